@@ -1,0 +1,6 @@
+export default defineEventHandler(async (event) => {
+  const { db, dialect, migration } = await usePortal()
+  await db.selectFrom('cities').select('slug').limit(1).execute()
+  setResponseHeader(event, 'cache-control', 'no-store')
+  return { ok: true, db: dialect, migration }
+})

@@ -1,0 +1,70 @@
+import type { Kysely } from 'kysely'
+
+// Shipped migrations are never edited; add a new file instead.
+export async function up(db: Kysely<unknown>): Promise<void> {
+  await db.schema.createTable('cities')
+    .addColumn('slug', 'text', c => c.primaryKey())
+    .addColumn('name_zh', 'text', c => c.notNull())
+    .addColumn('name_en', 'text', c => c.notNull())
+    .addColumn('created_at', 'text', c => c.notNull())
+    .execute()
+
+  await db.schema.createTable('districts')
+    .addColumn('id', 'text', c => c.primaryKey())
+    .addColumn('city_slug', 'text', c => c.notNull().references('cities.slug'))
+    .addColumn('code', 'text', c => c.notNull())
+    .addColumn('name_zh', 'text', c => c.notNull())
+    .addColumn('name_en', 'text', c => c.notNull())
+    .addColumn('kind', 'text', c => c.notNull())
+    .addColumn('sort_order', 'integer', c => c.notNull().defaultTo(0))
+    .addColumn('source', 'text', c => c.notNull())
+    .addColumn('created_at', 'text', c => c.notNull())
+    .addUniqueConstraint('districts_city_code_uq', ['city_slug', 'code'])
+    .execute()
+
+  await db.schema.createTable('organisations')
+    .addColumn('id', 'text', c => c.primaryKey())
+    .addColumn('city_slug', 'text', c => c.notNull().references('cities.slug'))
+    .addColumn('code', 'text', c => c.notNull())
+    .addColumn('kind', 'text', c => c.notNull())
+    .addColumn('name_zh', 'text', c => c.notNull())
+    .addColumn('name_en', 'text', c => c.notNull())
+    .addColumn('role', 'text')
+    .addColumn('source', 'text', c => c.notNull())
+    .addColumn('created_at', 'text', c => c.notNull())
+    .addColumn('updated_at', 'text', c => c.notNull())
+    .addUniqueConstraint('organisations_city_code_uq', ['city_slug', 'code'])
+    .execute()
+
+  await db.schema.createTable('venues')
+    .addColumn('id', 'text', c => c.primaryKey())
+    .addColumn('city_slug', 'text', c => c.notNull().references('cities.slug'))
+    .addColumn('code', 'text', c => c.notNull())
+    .addColumn('organisation_id', 'text', c => c.references('organisations.id'))
+    .addColumn('district_code', 'text', c => c.notNull())
+    .addColumn('kind', 'text', c => c.notNull())
+    .addColumn('name_zh', 'text', c => c.notNull())
+    .addColumn('name_en', 'text', c => c.notNull())
+    .addColumn('address_zh', 'text', c => c.notNull())
+    .addColumn('address_en', 'text', c => c.notNull())
+    .addColumn('hours_zh', 'text', c => c.notNull())
+    .addColumn('hours_en', 'text', c => c.notNull())
+    .addColumn('notes_zh', 'text')
+    .addColumn('notes_en', 'text')
+    .addColumn('phone', 'text')
+    .addColumn('step_free', 'integer', c => c.notNull().defaultTo(0))
+    .addColumn('hearing_loop', 'integer', c => c.notNull().defaultTo(0))
+    .addColumn('parking', 'integer', c => c.notNull().defaultTo(0))
+    .addColumn('source', 'text', c => c.notNull())
+    .addColumn('created_at', 'text', c => c.notNull())
+    .addColumn('updated_at', 'text', c => c.notNull())
+    .addUniqueConstraint('venues_city_code_uq', ['city_slug', 'code'])
+    .execute()
+  await db.schema.createIndex('venues_city_district_idx').on('venues').columns(['city_slug', 'district_code']).execute()
+}
+
+export async function down(db: Kysely<unknown>): Promise<void> {
+  for (const table of ['venues', 'organisations', 'districts', 'cities']) {
+    await db.schema.dropTable(table).execute()
+  }
+}

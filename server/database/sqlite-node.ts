@@ -1,0 +1,38 @@
+import { DatabaseSync } from 'node:sqlite'
+import type { SqliteDatabase, SqliteStatement } from 'kysely'
+
+type Param = null | number | bigint | string | Uint8Array
+
+function toParams(parameters: ReadonlyArray<unknown>): Param[] {
+  return parameters.map((p) => {
+    if (p === undefined) return null
+    if (typeof p === 'boolean') return p ? 1 : 0
+    return p as Param
+  })
+}
+
+/**
+ * Adapts Node's built-in `node:sqlite` (no native addon) to the interface that
+ * Kysely's SqliteDialect expects (the better-sqlite3 shape).
+ */
+export function openNodeSqlite(file: string): SqliteDatabase {
+  const db = new DatabaseSync(file)
+  // WAL lets readers run beside the single writer; busy_timeout makes a second
+  // process (a migration CLI, a purge task) wait rather than fail.
+  db.exec('PRAGMA journal_mode = WAL')
+  db.exec('PRAGMA synchronous = NORMAL')
+  db.exec('PRAGMA foreign_keys = ON')
+  db.exec('PRAGMA busy_timeout = 5000')
+  return {
+    close: () => db.close(),
+    prepare(sql: string): SqliteStatement {
+      const stmt = db.prepare(sql)
+      return {
+        reader: stmt.columns().length > 0,
+        all: parameters => stmt.all(...toParams(parameters)),
+        run: parameters => stmt.run(...toParams(parameters)),
+        iterate: parameters => stmt.iterate(...toParams(parameters)),
+      }
+    },
+  }
+}

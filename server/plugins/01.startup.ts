@@ -1,0 +1,8 @@
+// Start-up fails fast: a broken city profile or a failed migration stops the
+// process with the reason, instead of serving errors.
+export default defineNitroPlugin(() => {
+  initPortal().catch((error: Error) => {
+    console.error(`\n[portal] start-up failed\n${error.message}\n`)
+    process.exit(1)
+  })
+})

@@ -1,0 +1,40 @@
+export const languages = ['zh-CN', 'en'] as const
+export type Language = typeof languages[number]
+export const defaultLanguage: Language = 'zh-CN'
+export const LANGUAGE_COOKIE = 'lang'
+export const ELDER_COOKIE = 'elder'
+/** Every date and time in the portal is shown in the city's own time zone. */
+export const TIME_ZONE = 'Asia/Shanghai'
+
+export function normalizeLanguage(value: string | null | undefined): Language | undefined {
+  const tag = value?.trim().toLowerCase()
+  if (!tag) return undefined
+  if (tag === 'zh' || tag.startsWith('zh-') || tag.startsWith('zh_')) return 'zh-CN'
+  if (tag === 'en' || tag.startsWith('en-') || tag.startsWith('en_')) return 'en'
+  return undefined
+}
+
+/** The language for a request: the cookie the person chose, then Accept-Language by quality, then Chinese. */
+export function negotiateLanguage(cookie: string | null | undefined, acceptLanguage: string | null | undefined): Language {
+  const chosen = normalizeLanguage(cookie)
+  if (chosen) return chosen
+  const ranked = (acceptLanguage ?? '').split(',')
+    .map((part, index) => {
+      const [tag, ...params] = part.trim().split(';')
+      const q = params.map(p => p.trim()).find(p => p.startsWith('q='))
+      return { tag, q: q ? Number(q.slice(2)) : 1, index }
+    })
+    .filter(r => r.tag && Number.isFinite(r.q) && r.q > 0)
+    .sort((a, b) => b.q - a.q || a.index - b.index)
+  for (const r of ranked) {
+    const lang = normalizeLanguage(r.tag)
+    if (lang) return lang
+  }
+  return defaultLanguage
+}
+
+/** Picks the text for a language from a `{ zh, en }` pair. */
+export function pickText(text: { zh: string, en: string } | null | undefined, lang: Language): string {
+  if (!text) return ''
+  return lang === 'en' ? text.en : text.zh
+}

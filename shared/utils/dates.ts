@@ -1,0 +1,26 @@
+import { TIME_ZONE, type Language } from '../i18n/languages'
+
+/** A calendar date (`YYYY-MM-DD`) is a day in the city, i.e. midnight in Asia/Shanghai. */
+export function dateOnlyToInstant(date: string): Date {
+  return new Date(`${date}T00:00:00+08:00`)
+}
+
+function toDate(value: string | Date): Date {
+  if (value instanceof Date) return value
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? dateOnlyToInstant(value) : new Date(value)
+}
+
+export function formatDate(value: string | Date, lang: Language, options: Intl.DateTimeFormatOptions = {}): string {
+  return new Intl.DateTimeFormat(lang, { timeZone: TIME_ZONE, year: 'numeric', month: 'long', day: 'numeric', ...options }).format(toDate(value))
+}
+
+export function formatDateRange(start: string, end: string, lang: Language): string {
+  const format = new Intl.DateTimeFormat(lang, { timeZone: TIME_ZONE, year: 'numeric', month: 'long', day: 'numeric', weekday: 'short' })
+  return format.formatRange(toDate(start), toDate(end))
+}
+
+export function formatDateTime(value: string | Date, lang: Language): string {
+  return new Intl.DateTimeFormat(lang, {
+    timeZone: TIME_ZONE, year: 'numeric', month: 'long', day: 'numeric', weekday: 'short', hour: '2-digit', minute: '2-digit', hour12: false,
+  }).format(toDate(value))
+}
