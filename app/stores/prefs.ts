@@ -13,7 +13,8 @@ export const usePrefsStore = defineStore('prefs', () => {
   const acceptLanguage = useRequestHeaders(['accept-language'])['accept-language']
 
   const language = ref<Language>(negotiateLanguage(languageCookie.value, acceptLanguage))
-  const elder = ref(elderCookie.value === '1')
+  // useCookie parses "1" into a number, so compare as text.
+  const elder = ref(String(elderCookie.value) === '1')
 
   function setLanguage(next: Language) {
     language.value = next

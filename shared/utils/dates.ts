@@ -14,9 +14,16 @@ export function formatDate(value: string | Date, lang: Language, options: Intl.D
   return new Intl.DateTimeFormat(lang, { timeZone: TIME_ZONE, year: 'numeric', month: 'long', day: 'numeric', ...options }).format(toDate(value))
 }
 
+/**
+ * "2026年12月7日至12月13日" / "December 7 – December 13, 2026". Composed from
+ * single dates because formatRange differs between ICU builds, and the server's
+ * and the browser's rendering must match.
+ */
 export function formatDateRange(start: string, end: string, lang: Language): string {
-  const format = new Intl.DateTimeFormat(lang, { timeZone: TIME_ZONE, year: 'numeric', month: 'long', day: 'numeric', weekday: 'short' })
-  return format.formatRange(toDate(start), toDate(end))
+  const sameYear = start.slice(0, 4) === end.slice(0, 4)
+  const monthDay = { year: undefined } as const
+  if (lang === 'en') return `${formatDate(start, lang, sameYear ? monthDay : {})} – ${formatDate(end, lang)}`
+  return `${formatDate(start, lang)}至${formatDate(end, lang, sameYear ? monthDay : {})}`
 }
 
 export function formatDateTime(value: string | Date, lang: Language): string {

@@ -1,0 +1,23 @@
+/**
+ * Every page the browser suite checks (accessibility, elder mode, small screens).
+ * pages-coverage.test.ts fails when a file under app/pages/ has no entry here,
+ * so a new page cannot ship unchecked.
+ */
+export interface CheckedPage {
+  /** Path (with query, if any) to open. */
+  path: string
+  /** Short human name used in test titles. */
+  name: string
+  /** The HTTP status the server should answer with. */
+  status: number
+}
+
+export const pages: CheckedPage[] = [
+  { path: '/', name: 'home', status: 200 },
+  { path: '/venues', name: 'venues', status: 200 },
+  { path: '/venues?district=heping', name: 'venues filtered by district', status: 200 },
+  { path: '/about', name: 'about', status: 200 },
+  { path: '/no-such-page', name: '404 error page', status: 404 },
+]
+
+export const pagePaths: string[] = pages.map(p => p.path)
