@@ -1,12 +1,12 @@
 // https://nuxt.com/docs/api/configuration/nuxt-config
 export default defineNuxtConfig({
-  compatibilityDate: '2025-07-15',
   modules: ['@pinia/nuxt', '@vueuse/nuxt', '@nuxt/eslint'],
-  devtools: { enabled: false },
-  telemetry: false,
-  css: ['~/assets/css/main.css'],
   // Names come from file names; each file name starts with its folder (VenueCard in venues/).
   components: [{ path: '~/components', pathPrefix: false }],
+  imports: {
+    presets: [{ from: 'i18next-vue', imports: ['useTranslation'] }],
+  },
+  devtools: { enabled: false },
   app: {
     head: {
       meta: [
@@ -17,11 +17,8 @@ export default defineNuxtConfig({
       link: [{ rel: 'icon', type: 'image/svg+xml', href: '/favicon.svg' }],
     },
   },
-  imports: {
-    presets: [{ from: 'i18next-vue', imports: ['useTranslation'] }],
-  },
-  typescript: { strict: true },
-  eslint: { config: { stylistic: true } },
+  css: ['~/assets/css/main.css'],
+  compatibilityDate: '2025-07-15',
   nitro: {
     experimental: { tasks: true },
     rollupConfig: { external: ['node:sqlite'] },
@@ -29,4 +26,7 @@ export default defineNuxtConfig({
   vite: {
     optimizeDeps: { include: ['i18next', 'i18next-vue', 'reka-ui'] },
   },
+  typescript: { strict: true },
+  telemetry: false,
+  eslint: { config: { stylistic: true } },
 })

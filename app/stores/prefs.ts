@@ -1,7 +1,14 @@
 import { defineStore } from 'pinia'
 import { ELDER_COOKIE, LANGUAGE_COOKIE, negotiateLanguage, type Language } from '#shared/i18n/languages'
 
-const cookieOptions = { maxAge: 60 * 60 * 24 * 365, sameSite: 'lax', path: '/' } as const
+// Plain text cookies ("1", "en"), readable by the server without JSON decoding.
+const cookieOptions = {
+  maxAge: 60 * 60 * 24 * 365,
+  sameSite: 'lax',
+  path: '/',
+  encode: (value: string) => encodeURIComponent(value),
+  decode: (value: string) => decodeURIComponent(value),
+} as const
 
 /**
  * The person's display preferences. Both live in cookies so that the server
@@ -13,8 +20,7 @@ export const usePrefsStore = defineStore('prefs', () => {
   const acceptLanguage = useRequestHeaders(['accept-language'])['accept-language']
 
   const language = ref<Language>(negotiateLanguage(languageCookie.value, acceptLanguage))
-  // useCookie parses "1" into a number, so compare as text.
-  const elder = ref(String(elderCookie.value) === '1')
+  const elder = ref(elderCookie.value === '1')
 
   function setLanguage(next: Language) {
     language.value = next

@@ -1,8 +1,9 @@
 import type { Kysely } from 'kysely'
 import { Migrator } from 'kysely/migration'
 import { migrations } from './migrations'
+import type { Database } from './schema'
 
-export async function migrateToLatest(db: Kysely<any>): Promise<string | null> {
+export async function migrateToLatest(db: Kysely<Database>): Promise<string | null> {
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } })
   const { error, results } = await migrator.migrateToLatest()
   const failed = results?.find(r => r.status === 'Error')
@@ -13,7 +14,7 @@ export async function migrateToLatest(db: Kysely<any>): Promise<string | null> {
   return currentMigration(db)
 }
 
-export async function currentMigration(db: Kysely<any>): Promise<string | null> {
+export async function currentMigration(db: Kysely<Database>): Promise<string | null> {
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } })
   const applied = (await migrator.getMigrations()).filter(m => m.executedAt)
   return applied.at(-1)?.name ?? null

@@ -36,8 +36,11 @@ export async function startServer(env: Record<string, string | undefined> = {}):
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let log = ''
-  child.stdout!.on('data', (d) => { log += d })
-  child.stderr!.on('data', (d) => { log += d })
+  const append = (d: Buffer) => {
+    log += d
+  }
+  child.stdout!.on('data', append)
+  child.stderr!.on('data', append)
   const exited = new Promise<number | null>(resolve => child.once('exit', code => resolve(code)))
   const url = `http://127.0.0.1:${port}`
   const stop = async (signal: NodeJS.Signals = 'SIGTERM') => {
@@ -67,8 +70,11 @@ export async function runServerToExit(env: Record<string, string>, timeoutMs = 2
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''
-  child.stdout!.on('data', (d) => { output += d })
-  child.stderr!.on('data', (d) => { output += d })
+  const append = (d: Buffer) => {
+    output += d
+  }
+  child.stdout!.on('data', append)
+  child.stderr!.on('data', append)
   const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs)
   const code = await new Promise<number | null>(resolve => child.once('exit', c => resolve(c)))
   clearTimeout(timer)

@@ -1,0 +1,37 @@
+import { mountSuspended } from '@nuxt/test-utils/runtime'
+import { describe, expect, it } from 'vitest'
+import PrefsElderSwitch from '~/components/prefs/PrefsElderSwitch.vue'
+import PrefsLanguageSwitch from '~/components/prefs/PrefsLanguageSwitch.vue'
+
+describe('preference switches', () => {
+  it('turns elder mode on and off, remembering it in a cookie', async () => {
+    const prefs = usePrefsStore()
+    prefs.setElder(false)
+    const wrapper = await mountSuspended(PrefsElderSwitch)
+    const button = wrapper.get('[role="switch"]')
+    expect(button.attributes('aria-checked')).toBe('false')
+    expect(wrapper.get('label').attributes('for')).toBe(button.attributes('id'))
+
+    await button.trigger('click')
+    expect(prefs.elder).toBe(true)
+    expect(document.cookie).toContain('elder=1')
+    expect(button.attributes('aria-checked')).toBe('true')
+
+    await button.trigger('click')
+    expect(prefs.elder).toBe(false)
+    expect(document.cookie).toContain('elder=0')
+  })
+
+  it('switches the language of the whole app', async () => {
+    const prefs = usePrefsStore()
+    prefs.setLanguage('zh-CN')
+    const wrapper = await mountSuspended(PrefsLanguageSwitch)
+    const english = wrapper.findAll('button').find(b => b.text() === 'English')!
+    expect(english.attributes('lang')).toBe('en')
+    await english.trigger('click')
+    expect(prefs.language).toBe('en')
+    expect(document.cookie).toContain('lang=en')
+    expect(useNuxtApp().$i18n.language).toBe('en')
+    expect(wrapper.attributes('aria-label')).toBe('Language')
+  })
+})
