@@ -1,24 +1,49 @@
 import type { H3Event } from 'h3'
 import type { z } from 'zod'
 
-/**
- * Validates input with a zod schema and turns a failure into the portal's
- * error shape: `{ statusCode, message, data: { fieldErrors: { field: [message] } } }`.
- * (h3's getValidated* helpers would wrap this in a second error object.)
- */
-export function parseOrThrow<T extends z.ZodType>(schema: T, data: unknown, statusCode = 422): z.output<T> {
-  const result = schema.safeParse(data)
-  if (result.success) return result.data
-  const fieldErrors: Record<string, string[]> = {}
-  for (const issue of result.error.issues) {
-    const key = issue.path.length ? issue.path.join('.') : '_'
-    ;(fieldErrors[key] ??= []).push(issue.message)
+type FieldErrors = Record<string, string[]>
+
+class FieldValidationError extends Error {
+  constructor(readonly fieldErrors: FieldErrors) {
+    super('Some fields are not valid')
   }
-  throw createError({ statusCode, statusMessage: 'Invalid input', message: 'Some fields are not valid', data: { fieldErrors } })
 }
 
-export const validQuery = <T extends z.ZodType>(event: H3Event, schema: T) => parseOrThrow(schema, getQuery(event), 400)
-export const validParams = <T extends z.ZodType>(event: H3Event, schema: T) => parseOrThrow(schema, getRouterParams(event, { decode: true }), 400)
-export async function validBody<T extends z.ZodType>(event: H3Event, schema: T) {
-  return parseOrThrow(schema, await readBody(event), 422)
+function validator<T extends z.ZodType>(schema: T) {
+  return (data: unknown): z.output<T> => {
+    const result = schema.safeParse(data)
+    if (result.success) return result.data
+    const fieldErrors: FieldErrors = {}
+    for (const issue of result.error.issues) {
+      const key = issue.path.length ? issue.path.join('.') : '_'
+      ;(fieldErrors[key] ??= []).push(issue.message)
+    }
+    throw new FieldValidationError(fieldErrors)
+  }
 }
+
+/**
+ * h3 wraps a validator's error in its own "Validation Error"; this unwraps it
+ * into the portal's shape: `{ statusCode, message, data: { fieldErrors } }`.
+ * Other errors (malformed JSON, body too large) pass through as they are.
+ */
+async function validated<T>(run: () => Promise<T>, statusCode: number): Promise<T> {
+  try {
+    return await run()
+  }
+  catch (error) {
+    const cause = (error as { data?: unknown }).data
+    if (cause instanceof FieldValidationError) {
+      throw createError({ statusCode, statusMessage: 'Invalid input', message: cause.message, data: { fieldErrors: cause.fieldErrors } })
+    }
+    throw error
+  }
+}
+
+export const validQuery = <T extends z.ZodType>(event: H3Event, schema: T) =>
+  validated(() => getValidatedQuery(event, validator(schema)), 400)
+export const validParams = <T extends z.ZodType>(event: H3Event, schema: T) =>
+  validated(() => getValidatedRouterParams(event, validator(schema), { decode: true }), 400)
+/** Bodies that parse but do not validate are 422 (Unprocessable Content), with field errors. */
+export const validBody = <T extends z.ZodType>(event: H3Event, schema: T) =>
+  validated(() => readValidatedBody(event, validator(schema)), 422)

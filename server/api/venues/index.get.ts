@@ -2,7 +2,7 @@ import { venueListQuery } from '#shared/schemas/venues'
 import type { Page, VenueView } from '#shared/schemas/views'
 
 export default defineEventHandler(async (event): Promise<Page<VenueView>> => {
-  const query = validQuery(event, venueListQuery)
+  const query = await validQuery(event, venueListQuery)
   const { db, city } = await usePortal()
 
   let base = db.selectFrom('venues as v')
