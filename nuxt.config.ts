@@ -1,6 +1,6 @@
 // https://nuxt.com/docs/api/configuration/nuxt-config
 export default defineNuxtConfig({
-  modules: ['@pinia/nuxt', '@vueuse/nuxt', '@nuxt/eslint'],
+  modules: ['@pinia/nuxt', '@vueuse/nuxt', '@nuxt/eslint', 'nuxt-auth-utils', 'nuxt-security'],
   // Names come from file names; each file name starts with its folder (VenueCard in venues/).
   components: [{ path: '~/components', pathPrefix: false }],
   imports: {
@@ -22,6 +22,11 @@ export default defineNuxtConfig({
   nitro: {
     experimental: { tasks: true },
     rollupConfig: { external: ['node:sqlite'] },
+    // Rate-limit counters. Memory by default; point this mount at Redis
+    // (driver 'redis') to share limits between instances, without code changes.
+    storage: {
+      ratelimit: { driver: 'memory' },
+    },
   },
   vite: {
     optimizeDeps: { include: ['i18next', 'i18next-vue', 'reka-ui'] },
@@ -29,4 +34,46 @@ export default defineNuxtConfig({
   typescript: { strict: true },
   telemetry: false,
   eslint: { config: { stylistic: true } },
+
+  routeRules: {
+    // JSON is never a document: it may load nothing and be framed by no one.
+    '/api/**': { headers: { 'content-security-policy': 'default-src \'none\'; frame-ancestors \'none\'', 'permissions-policy': 'camera=(), microphone=(), geolocation=()' } },
+  },
+  security: {
+    nonce: true,
+    headers: {
+      contentSecurityPolicy: {
+        'default-src': ['\'self\''],
+        'script-src': ['\'self\'', '\'strict-dynamic\'', '\'nonce-{{nonce}}\''],
+        'script-src-attr': ['\'none\''],
+        'style-src': ['\'self\'', '\'unsafe-inline\''],
+        'img-src': ['\'self\'', 'data:', 'blob:'],
+        'font-src': ['\'self\''],
+        'connect-src': ['\'self\''],
+        'media-src': ['\'self\''],
+        'object-src': ['\'none\''],
+        'base-uri': ['\'none\''],
+        'form-action': ['\'self\''],
+        'frame-ancestors': ['\'none\''],
+        'upgrade-insecure-requests': false,
+      },
+      crossOriginEmbedderPolicy: false,
+      referrerPolicy: 'strict-origin-when-cross-origin',
+      xContentTypeOptions: 'nosniff',
+      xFrameOptions: 'DENY',
+      permissionsPolicy: {
+        'camera': [],
+        'microphone': [],
+        'geolocation': [],
+        'display-capture': [],
+        'fullscreen': ['self'],
+      },
+      strictTransportSecurity: false,
+    },
+    // Our own limiter (server/utils/rate-limit.ts) keeps its state in Nitro storage.
+    rateLimiter: false,
+    requestSizeLimiter: { maxRequestSizeInBytes: 64 * 1024, maxUploadFileRequestInBytes: 8 * 1024 * 1024, throwError: true },
+    xssValidator: false,
+    corsHandler: false,
+  },
 })

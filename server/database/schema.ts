@@ -79,14 +79,57 @@ export interface VenuesTable {
   updated_at: string
 }
 
+export type Role = 'admin' | 'organizer'
+
+export interface UsersTable {
+  id: string
+  /** Lower-cased; unique. */
+  email: string
+  display_name: string
+  /** scrypt, from nuxt-auth-utils' hashPassword. */
+  password_hash: string
+  role: Role
+  /** The organisation an organizer acts for; null for admins. */
+  organisation_id: string | null
+  must_change_password: Bool
+  /** Sessions carry this number; raising it (disable, password change) ends every older session. */
+  session_version: number
+  disabled_at: string | null
+  last_login_at: string | null
+  created_by: string | null
+  created_at: string
+  updated_at: string
+}
+
+/** Append-only (enforced by database triggers): who did what to which record, and why. */
+export interface AuditLogTable {
+  id: string
+  at: string
+  actor_id: string | null
+  actor_email: string | null
+  actor_role: string | null
+  organisation_id: string | null
+  action: string
+  target_type: string | null
+  target_id: string | null
+  reason: string | null
+  /** JSON text; never holds personal information in clear. */
+  details: string | null
+  ip: string | null
+}
+
 export interface Database {
   cities: CitiesTable
   districts: DistrictsTable
   organisations: OrganisationsTable
   venues: VenuesTable
+  users: UsersTable
+  audit_log: AuditLogTable
 }
 
 export type VenueRow = Selectable<VenuesTable>
 export type NewVenue = Insertable<VenuesTable>
 export type DistrictRow = Selectable<DistrictsTable>
 export type OrganisationRow = Selectable<OrganisationsTable>
+export type UserRow = Selectable<UsersTable>
+export type AuditRow = Selectable<AuditLogTable>

@@ -1,6 +1,13 @@
 // Start-up fails fast: a broken city profile or a failed migration stops the
 // process with the reason, instead of serving errors.
 export default defineNitroPlugin(() => {
+  try {
+    ensureSessionPassword()
+  }
+  catch (error) {
+    console.error(`\n[portal] start-up failed\n${(error as Error).message}\n`)
+    process.exit(1)
+  }
   initPortal().catch((error: Error) => {
     console.error(`\n[portal] start-up failed\n${error.message}\n`)
     process.exit(1)

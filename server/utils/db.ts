@@ -4,6 +4,7 @@ import { migrateToLatest } from '../database/migrate'
 import type { Database } from '../database/schema'
 import { seedCity } from '../database/seed'
 import { loadCityProfile } from '../city/profile'
+import { demoAccountsWanted, seedDemoAccounts } from '../accounts/demo'
 import type { CityProfile } from '../../shared/schemas/city'
 
 interface Ready {
@@ -23,6 +24,7 @@ export function initPortal(): Promise<Ready> {
     const { db, dialect } = createDatabase({ url: config.databaseUrl, sqliteFile: config.sqliteFile })
     const migration = await migrateToLatest(db)
     await seedCity(db, city)
+    if (demoAccountsWanted()) await seedDemoAccounts(db, city, hashPassword, config.demoPassword)
     return { db, dialect, migration, city }
   })()
   return ready

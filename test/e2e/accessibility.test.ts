@@ -33,10 +33,15 @@ afterAll(async () => {
   await browser?.close()
 })
 
+/** Waits until Vue has hydrated the server-rendered page (and rendered once more). */
+export async function hydrated(page: Page) {
+  await page.waitForFunction(() => (document.getElementById('__nuxt') as { _vnode?: unknown } | null)?._vnode !== undefined)
+  await page.evaluate(() => new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(resolve))))
+}
+
 async function open(page: Page, path: string) {
   const res = await page.goto(new URL(path, baseURL).href, { waitUntil: 'load' })
-  // Hydrated: Vue marks its mount point once the app is mounted.
-  await page.waitForSelector('#__nuxt[data-v-app]', { state: 'attached' })
+  await hydrated(page)
   return res
 }
 

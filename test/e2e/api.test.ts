@@ -1,4 +1,5 @@
 import { describe, expect, inject, it } from 'vitest'
+import { latestMigration } from '../support/migrations'
 
 const baseURL = inject('baseURL')
 const get = (path: string, headers: Record<string, string> = {}) => fetch(`${baseURL}${path}`, { headers })
@@ -7,7 +8,7 @@ describe('public API', () => {
   it('reports health with the dialect and the latest migration', async () => {
     const res = await get('/api/health')
     expect(res.status).toBe(200)
-    expect(await res.json()).toEqual({ ok: true, db: 'sqlite', migration: '0001_platform' })
+    expect(await res.json()).toEqual({ ok: true, db: 'sqlite', migration: latestMigration })
   })
 
   it('serves the city profile with districts and organisers from the database', async () => {

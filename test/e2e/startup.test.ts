@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import pg from 'pg'
 import { describe, expect, it } from 'vitest'
 import { createDatabase } from '../../server/database/client'
+import { latestMigration } from '../support/migrations'
 import { root, runServerToExit, startServer } from '../support/server'
 
 describe('start-up', () => {
@@ -69,7 +70,7 @@ describe('start-up', () => {
     withSchema.searchParams.set('options', `-c search_path=${schema}`)
     const server = await startServer({ DATABASE_URL: withSchema.toString() })
     try {
-      expect(await (await fetch(`${server.url}/api/health`)).json()).toEqual({ ok: true, db: 'postgres', migration: '0001_platform' })
+      expect(await (await fetch(`${server.url}/api/health`)).json()).toEqual({ ok: true, db: 'postgres', migration: latestMigration })
       const { rows } = await client.query(`select count(*)::int as n from ${schema}.venues`)
       expect(rows[0].n).toBeGreaterThan(10)
     }

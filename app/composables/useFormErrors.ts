@@ -1,0 +1,44 @@
+import type { z } from 'zod'
+
+export interface FieldError {
+  field: string
+  message: string
+}
+
+/**
+ * GOV.UK-style form errors: one list for the summary at the top, and the same
+ * messages beside each field. Messages are translated per field, from the
+ * shared zod schema on the client and from the API's fieldErrors alike.
+ */
+export function useFormErrors(messageFor: (field: string) => string) {
+  const errors = ref<FieldError[]>([])
+  const summary = ref<{ focus: () => void } | null>(null)
+
+  const byField = computed(() => Object.fromEntries(errors.value.map(e => [e.field, e.message])) as Record<string, string | undefined>)
+
+  function show(list: FieldError[]) {
+    errors.value = list
+    if (list.length) nextTick(() => summary.value?.focus())
+  }
+  function fromFields(fields: string[]) {
+    show([...new Set(fields)].map(field => ({ field, message: messageFor(field) })))
+  }
+  /** Validates with a shared schema; returns the parsed data, or null after showing the errors. */
+  function check<T extends z.ZodType>(schema: T, data: unknown): z.output<T> | null {
+    const result = schema.safeParse(data)
+    if (result.success) {
+      errors.value = []
+      return result.data
+    }
+    fromFields(result.error.issues.map(i => String(i.path[0] ?? '_')))
+    return null
+  }
+  /** Field errors from a 422, or one general message for anything else. */
+  function fromApi(error: unknown, general: (status: number | undefined) => string) {
+    const data = (error as { data?: { statusCode?: number, data?: { fieldErrors?: Record<string, string[]> } } }).data
+    const fields = Object.keys(data?.data?.fieldErrors ?? {})
+    if (fields.length) return fromFields(fields)
+    show([{ field: '_', message: general(data?.statusCode ?? (error as { statusCode?: number }).statusCode) }])
+  }
+  return { errors, byField, summary, show, check, fromApi, clear: () => show([]) }
+}

@@ -1,0 +1,14 @@
+/**
+ * Organizer and admin pages: signed-in users only (else to the sign-in page,
+ * coming back afterwards); a new account changes its initial password first;
+ * admin pages for admins only.
+ */
+export default defineNuxtRouteMiddleware(async (to) => {
+  const auth = useAuthStore()
+  const user = await auth.load(import.meta.client)
+  if (!user) return navigateTo({ path: '/login', query: { redirect: to.fullPath } })
+  if (user.mustChangePassword && to.path !== '/organizer/password') return navigateTo('/organizer/password')
+  if (to.meta.role === 'admin' && user.role !== 'admin') {
+    throw createError({ statusCode: 403, statusMessage: 'Forbidden', fatal: true })
+  }
+})

@@ -1,0 +1,32 @@
+import type { Kysely } from 'kysely'
+import type { CityProfile } from '../../shared/schemas/city'
+import type { Database } from '../database/schema'
+import { createAccount } from './users'
+
+export const DEMO_PASSWORD_DEFAULT = 'demo-password-2026'
+
+/**
+ * Demo accounts belong to the embedded default only. On PostgreSQL in
+ * production they are created only when PORTAL_DEMO=1 asks for them.
+ */
+export function demoAccountsWanted(env: NodeJS.ProcessEnv = process.env): boolean {
+  if (env.PORTAL_DEMO === '0') return false
+  if (env.PORTAL_DEMO === '1') return true
+  return !env.DATABASE_URL || env.NODE_ENV !== 'production'
+}
+
+/** admin@demo.local and organizer@demo.local (for the city's first venue); existing accounts are left alone. */
+export async function seedDemoAccounts(db: Kysely<Database>, city: CityProfile, hash: (password: string) => Promise<string>, password: string) {
+  const venue = await db.selectFrom('organisations').select('id')
+    .where('city_slug', '=', city.slug).where('code', '=', city.venues[0]!.code).executeTakeFirstOrThrow()
+  const accounts = [
+    { email: 'admin@demo.local', displayName: 'Demo admin', role: 'admin' as const, organisationId: null },
+    { email: 'organizer@demo.local', displayName: 'Demo organizer', role: 'organizer' as const, organisationId: venue.id },
+  ]
+  for (const account of accounts) {
+    const exists = await db.selectFrom('users').select('id').where('email', '=', account.email).executeTakeFirst()
+    if (exists) continue
+    await createAccount(db, { ...account, passwordHash: await hash(password), mustChangePassword: false, createdBy: null })
+      .catch(() => { /* created concurrently by another instance */ })
+  }
+}

@@ -1,0 +1,6 @@
+export default defineEventHandler(async (event) => {
+  const user = await currentUser(event)
+  await clearUserSession(event, sessionCookieConfig(event))
+  if (user) await recordAudit(event, user, { action: 'auth.logout', targetType: 'user', targetId: user.id })
+  return { ok: true }
+})

@@ -1,0 +1,22 @@
+import { passwordChangeBody } from '#shared/schemas/auth'
+
+export default defineEventHandler(async (event) => {
+  const body = await validBody(event, passwordChangeBody)
+  const user = await requireUser(event, { allowPasswordChangePending: true })
+  await checkLoginAllowed(event, user.email)
+
+  const db = await useDb()
+  const row = await db.selectFrom('users').select(['password_hash', 'session_version']).where('id', '=', user.id).executeTakeFirstOrThrow()
+  if (!await verifyPassword(row.password_hash, body.currentPassword)) {
+    await recordLoginFailure(user.email)
+    throw createError({ statusCode: 422, message: 'Some fields are not valid', data: { fieldErrors: { currentPassword: ['The current password is not correct'] } } })
+  }
+  // A new session version signs out every other session of this account.
+  const version = row.session_version + 1
+  await db.updateTable('users')
+    .set({ password_hash: await hashPassword(body.newPassword), must_change_password: 0, session_version: version, updated_at: nowIso() })
+    .where('id', '=', user.id).execute()
+  await replaceUserSession(event, { user: { id: user.id }, version, loggedInAt: nowIso() }, sessionCookieConfig(event))
+  await recordAudit(event, user, { action: 'user.password-change', targetType: 'user', targetId: user.id })
+  return { ok: true }
+})

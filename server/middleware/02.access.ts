@@ -1,0 +1,16 @@
+/**
+ * The door for the organizer and admin APIs: nothing under these prefixes
+ * runs without the right session, even if a handler forgot to ask.
+ * (Handlers call requireOrganizer/requireAdmin too; the result is cached per request.)
+ */
+export default defineEventHandler(async (event) => {
+  let path: string
+  try {
+    path = decodeURIComponent(getRequestURL(event).pathname).toLowerCase().replace(/\/{2,}/g, '/')
+  }
+  catch {
+    throw createError({ statusCode: 400, message: 'Malformed path' })
+  }
+  if (path === '/api/admin' || path.startsWith('/api/admin/')) await requireAdmin(event)
+  else if (path === '/api/organizer' || path.startsWith('/api/organizer/')) await requireOrganizer(event)
+})

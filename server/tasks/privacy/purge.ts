@@ -1,0 +1,12 @@
+import { runPurge } from '../../privacy/retention'
+import '../../privacy/purgers'
+
+export default defineTask({
+  meta: {
+    name: 'privacy:purge',
+    description: 'Deletes or anonymises residents\' personal information whose retention period has ended',
+  },
+  async run() {
+    return { result: await runPurge(await useDb()) }
+  },
+})

@@ -1,0 +1,1 @@
+export { newId, nowIso } from '../database/ids'
