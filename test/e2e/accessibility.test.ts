@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { contextFor, launchBrowser, modeName, modes, type Mode } from '../support/browser'
+import { hydrated } from './helpers'
 import { pages, type CheckedPage } from './pages'
 
 /**
@@ -32,12 +33,6 @@ afterAll(async () => {
   for (const { context } of contexts.values()) await context.close()
   await browser?.close()
 })
-
-/** Waits until Vue has hydrated the server-rendered page (and rendered once more). */
-export async function hydrated(page: Page) {
-  await page.waitForFunction(() => (document.getElementById('__nuxt') as { _vnode?: unknown } | null)?._vnode !== undefined)
-  await page.evaluate(() => new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(resolve))))
-}
 
 async function open(page: Page, path: string) {
   const res = await page.goto(new URL(path, baseURL).href, { waitUntil: 'load' })

@@ -68,11 +68,14 @@ describe('start-up', () => {
     await client.query(`create schema ${schema}`)
     const withSchema = new URL(url!)
     withSchema.searchParams.set('options', `-c search_path=${schema}`)
-    const server = await startServer({ DATABASE_URL: withSchema.toString() })
+    const server = await startServer({ DATABASE_URL: withSchema.toString(), NUXT_SESSION_PASSWORD: 'x'.repeat(40) })
     try {
       expect(await (await fetch(`${server.url}/api/health`)).json()).toEqual({ ok: true, db: 'postgres', migration: latestMigration })
       const { rows } = await client.query(`select count(*)::int as n from ${schema}.venues`)
       expect(rows[0].n).toBeGreaterThan(10)
+      // Production on PostgreSQL: no demo accounts unless PORTAL_DEMO=1.
+      const users = await client.query(`select count(*)::int as n from ${schema}.users`)
+      expect(users.rows[0].n).toBe(0)
     }
     finally {
       await server.stop()

@@ -71,6 +71,15 @@ describe.each(dialects)('data layer on $name', ({ open }) => {
     await expect(t.db.insertInto('districts').values({ ...dup, id: 'fk-1', city_slug: 'atlantis', code: 'x' }).execute()).rejects.toThrow()
   })
 
+  it('keeps the audit log append-only in the database itself', async () => {
+    const entry = { id: `audit-${Date.now()}`, at: new Date().toISOString(), actor_id: null, actor_email: 'a@b.cn', actor_role: 'admin', organisation_id: null, action: 'test.append', target_type: null, target_id: null, reason: null, details: null, ip: null }
+    await t.db.insertInto('audit_log').values(entry).execute()
+    await expect(t.db.updateTable('audit_log').set({ action: 'test.rewritten' }).where('id', '=', entry.id).execute()).rejects.toThrow(/append-only/)
+    await expect(t.db.deleteFrom('audit_log').where('id', '=', entry.id).execute()).rejects.toThrow(/append-only/)
+    const row = await t.db.selectFrom('audit_log').select('action').where('id', '=', entry.id).executeTakeFirstOrThrow()
+    expect(row.action).toBe('test.append')
+  })
+
   it('migrates concurrently from a second instance without harm', async () => {
     if (!t.openAnother) return
     const other = t.openAnother()
