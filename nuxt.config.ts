@@ -18,9 +18,16 @@ export default defineNuxtConfig({
     },
   },
   css: ['~/assets/css/main.css'],
+
+  routeRules: {
+    // JSON is never a document: it may load nothing and be framed by no one.
+    '/api/**': { headers: { 'content-security-policy': 'default-src \'none\'; frame-ancestors \'none\'', 'permissions-policy': 'camera=(), microphone=(), geolocation=()' } },
+  },
   compatibilityDate: '2025-07-15',
   nitro: {
     experimental: { tasks: true },
+    // Residents' personal information is purged daily after its retention period.
+    scheduledTasks: { '30 3 * * *': ['privacy:purge'] },
     rollupConfig: { external: ['node:sqlite'] },
     // Rate-limit counters. Memory by default; point this mount at Redis
     // (driver 'redis') to share limits between instances, without code changes.
@@ -34,11 +41,6 @@ export default defineNuxtConfig({
   typescript: { strict: true },
   telemetry: false,
   eslint: { config: { stylistic: true } },
-
-  routeRules: {
-    // JSON is never a document: it may load nothing and be framed by no one.
-    '/api/**': { headers: { 'content-security-policy': 'default-src \'none\'; frame-ancestors \'none\'', 'permissions-policy': 'camera=(), microphone=(), geolocation=()' } },
-  },
   security: {
     nonce: true,
     headers: {

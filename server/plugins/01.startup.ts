@@ -1,3 +1,5 @@
+import { getCryptoKeys } from '../privacy/keys'
+
 // Start-up fails fast: a broken city profile or a failed migration stops the
 // process with the reason, instead of serving errors.
 export default defineNitroPlugin(() => {
@@ -8,7 +10,8 @@ export default defineNitroPlugin(() => {
     console.error(`\n[portal] start-up failed\n${(error as Error).message}\n`)
     process.exit(1)
   }
-  initPortal().catch((error: Error) => {
+  // A missing or malformed PORTAL_DATA_KEY stops start-up, not the first booking.
+  Promise.all([initPortal(), getCryptoKeys()]).catch((error: Error) => {
     console.error(`\n[portal] start-up failed\n${error.message}\n`)
     process.exit(1)
   })

@@ -60,7 +60,7 @@ export async function resetLimit(limit: Limit, key: string) {
 }
 
 export function tooManyRequests(event: H3Event, retryAfter: number): never {
-  setResponseHeader(event, 'retry-after', String(Math.max(1, retryAfter)))
+  setResponseHeader(event, 'retry-after', Math.max(1, retryAfter))
   throw createError({ statusCode: 429, message: 'Too many attempts. Please wait and try again.', data: { retryAfter } })
 }
 

@@ -26,6 +26,7 @@ export class ApiClient {
     catch {
       json = undefined
     }
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests inspect response bodies freely
     return { status: res.status, headers: res.headers, json: json as Record<string, any>, text }
   }
 
