@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { contextFor, launchBrowser, modeName, modes, type Mode } from '../support/browser'
+import { ApiClient } from '../support/session'
 import { hydrated } from './helpers'
 import { pages, type CheckedPage } from './pages'
 
@@ -20,9 +21,16 @@ const ELDER_CONTRAST = 7
 
 let browser: Browser
 const contexts = new Map<string, { context: BrowserContext, page: Page }>()
+/** One session per demo account, shared by the four mode contexts (sign-ins are rate-limited per address). */
+const sessions = new Map<string, string>()
 
 beforeAll(async () => {
   browser = await launchBrowser()
+  for (const role of new Set(pages.map(p => p.signIn).filter(r => r !== undefined))) {
+    const client = new ApiClient(baseURL)
+    await client.login(`${role}@demo.local`)
+    sessions.set(role, client.cookie)
+  }
   for (const mode of modes) {
     const context = await contextFor(browser, baseURL, mode, DESKTOP)
     contexts.set(modeName(mode), { context, page: await context.newPage() })
@@ -243,10 +251,16 @@ const cases = pages.flatMap(page => modes.map(mode => ({ page, mode, title: `${p
 
 describe('accessibility', () => {
   it.each(cases)('$title', async ({ page: target, mode }: { page: CheckedPage, mode: Mode }) => {
-    const { page } = contexts.get(modeName(mode))!
+    const { context, page } = contexts.get(modeName(mode))!
+    await context.clearCookies({ name: 'nuxt-session' })
+    if (target.signIn) {
+      const [name, value] = sessions.get(target.signIn)!.split(/=(.*)/s) as [string, string]
+      await context.addCookies([{ name, value, url: baseURL }])
+    }
     await page.setViewportSize(DESKTOP)
     const res = await open(page, target.path)
     expect(res?.status(), 'HTTP status').toBe(target.status)
+    expect(new URL(page.url()).pathname, 'not redirected').toBe(new URL(target.path, baseURL).pathname)
 
     // <html lang> and elder class as the server rendered them and after hydration.
     expect.soft(await page.getAttribute('html', 'lang'), '<html lang>').toBe(mode.lang)

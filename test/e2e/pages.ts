@@ -10,6 +10,8 @@ export interface CheckedPage {
   name: string
   /** The HTTP status the server should answer with. */
   status: number
+  /** Signed in as this demo account (see server/accounts/demo.ts); anonymous when absent. */
+  signIn?: 'admin' | 'organizer'
 }
 
 export const pages: CheckedPage[] = [
@@ -18,6 +20,11 @@ export const pages: CheckedPage[] = [
   { path: '/venues?district=heping', name: 'venues filtered by district', status: 200 },
   { path: '/about', name: 'about', status: 200 },
   { path: '/no-such-page', name: '404 error page', status: 404 },
+  { path: '/login', name: 'sign-in', status: 200 },
+  { path: '/organizer', name: 'organizer home', status: 200, signIn: 'organizer' },
+  { path: '/organizer/password', name: 'change password', status: 200, signIn: 'organizer' },
+  { path: '/admin/users', name: 'admin: users', status: 200, signIn: 'admin' },
+  { path: '/admin/audit', name: 'admin: audit log', status: 200, signIn: 'admin' },
 ]
 
 export const pagePaths: string[] = pages.map(p => p.path)
