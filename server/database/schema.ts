@@ -118,6 +118,71 @@ export interface AuditLogTable {
   ip: string | null
 }
 
+export interface EventsTable {
+  id: string
+  city_slug: string
+  organisation_id: string
+  slug: string
+  title_zh: string
+  title_en: string
+  summary_zh: string
+  summary_en: string
+  /** Markdown; rendered without raw HTML. */
+  description_zh: string
+  description_en: string
+  what_to_bring_zh: string | null
+  what_to_bring_en: string | null
+  starts_at: string
+  ends_at: string
+  venue_id: string | null
+  district_code: string
+  category: string
+  /** Comma-wrapped list (",older-people,farmers,") so `like '%,farmers,%'` filters on both dialects. */
+  audience: string
+  format: string
+  capacity: number
+  max_party_size: number
+  booking_opens_at: string
+  booking_closes_at: string
+  status: string
+  /** Counters kept in the same transaction as the registrations they count; a check constraint keeps confirmed ≤ capacity. */
+  confirmed_places: number
+  waitlist_parties: number
+  checked_in_places: number
+  /** Arrival order of bookings; the waiting list is served in this order. */
+  next_seq: number
+  source: RowSource
+  created_by: string | null
+  created_at: string
+  updated_at: string
+  cancelled_at: string | null
+}
+
+export interface RegistrationsTable {
+  id: string
+  event_id: string
+  code: string
+  seq: number
+  status: string
+  party_size: number
+  /** Personal information: encrypted; null once anonymised after the retention period. */
+  name_enc: string | null
+  phone_enc: string | null
+  phone_hash: string | null
+  age_group: string | null
+  district_code: string | null
+  source: string
+  consent_at: string | null
+  promoted_at: string | null
+  cancelled_at: string | null
+  checked_in_at: string | null
+  checked_in_by: string | null
+  purge_after: string
+  anonymised_at: string | null
+  created_at: string
+  updated_at: string
+}
+
 export interface Database {
   cities: CitiesTable
   districts: DistrictsTable
@@ -125,6 +190,8 @@ export interface Database {
   venues: VenuesTable
   users: UsersTable
   audit_log: AuditLogTable
+  events: EventsTable
+  registrations: RegistrationsTable
 }
 
 export type VenueRow = Selectable<VenuesTable>
@@ -133,3 +200,5 @@ export type DistrictRow = Selectable<DistrictsTable>
 export type OrganisationRow = Selectable<OrganisationsTable>
 export type UserRow = Selectable<UsersTable>
 export type AuditRow = Selectable<AuditLogTable>
+export type EventRow = Selectable<EventsTable>
+export type RegistrationRow = Selectable<RegistrationsTable>

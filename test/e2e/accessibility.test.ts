@@ -274,7 +274,6 @@ describe('accessibility', () => {
     expect.soft(serious, `axe violations:\n${serious.join('\n')}`).toEqual([])
 
     const minFont = mode.elder ? 20 : 16
-    if (process.env.MUTATE) await page.addStyleTag({ content: '*:focus-visible{outline:none!important;box-shadow:none!important} .site-nav__link{min-height:20px!important;font-size:12px!important} body{line-height:1.2!important}' + (mode.elder ? ' p{color:#777!important} *{transition: color 1s!important}' : '') })
     const m = await page.evaluate(measure, { minFont, minTarget: mode.elder ? 60 : 44, minContrast: ELDER_CONTRAST, elder: mode.elder })
 
     expect.soft(m.body.fontSize, 'body font-size (px)').toBeGreaterThanOrEqual(minFont)
@@ -289,9 +288,7 @@ describe('accessibility', () => {
     }
 
     // Keyboard: every Tab stop shows where focus is.
-    if (process.env.MUTATE) await page.addStyleTag({ content: '*:focus-visible{outline:none!important;box-shadow:none!important} .site-nav__link{min-height:20px!important;font-size:12px!important} body{line-height:1.2!important}' + (mode.elder ? ' p{color:#777!important} *{transition: color 1s!important}' : '') })
     const { stops, cycled } = await tabThrough(page)
-    console.log(target.path, modeName(mode), 'stops', stops.length, cycled, stops.map(s => s.element).join(' | ').slice(0, 400))
     expect.soft(stops.length, 'number of Tab stops').toBeGreaterThan(3)
     const focusProblems = stops.filter(s => s.problems.length).map(s => `${s.element}: ${s.problems.join('; ')}`)
     expect.soft(focusProblems, `focus problems (${cycled ? 'full cycle' : 'first 40 stops'}):\n${focusProblems.join('\n')}`).toEqual([])

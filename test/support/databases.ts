@@ -12,8 +12,10 @@ export interface TestDatabase {
   label: string
   dialect: DialectName
   db: Kysely<Database>
-  /** Opens a second, independent connection pool to the same database (a second app instance). */
+  /** Opens a second, independent connection pool to the same database. */
   openAnother?: () => Kysely<Database>
+  /** Whether several app instances may share this database (PostgreSQL; the embedded SQLite is one process). */
+  multiInstance: boolean
   close: () => Promise<void>
 }
 
@@ -36,7 +38,7 @@ export async function openSqlite(): Promise<TestDatabase> {
   const file = join(mkdtempSync(join(tmpdir(), 'portal-db-')), 'test.sqlite')
   const { db } = createDatabase({ sqliteFile: file })
   const openAnother = () => createDatabase({ sqliteFile: file }).db
-  return { label: 'sqlite', dialect: 'sqlite', db, openAnother, close: () => db.destroy() }
+  return { label: 'sqlite', dialect: 'sqlite', db, openAnother, multiInstance: false, close: () => db.destroy() }
 }
 
 /**
@@ -58,6 +60,7 @@ export async function openPostgres(): Promise<TestDatabase> {
       dialect: 'postgres',
       db,
       openAnother: open,
+      multiInstance: true,
       close: async () => {
         await sql.raw(`drop schema ${schema} cascade`).execute(db)
         await db.destroy()
@@ -65,7 +68,7 @@ export async function openPostgres(): Promise<TestDatabase> {
     }
   }
   const db = fromDialect(new PGliteDialect(new PGlite()))
-  return { label: 'postgres (PGlite)', dialect: 'postgres', db, close: () => db.destroy() }
+  return { label: 'postgres (PGlite)', dialect: 'postgres', db, multiInstance: false, close: () => db.destroy() }
 }
 
 export const dialects = [

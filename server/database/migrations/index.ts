@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely/migration'
 import * as m0001 from './0001_platform'
 import * as m0002 from './0002_accounts'
+import * as m0003 from './0003_events'
 
 /**
  * Migrations are imported statically so that the bundled server carries them.
@@ -9,4 +10,5 @@ import * as m0002 from './0002_accounts'
 export const migrations: Record<string, Migration> = {
   '0001_platform': m0001,
   '0002_accounts': m0002,
+  '0003_events': m0003,
 }

@@ -1,0 +1,187 @@
+import type { Kysely, Transaction } from 'kysely'
+import type { RegistrationStatus } from '../../shared/schemas/events'
+import { dialectOf } from '../database/dialect'
+import { newId, nowIso } from '../database/ids'
+import type { Database, EventRow } from '../database/schema'
+import { newConfirmationCode } from './codes'
+
+export type BookingProblem = 'not-found' | 'not-open' | 'closed' | 'cancelled' | 'party-too-large' | 'duplicate' | 'not-waitlistable'
+
+export class BookingError extends Error {
+  constructor(readonly problem: BookingProblem) {
+    super(problem)
+  }
+}
+
+type Trx = Transaction<Database>
+
+export interface BookingRequest {
+  eventId: string
+  partySize: number
+  sealed: { name_enc: string, phone_enc: string, phone_hash: string }
+  ageGroup?: string | null
+  district?: string | null
+  purgeAfter: string
+  source?: 'resident' | 'walk-in' | 'seed'
+  /** Walk-ins are confirmed only when places are free; they never join the waiting list. */
+  confirmedOnly?: boolean
+  now?: Date
+}
+
+export interface BookingResult {
+  registrationId: string
+  code: string
+  status: Exclude<RegistrationStatus, 'cancelled'>
+  waitlistPosition: number | null
+  partySize: number
+}
+
+export interface Promotion {
+  registrationId: string
+  code: string
+}
+
+/**
+ * Takes the event row for the rest of the transaction. On PostgreSQL this is a
+ * row lock, so bookings for one event are serialised across every app
+ * instance; on SQLite the single connection already serialises transactions.
+ * Everything that changes places (book, cancel, reduce, capacity) goes through here.
+ */
+export async function lockEvent(trx: Trx, eventId: string): Promise<EventRow | undefined> {
+  let query = trx.selectFrom('events').selectAll().where('id', '=', eventId)
+  if (dialectOf(trx) === 'postgres') query = query.forUpdate()
+  return query.executeTakeFirst()
+}
+
+export async function waitlistPosition(db: Kysely<Database> | Trx, eventId: string, seq: number): Promise<number> {
+  const row = await db.selectFrom('registrations').select(eb => eb.fn.countAll<number>().as('n'))
+    .where('event_id', '=', eventId).where('status', '=', 'waitlisted').where('seq', '<=', seq)
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
+}
+
+/** Options for tests only: `guard: false` books without the capacity check, to prove the race test can see an oversell. */
+export interface EngineOptions {
+  guard?: boolean
+}
+
+export async function book(db: Kysely<Database>, request: BookingRequest, options: EngineOptions = {}): Promise<BookingResult> {
+  const guard = options.guard ?? true
+  const now = (request.now ?? new Date()).toISOString()
+  return db.transaction().execute(async (trx) => {
+    const event = guard ? await lockEvent(trx, request.eventId) : await trx.selectFrom('events').selectAll().where('id', '=', request.eventId).executeTakeFirst()
+    if (!event || event.status === 'draft') throw new BookingError('not-found')
+    if (event.status === 'cancelled') throw new BookingError('cancelled')
+    if (now < event.booking_opens_at) throw new BookingError('not-open')
+    if (now >= event.booking_closes_at) throw new BookingError('closed')
+    if (request.partySize > event.max_party_size) throw new BookingError('party-too-large')
+
+    const active = await trx.selectFrom('registrations').select('id')
+      .where('event_id', '=', event.id).where('phone_hash', '=', request.sealed.phone_hash).where('status', 'in', ['confirmed', 'waitlisted'])
+      .executeTakeFirst()
+    if (active) throw new BookingError('duplicate')
+
+    const fits = !guard || event.confirmed_places + request.partySize <= event.capacity
+    if (!fits && request.confirmedOnly) throw new BookingError('not-waitlistable')
+    const status = fits ? 'confirmed' : 'waitlisted'
+    const id = newId()
+    const code = newConfirmationCode()
+    await trx.insertInto('registrations').values({
+      id, event_id: event.id, code, seq: event.next_seq, status, party_size: request.partySize,
+      ...request.sealed, age_group: request.ageGroup ?? null, district_code: request.district ?? null,
+      source: request.source ?? 'resident', consent_at: now, promoted_at: null, cancelled_at: null,
+      checked_in_at: null, checked_in_by: null, purge_after: request.purgeAfter, anonymised_at: null, created_at: now, updated_at: now,
+    }).execute()
+    // (Unguarded test mode leaves the counter alone, as a naive implementation
+    // would, so that the oversell shows in the registrations themselves.)
+    await trx.updateTable('events').set(eb => ({
+      next_seq: eb('next_seq', '+', 1),
+      ...(!guard ? {} : fits ? { confirmed_places: eb('confirmed_places', '+', request.partySize) } : { waitlist_parties: eb('waitlist_parties', '+', 1) }),
+      updated_at: now,
+    })).where('id', '=', event.id).execute()
+
+    return {
+      registrationId: id, code, status, partySize: request.partySize,
+      waitlistPosition: fits ? null : await waitlistPosition(trx, event.id, event.next_seq),
+    }
+  })
+}
+
+/**
+ * Moves parties from the waiting list into free places, in order of arrival.
+ * A party that does not fit is skipped (never split) and keeps its place in line.
+ */
+export async function promoteWaitlist(trx: Trx, event: EventRow, now = nowIso()): Promise<Promotion[]> {
+  let free = event.capacity - event.confirmed_places
+  if (free <= 0) return []
+  const waiting = await trx.selectFrom('registrations').select(['id', 'code', 'party_size'])
+    .where('event_id', '=', event.id).where('status', '=', 'waitlisted').orderBy('seq').execute()
+  const promoted: Promotion[] = []
+  let places = 0
+  for (const party of waiting) {
+    if (party.party_size > free) continue
+    free -= party.party_size
+    places += party.party_size
+    promoted.push({ registrationId: party.id, code: party.code })
+  }
+  if (!promoted.length) return []
+  await trx.updateTable('registrations').set({ status: 'confirmed', promoted_at: now, updated_at: now })
+    .where('id', 'in', promoted.map(p => p.registrationId)).execute()
+  await trx.updateTable('events').set(eb => ({
+    confirmed_places: eb('confirmed_places', '+', places),
+    waitlist_parties: eb('waitlist_parties', '-', promoted.length),
+    updated_at: now,
+  })).where('id', '=', event.id).execute()
+  return promoted
+}
+
+export interface ChangeResult {
+  status: RegistrationStatus
+  partySize: number
+  promoted: Promotion[]
+}
+
+/** Cancels a booking (found by code and the hash of its mobile number), freeing its places for the waiting list. */
+export async function cancelBooking(db: Kysely<Database>, code: string, phoneHash: string): Promise<ChangeResult & { eventId: string }> {
+  return changeBooking(db, code, phoneHash, 0)
+}
+
+/** Lowers a party's size (never raises it); 0 cancels. */
+export async function changeBooking(db: Kysely<Database>, code: string, phoneHash: string, newSize: number): Promise<ChangeResult & { eventId: string }> {
+  const now = nowIso()
+  return db.transaction().execute(async (trx) => {
+    const found = await trx.selectFrom('registrations').select(['event_id']).where('code', '=', code).where('phone_hash', '=', phoneHash).executeTakeFirst()
+    if (!found) throw new BookingError('not-found')
+    const event = (await lockEvent(trx, found.event_id))!
+    // Re-read under the lock: the booking may have changed while we waited.
+    const reg = await trx.selectFrom('registrations').selectAll().where('code', '=', code).executeTakeFirstOrThrow()
+    if (reg.status === 'cancelled' || newSize >= reg.party_size) {
+      return { eventId: event.id, status: reg.status as RegistrationStatus, partySize: reg.party_size, promoted: [] }
+    }
+    const freed = reg.status === 'confirmed' ? reg.party_size - newSize : 0
+    await trx.updateTable('registrations')
+      .set(newSize === 0 ? { status: 'cancelled', cancelled_at: now, updated_at: now } : { party_size: newSize, updated_at: now })
+      .where('id', '=', reg.id).execute()
+    const waitlistDelta = reg.status === 'waitlisted' && newSize === 0 ? 1 : 0
+    await trx.updateTable('events').set(eb => ({
+      confirmed_places: eb('confirmed_places', '-', freed),
+      waitlist_parties: eb('waitlist_parties', '-', waitlistDelta),
+      updated_at: now,
+    })).where('id', '=', event.id).execute()
+    const promoted = await promoteWaitlist(trx, { ...event, confirmed_places: event.confirmed_places - freed }, now)
+    const after = await trx.selectFrom('registrations').select(['status', 'party_size']).where('id', '=', reg.id).executeTakeFirstOrThrow()
+    return { eventId: event.id, status: after.status as RegistrationStatus, partySize: after.party_size, promoted }
+  })
+}
+
+/** Raises or lowers capacity; never below the places already confirmed. Raising promotes the waiting list. */
+export async function setCapacity(db: Kysely<Database>, eventId: string, capacity: number): Promise<Promotion[]> {
+  const now = nowIso()
+  return db.transaction().execute(async (trx) => {
+    const event = await lockEvent(trx, eventId)
+    if (!event) throw new BookingError('not-found')
+    if (capacity < event.confirmed_places) throw new RangeError(`capacity ${capacity} is below the ${event.confirmed_places} places already confirmed`)
+    await trx.updateTable('events').set({ capacity, updated_at: now }).where('id', '=', eventId).execute()
+    return promoteWaitlist(trx, { ...event, capacity }, now)
+  })
+}
