@@ -3,7 +3,8 @@ import { createDatabase, type DialectName } from '../database/client'
 import { migrateToLatest } from '../database/migrate'
 import type { Database } from '../database/schema'
 import { seedCity } from '../database/seed'
-import { loadCityProfile } from '../city/profile'
+import { loadCityProfile, seedsDir } from '../city/profile'
+import { loadDemoEvents, seedDemoEvents } from '../events/demo-seed'
 import { demoAccountsWanted, seedDemoAccounts } from '../accounts/demo'
 import type { CityProfile } from '../../shared/schemas/city'
 
@@ -24,7 +25,10 @@ export function initPortal(): Promise<Ready> {
     const { db, dialect } = createDatabase({ url: config.databaseUrl, sqliteFile: config.sqliteFile })
     const migration = await migrateToLatest(db)
     await seedCity(db, city)
-    if (demoAccountsWanted()) await seedDemoAccounts(db, city, hashPassword, config.demoPassword)
+    if (demoAccountsWanted()) {
+      await seedDemoAccounts(db, city, hashPassword, config.demoPassword)
+      await seedDemoEvents(db, city, loadDemoEvents(city, seedsDir()))
+    }
     return { db, dialect, migration, city }
   })()
   return ready

@@ -64,7 +64,7 @@ export const demoEventSchema = z.object({
   /** Markdown. */
   description: localizedText,
   whatToBring: localizedText.optional(),
-  /** Day of the week: 0 is the first day of the experience week; negative days are before it (a past event). */
+  /** Day of the experience week, 0 = its first day. Negative: a past event, that many days before the day the demo is seeded. */
   day: z.number().int().min(-60).max(6),
   startTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
   durationMinutes: z.number().int().min(15).max(480),

@@ -263,6 +263,9 @@ describe('accessibility', () => {
     expect(new URL(page.url()).pathname, 'not redirected').toBe(new URL(target.path, baseURL).pathname)
 
     // <html lang> and elder class as the server rendered them and after hydration.
+    const htmlTag = (await res!.text()).match(/<html\b[^>]*>/i)?.[0] ?? ''
+    expect.soft(htmlTag, 'server-rendered <html> tag').toContain(`lang="${mode.lang}"`)
+    expect.soft(/\bclass="[^"]*\belder\b/.test(htmlTag), `server-rendered ${htmlTag} has class elder`).toBe(mode.elder)
     expect.soft(await page.getAttribute('html', 'lang'), '<html lang>').toBe(mode.lang)
     expect.soft(await page.evaluate(() => document.documentElement.classList.contains('elder')), 'html.elder').toBe(mode.elder)
 

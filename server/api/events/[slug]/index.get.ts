@@ -1,0 +1,9 @@
+import { eventSlugParams } from '#shared/schemas/events'
+import { toEventDetail } from '../../../events/views'
+
+export default defineEventHandler(async (event) => {
+  const { slug } = await validParams(event, eventSlugParams)
+  const row = await findPublicEvent(slug)
+  cachePublic(event, 15)
+  return toEventDetail(row)
+})

@@ -1,0 +1,10 @@
+import { registrationLookupBody } from '#shared/schemas/events'
+import { cancelBooking } from '../../events/booking'
+
+export default defineEventHandler(async (event) => {
+  const body = await validBody(event, registrationLookupBody)
+  await residentLookup(event)
+  const { phoneHash } = await findRegistration(body.code, body.phone)
+  await cancelBooking(await useDb(), body.code, phoneHash)
+  return registrationView(body.code, body.phone)
+})

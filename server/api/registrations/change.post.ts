@@ -1,0 +1,14 @@
+import { registrationChangeBody } from '#shared/schemas/registrations'
+import { changeBooking } from '../../events/booking'
+
+/** Lowers the number of places a household booked; the freed places go to the waiting list. */
+export default defineEventHandler(async (event) => {
+  const body = await validBody(event, registrationChangeBody)
+  await residentLookup(event)
+  const { reg, phoneHash } = await findRegistration(body.code, body.phone)
+  if (body.partySize > reg.party_size) {
+    throw createError({ statusCode: 422, message: 'Some fields are not valid', data: { fieldErrors: { partySize: ['A booking can be made smaller, not larger'] } } })
+  }
+  await changeBooking(await useDb(), body.code, phoneHash, body.partySize)
+  return registrationView(body.code, body.phone)
+})

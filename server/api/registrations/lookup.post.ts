@@ -1,0 +1,8 @@
+import { registrationLookupBody } from '#shared/schemas/events'
+
+export default defineEventHandler(async (event) => {
+  const body = await validBody(event, registrationLookupBody)
+  await residentLookup(event)
+  setResponseHeader(event, 'cache-control', 'no-store')
+  return registrationView(body.code, body.phone)
+})

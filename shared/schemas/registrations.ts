@@ -1,0 +1,6 @@
+import { z } from 'zod'
+import { registrationLookupBody } from './events'
+
+export const registrationChangeBody = registrationLookupBody.extend({
+  partySize: z.coerce.number().int().min(1).max(20),
+}).strict()
