@@ -47,3 +47,14 @@ export const validParams = <T extends z.ZodType>(event: H3Event, schema: T) =>
 /** Bodies that parse but do not validate are 422 (Unprocessable Content), with field errors. */
 export const validBody = <T extends z.ZodType>(event: H3Event, schema: T) =>
   validated(() => readValidatedBody(event, validator(schema)), 422)
+
+/** Validates data assembled in a handler (e.g. a patch merged into the stored record): 422 with field errors. */
+export function assertValid<T extends z.ZodType>(schema: T, data: unknown): z.output<T> {
+  try {
+    return validator(schema)(data)
+  }
+  catch (error) {
+    if (!(error instanceof FieldValidationError)) throw error
+    throw createError({ statusCode: 422, statusMessage: 'Invalid input', message: error.message, data: { fieldErrors: error.fieldErrors } })
+  }
+}

@@ -1,0 +1,14 @@
+/** Copies an event as a new draft (same details, no bookings), e.g. to run it again on another day. */
+export default defineEventHandler(async (event) => {
+  const { row, user, db } = await ownedEvent(event)
+  const id = newId()
+  const now = nowIso()
+  const slug = `${row.slug.slice(0, 50)}-${id.slice(0, 6)}`
+  await db.insertInto('events').values({
+    ...row, id, slug, status: 'draft', confirmed_places: 0, waitlist_parties: 0, checked_in_places: 0, next_seq: 1,
+    source: 'user', created_by: user.id, created_at: now, updated_at: now, cancelled_at: null,
+  }).execute()
+  await recordAudit(event, user, { action: 'event.duplicate', targetType: 'event', targetId: id, details: { from: row.id } })
+  setResponseStatus(event, 201)
+  return { id, slug, status: 'draft' }
+})

@@ -1,0 +1,36 @@
+import { eventCreateBody } from '#shared/schemas/organizer-events'
+import { eventColumns } from '../../../events/editing'
+
+/** Creates an event as a draft; it is public only once published. */
+export default defineEventHandler(async (event) => {
+  const body = await validBody(event, eventCreateBody)
+  const user = await requireOrganizer(event)
+  const { db, city } = await usePortal()
+
+  let organisationId = user.organisationId
+  if (user.role === 'admin') {
+    const org = body.organisationCode
+      ? await db.selectFrom('organisations').select('id').where('city_slug', '=', city.slug).where('code', '=', body.organisationCode).executeTakeFirst()
+      : undefined
+    if (!org) throw createError({ statusCode: 422, message: 'Some fields are not valid', data: { fieldErrors: { organisationCode: ['Choose the organisation that runs the event'] } } })
+    organisationId = org.id
+  }
+  try {
+    const columns = await eventColumns(db, city.slug, body)
+    const id = newId()
+    const now = nowIso()
+    await db.insertInto('events').values({
+      ...columns as Required<typeof columns>,
+      id, city_slug: city.slug, organisation_id: organisationId!, capacity: body.capacity, max_party_size: body.maxPartySize,
+      what_to_bring_zh: body.whatToBring?.zh ?? null, what_to_bring_en: body.whatToBring?.en ?? null, venue_id: columns.venue_id ?? null,
+      status: 'draft', confirmed_places: 0, waitlist_parties: 0, checked_in_places: 0, next_seq: 1, source: 'user',
+      created_by: user.id, created_at: now, updated_at: now, cancelled_at: null,
+    }).execute()
+    await recordAudit(event, user, { action: 'event.create', targetType: 'event', targetId: id, details: { slug: body.slug } })
+    setResponseStatus(event, 201)
+    return { id, slug: body.slug, status: 'draft' }
+  }
+  catch (error) {
+    rethrowEventInput(error)
+  }
+})
