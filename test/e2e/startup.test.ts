@@ -68,7 +68,7 @@ describe('start-up', () => {
     await client.query(`create schema ${schema}`)
     const withSchema = new URL(url!)
     withSchema.searchParams.set('options', `-c search_path=${schema}`)
-    const server = await startServer({ DATABASE_URL: withSchema.toString(), NUXT_SESSION_PASSWORD: 'x'.repeat(40) })
+    const server = await startServer({ DATABASE_URL: withSchema.toString(), NUXT_SESSION_PASSWORD: 'x'.repeat(40), PORTAL_DATA_KEY: Buffer.alloc(32, 7).toString('base64') })
     try {
       expect(await (await fetch(`${server.url}/api/health`)).json()).toEqual({ ok: true, db: 'postgres', migration: latestMigration })
       const { rows } = await client.query(`select count(*)::int as n from ${schema}.venues`)
