@@ -14,7 +14,8 @@ export default async function setup(project: TestProject) {
     const build = spawnSync('nuxt', ['build'], { cwd: root, stdio: 'inherit', env: { ...process.env, NUXT_TELEMETRY_DISABLED: '1' } })
     if (build.status !== 0) throw new Error('nuxt build failed')
   }
-  const server = await startServer()
+  // Residents' per-address limits are scaled up: every test request comes from 127.0.0.1.
+  const server = await startServer({ PORTAL_RATE_SCALE: '100' })
   project.provide('baseURL', server.url)
   return async () => {
     await server.stop()
