@@ -21,6 +21,8 @@ export default defineNuxtConfig({
 
   routeRules: {
     // JSON is never a document: it may load nothing and be framed by no one.
+    // The check-in page may use the camera to scan tickets; no other page may.
+    '/organizer/events/*/check-in': { security: { headers: { permissionsPolicy: { camera: ['self'] } } } },
     '/api/**': { headers: { 'content-security-policy': 'default-src \'none\'; frame-ancestors \'none\'', 'permissions-policy': 'camera=(), microphone=(), geolocation=()' } },
   },
   compatibilityDate: '2025-07-15',

@@ -1,6 +1,8 @@
 import i18next from 'i18next'
 import I18NextVue from 'i18next-vue'
 import en from '#shared/i18n/en.json'
+import staffEventsEn from '#shared/i18n/staff-events.en.json'
+import staffEventsZh from '#shared/i18n/staff-events.zh-CN.json'
 import zhCN from '#shared/i18n/zh-CN.json'
 
 /**
@@ -16,7 +18,8 @@ export default defineNuxtPlugin({
     i18n.init({
       lng: prefs.language,
       fallbackLng: false,
-      resources: { 'zh-CN': { translation: zhCN }, 'en': { translation: en } },
+      // The staff area's event screens keep their strings in their own files, under "staffEvents".
+      resources: { 'zh-CN': { translation: { ...zhCN, staffEvents: staffEventsZh } }, 'en': { translation: { ...en, staffEvents: staffEventsEn } } },
       initAsync: false,
       interpolation: { escapeValue: false },
       returnNull: false,

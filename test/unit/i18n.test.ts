@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import en from '../../shared/i18n/en.json'
-import zhCN from '../../shared/i18n/zh-CN.json'
+import enMain from '../../shared/i18n/en.json'
+import staffEn from '../../shared/i18n/staff-events.en.json'
+import staffZh from '../../shared/i18n/staff-events.zh-CN.json'
+import zhMain from '../../shared/i18n/zh-CN.json'
+
+// As the app loads them (app/plugins/i18n.ts).
+const zhCN = { ...zhMain, staffEvents: staffZh }
+const en = { ...enMain, staffEvents: staffEn }
 import { negotiateLanguage, pickText } from '../../shared/i18n/languages'
 import { formatDate, formatDateRange, formatDateTime } from '../../shared/utils/dates'
 

@@ -1,0 +1,15 @@
+import { eventFields } from '../../../../events/editing'
+
+/** One of the organisation's events in the shape the edit form sends back, with its counts. */
+export default defineEventHandler(async (event) => {
+  const { row, db } = await ownedEvent(event)
+  setResponseHeader(event, 'cache-control', 'no-store')
+  return {
+    id: row.id,
+    status: row.status,
+    ...await eventFields(db, row),
+    confirmedPlaces: row.confirmed_places,
+    waitlistLength: row.waitlist_parties,
+    checkedInPlaces: row.checked_in_places,
+  }
+})
