@@ -110,13 +110,27 @@ describe('booking', () => {
     const qr = await fetch(`${baseURL}/api/tickets/${booking.ticketToken}/qr.svg`)
     expect(qr.headers.get('content-type')).toContain('image/svg+xml')
     expect(await qr.text()).toContain('<svg')
-    const forged = booking.ticketToken.replace(/.$/, c => (c === '0' ? '1' : '0'))
+    const forged = booking.ticketToken.replace(/.$/, (c: string) => (c === '0' ? '1' : '0'))
     expect((await resident.get(`/api/tickets/${forged}`)).status).toBe(404)
     const ics = await fetch(`${baseURL}/api/events/${slug}/calendar.ics`)
     expect(ics.headers.get('content-type')).toContain('text/calendar')
     const text = await ics.text()
     expect(text).toContain('BEGIN:VEVENT')
     expect(text).toContain('BEGIN:VALARM')
+  })
+})
+
+describe('a resident\'s own data', () => {
+  it('can be downloaded with a booking code and the number, then erased', async () => {
+    const { slug } = await publishedEvent(organizer)
+    const phone = mobile()
+    const booking = (await register(slug, { phone, name: '朱建国', partySize: 1 })).json
+    const mine = await resident.post('/api/my-data', { phone, code: booking.code })
+    expect(mine.headers.get('content-disposition')).toContain('attachment')
+    expect(mine.json.data.registrations).toEqual([expect.objectContaining({ code: booking.code, name: '朱建国', partySize: 1 })])
+    expect((await resident.post('/api/my-data', { phone: mobile(), code: booking.code })).status).toBe(404)
+    expect((await resident.post('/api/my-data/erase', { phone, code: booking.code })).json.erased).toBe(1)
+    expect((await resident.post('/api/registrations/lookup', { phone, code: booking.code })).status).toBe(404)
   })
 })
 

@@ -3,12 +3,12 @@ import enMain from '../../shared/i18n/en.json'
 import staffEn from '../../shared/i18n/staff-events.en.json'
 import staffZh from '../../shared/i18n/staff-events.zh-CN.json'
 import zhMain from '../../shared/i18n/zh-CN.json'
+import { negotiateLanguage, pickText } from '../../shared/i18n/languages'
+import { formatDate, formatDateRange, formatDateTime } from '../../shared/utils/dates'
 
 // As the app loads them (app/plugins/i18n.ts).
 const zhCN = { ...zhMain, staffEvents: staffZh }
 const en = { ...enMain, staffEvents: staffEn }
-import { negotiateLanguage, pickText } from '../../shared/i18n/languages'
-import { formatDate, formatDateRange, formatDateTime } from '../../shared/utils/dates'
 
 const pluralSuffix = /_(zero|one|two|few|many|other)$/
 

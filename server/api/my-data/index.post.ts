@@ -1,0 +1,15 @@
+import { registrationLookupBody } from '#shared/schemas/events'
+import { exportPersonalData } from '../../privacy/retention'
+import '../../privacy/purgers'
+
+/**
+ * What the portal holds about a resident, for download. Proof of the number:
+ * the code of any one of their bookings together with the number.
+ */
+export default defineEventHandler(async (event) => {
+  const body = await validBody(event, registrationLookupBody)
+  await residentLookup(event)
+  const { phoneHash } = await findRegistration(body.code, body.phone)
+  setResponseHeaders(event, { 'cache-control': 'no-store', 'content-disposition': 'attachment; filename="my-data.json"' })
+  return { exportedAt: nowIso(), data: await exportPersonalData(await useDb(), phoneHash) }
+})
