@@ -6,7 +6,7 @@ import { createDatabase } from '../server/database/client'
 import { migrateToLatest } from '../server/database/migrate'
 import { PersonalDataError, runPurge } from '../server/privacy/retention'
 import { portalConfig } from '../server/utils/config'
-import '../server/privacy/purgers'
+import { purgers } from '../server/privacy/purgers'
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error))
 
@@ -21,7 +21,7 @@ const { db, dialect } = createDatabase({ url: config.databaseUrl, sqliteFile: co
 try {
   await migrateToLatest(db)
   console.log(`[privacy:purge] ${dialect}: purging personal information due by ${new Date().toISOString()}`)
-  printCounts(await runPurge(db))
+  printCounts(await runPurge(db, new Date(), purgers))
 }
 catch (error) {
   if (error instanceof PersonalDataError) {

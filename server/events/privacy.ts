@@ -7,7 +7,7 @@ import { cancelBooking } from './booking'
  * Bookings past their purge date lose the name and number; status, party
  * size, age group and district stay, so participation statistics still add up.
  */
-definePurger({
+export const registrationsPurger = definePurger({
   name: 'registrations',
   async purge(db, now) {
     const result = await db.updateTable('registrations')
@@ -18,7 +18,7 @@ definePurger({
   },
 })
 
-definePersonalDataSource({
+export const registrationsDataSource = definePersonalDataSource({
   name: 'registrations',
   async find(db, phoneHash) {
     const rows = await db.selectFrom('registrations as r').innerJoin('events as e', 'e.id', 'r.event_id')

@@ -19,6 +19,12 @@ export const pages: CheckedPage[] = [
   { path: '/venues', name: 'venues', status: 200 },
   { path: '/venues?district=heping', name: 'venues filtered by district', status: 200 },
   { path: '/about', name: 'about', status: 200 },
+  { path: '/events', name: 'events', status: 200 },
+  { path: '/events?district=heping&category=daily-life', name: 'events filtered', status: 200 },
+  { path: '/events/heping-mobile-payment-for-seniors', name: 'event detail with booking form', status: 200 },
+  { path: '/my-bookings', name: 'my bookings', status: 200 },
+  // A real ticket needs a booking first (its token is signed), so only the not-found state is listed here.
+  { path: '/tickets/no-such-ticket', name: 'ticket not found', status: 404 },
   { path: '/no-such-page', name: '404 error page', status: 404 },
   { path: '/login', name: 'sign-in', status: 200 },
   { path: '/organizer', name: 'organizer home', status: 200, signIn: 'organizer' },

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { book } from '../../server/events/booking'
 import { encryptText, lookupHash } from '../../server/privacy/crypto'
 import { erasePersonalData, exportPersonalData, runPurge } from '../../server/privacy/retention'
-import '../../server/privacy/purgers'
+import { personalDataSources, purgers } from '../../server/privacy/purgers'
 import { dialects, type TestDatabase } from '../support/databases'
 import { insertEvent, prepare } from '../support/events'
 
@@ -28,14 +28,14 @@ describe.each(dialects)('residents\' data in bookings on $name', ({ open }) => {
     const old = await book(t.db, { eventId: event.id, partySize: 2, sealed: await sealedFor('陈桂兰', '13800000001'), purgeAfter: past, ageGroup: '70-plus' })
     await book(t.db, { eventId: event.id, partySize: 1, sealed: await sealedFor('杨德明', '13800000002'), purgeAfter: '2099-01-01T00:00:00.000Z' })
 
-    const counts = await runPurge(t.db)
+    const counts = await runPurge(t.db, new Date(), purgers)
     expect(counts.registrations).toBeGreaterThanOrEqual(1)
     const row = await t.db.selectFrom('registrations').selectAll().where('id', '=', old.registrationId).executeTakeFirstOrThrow()
     expect(row).toMatchObject({ name_enc: null, phone_enc: null, phone_hash: null, party_size: 2, age_group: '70-plus', status: 'confirmed' })
     expect(row.anonymised_at).toBeTruthy()
     const kept = await t.db.selectFrom('registrations').select('name_enc').where('event_id', '=', event.id).where('anonymised_at', 'is', null).execute()
     expect(kept).toHaveLength(1)
-    expect((await runPurge(t.db)).registrations).toBe(0)
+    expect((await runPurge(t.db, new Date(), purgers)).registrations).toBe(0)
   })
 
   it('shows a resident everything held about them, and erases it, freeing places for the waiting list', async () => {
@@ -46,11 +46,11 @@ describe.each(dialects)('residents\' data in bookings on $name', ({ open }) => {
     expect(waiting.status).toBe('waitlisted')
     const hash = await lookupHash(phone)
 
-    const data = await exportPersonalData(t.db, hash)
+    const data = await exportPersonalData(t.db, hash, personalDataSources)
     expect(data.registrations).toEqual([expect.objectContaining({ code: mine.code, name: '黄春梅', phone, partySize: 2, status: 'confirmed' })])
 
-    expect((await erasePersonalData(t.db, hash)).registrations).toBe(1)
-    expect((await exportPersonalData(t.db, hash)).registrations).toEqual([])
+    expect((await erasePersonalData(t.db, hash, personalDataSources)).registrations).toBe(1)
+    expect((await exportPersonalData(t.db, hash, personalDataSources)).registrations).toEqual([])
     const row = await t.db.selectFrom('registrations').selectAll().where('id', '=', mine.registrationId).executeTakeFirstOrThrow()
     expect(row).toMatchObject({ status: 'cancelled', name_enc: null, phone_hash: null })
     const promoted = await t.db.selectFrom('registrations').select('status').where('id', '=', waiting.registrationId).executeTakeFirstOrThrow()

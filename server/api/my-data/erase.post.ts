@@ -1,13 +1,13 @@
 import { registrationLookupBody } from '#shared/schemas/events'
 import { erasePersonalData } from '../../privacy/retention'
-import '../../privacy/purgers'
+import { personalDataSources } from '../../privacy/purgers'
 
 /** Deletes a resident's name and number everywhere (active bookings are cancelled first). */
 export default defineEventHandler(async (event) => {
   const body = await validBody(event, registrationLookupBody)
   await residentLookup(event)
   const { phoneHash } = await findRegistration(body.code, body.phone)
-  const erased = await erasePersonalData(await useDb(), phoneHash)
+  const erased = await erasePersonalData(await useDb(), phoneHash, personalDataSources)
   await recordAudit(event, null, { action: 'pii.erase-by-resident', targetType: 'resident', details: { records: erased } })
   return { erased }
 })

@@ -1,6 +1,6 @@
 import { registrationLookupBody } from '#shared/schemas/events'
 import { exportPersonalData } from '../../privacy/retention'
-import '../../privacy/purgers'
+import { personalDataSources } from '../../privacy/purgers'
 
 /**
  * What the portal holds about a resident, for download. Proof of the number:
@@ -11,5 +11,5 @@ export default defineEventHandler(async (event) => {
   await residentLookup(event)
   const { phoneHash } = await findRegistration(body.code, body.phone)
   setResponseHeaders(event, { 'cache-control': 'no-store', 'content-disposition': 'attachment; filename="my-data.json"' })
-  return { exportedAt: nowIso(), data: await exportPersonalData(await useDb(), phoneHash) }
+  return { exportedAt: nowIso(), data: await exportPersonalData(await useDb(), phoneHash, personalDataSources) }
 })

@@ -1,5 +1,5 @@
 import { runPurge } from '../../privacy/retention'
-import '../../privacy/purgers'
+import { purgers } from '../../privacy/purgers'
 
 export default defineTask({
   meta: {
@@ -7,6 +7,6 @@ export default defineTask({
     description: 'Deletes or anonymises residents\' personal information whose retention period has ended',
   },
   async run() {
-    return { result: await runPurge(await useDb()) }
+    return { result: await runPurge(await useDb(), new Date(), purgers) }
   },
 })
