@@ -10,7 +10,7 @@ const markdown = new MarkdownIt({ html: false, linkify: false, typographer: fals
 export const renderMarkdown = (text: string) => markdown.render(text)
 
 /** The waiting list is capped, so that a party on it has a real chance. */
-export const waitlistCap = (capacity: number) => Math.max(10, Math.ceil(capacity / 2))
+export const waitlistCap = (capacity: number) => Math.max(200, capacity * 2)
 
 export function availabilityOf(e: Pick<EventRow, 'status' | 'capacity' | 'confirmed_places' | 'waitlist_parties' | 'booking_opens_at' | 'booking_closes_at' | 'ends_at'>, now = new Date().toISOString()): Availability {
   if (e.status === 'cancelled') return 'cancelled'
