@@ -93,3 +93,13 @@ export function useStaffEventTime() {
     dateTime: (value: string) => formatDateTime(value, lang.value),
   }
 }
+
+/** What happened after an action on the list, for its notice. */
+export interface StaffEventOutcome {
+  kind: 'saved' | 'publish' | 'unpublish' | 'cancel' | 'duplicate' | 'failed'
+  title: LocalizedText
+  /** The new copy, after duplicate. */
+  id?: string
+  /** Why an action failed (a key under staffEvents.list.problems). */
+  problem?: string
+}
