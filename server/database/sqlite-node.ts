@@ -23,16 +23,25 @@ export function openNodeSqlite(file: string): SqliteDatabase {
   db.exec('PRAGMA synchronous = NORMAL')
   db.exec('PRAGMA foreign_keys = ON')
   db.exec('PRAGMA busy_timeout = 5000')
+  // Kysely sends the same few SQL texts over and over; preparing is the costly
+  // part, so prepared statements are kept (the number of distinct texts is small).
+  const cache = new Map<string, SqliteStatement>()
   return {
     close: () => db.close(),
     prepare(sql: string): SqliteStatement {
-      const stmt = db.prepare(sql)
-      return {
-        reader: stmt.columns().length > 0,
-        all: parameters => stmt.all(...toParams(parameters)),
-        run: parameters => stmt.run(...toParams(parameters)),
-        iterate: parameters => stmt.iterate(...toParams(parameters)),
+      let statement = cache.get(sql)
+      if (!statement) {
+        const stmt = db.prepare(sql)
+        statement = {
+          reader: stmt.columns().length > 0,
+          all: parameters => stmt.all(...toParams(parameters)),
+          run: parameters => stmt.run(...toParams(parameters)),
+          iterate: parameters => stmt.iterate(...toParams(parameters)),
+        }
+        if (cache.size >= 500) cache.delete(cache.keys().next().value!)
+        cache.set(sql, statement)
       }
+      return statement
     },
   }
 }

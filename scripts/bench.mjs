@@ -1,0 +1,76 @@
+// `npm run bench`: load figures from one run on the built server (embedded SQLite).
+// Prints requests/s and p50/p99 latency for bookings, for a trivial JSON endpoint
+// (the floor), and for rendering the /events page.
+import { spawn, spawnSync } from 'node:child_process'
+import { existsSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+const root = new URL('..', import.meta.url).pathname
+const seconds = Number(process.env.BENCH_SECONDS || 5)
+const concurrency = Number(process.env.BENCH_CONCURRENCY || 32)
+const port = 3400 + Math.floor(Math.random() * 500)
+const base = `http://127.0.0.1:${port}`
+
+if (!existsSync(join(root, '.output/server/index.mjs'))) {
+  spawnSync('nuxt', ['build'], { cwd: root, stdio: 'inherit' })
+}
+const server = spawn(process.execPath, [join(root, '.output/server/index.mjs')], {
+  cwd: root,
+  env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: '', PORT: String(port), HOST: '127.0.0.1', PORTAL_DATA_DIR: mkdtempSync(join(tmpdir(), 'portal-bench-')), PORTAL_RATE_SCALE: '1000000' },
+  stdio: ['ignore', 'ignore', 'inherit'],
+})
+process.on('exit', () => server.kill())
+
+for (let i = 0; ; i++) {
+  try {
+    if ((await fetch(`${base}/api/health`)).ok) break
+  }
+  catch { /* starting */ }
+  if (i > 300) throw new Error('server did not start')
+  await new Promise(r => setTimeout(r, 100))
+}
+
+const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'organizer@demo.local', password: process.env.PORTAL_DEMO_PASSWORD || 'demo-password-2026' }) })
+const cookie = login.headers.getSetCookie().map(c => c.split(';')[0]).join('; ')
+const now = Date.now()
+const staff = (path, body) => fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify(body) }).then(r => r.json())
+const created = await staff('/api/organizer/events', {
+  slug: `bench-${now}`, title: { zh: '压力测试', en: 'Benchmark' }, summary: { zh: '压测', en: 'Bench' }, description: { zh: '压测', en: 'Bench' },
+  startsAt: new Date(now + 86_400_000).toISOString(), endsAt: new Date(now + 90_000_000).toISOString(), venueCode: null, district: 'heping',
+  category: 'daily-life', audience: ['everyone'], format: 'online', capacity: 5000, maxPartySize: 4,
+  bookingOpensAt: new Date(now - 60_000).toISOString(), bookingClosesAt: new Date(now + 80_000_000).toISOString(),
+})
+await staff(`/api/organizer/events/${created.id}/publish`, {})
+
+let phone = 13_000_000_000
+async function measure(name, request) {
+  const latencies = []
+  let errors = 0
+  const end = performance.now() + seconds * 1000
+  await Promise.all(Array.from({ length: concurrency }, async () => {
+    while (performance.now() < end) {
+      const t = performance.now()
+      const res = await request()
+      await res.arrayBuffer()
+      if (res.status >= 300) errors++
+      latencies.push(performance.now() - t)
+    }
+  }))
+  latencies.sort((a, b) => a - b)
+  const at = p => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))].toFixed(1)
+  const rate = latencies.length / seconds
+  console.log(`${name.padEnd(34)} ${rate.toFixed(0).padStart(6)} req/s   p50 ${at(0.5).padStart(6)} ms   p99 ${at(0.99).padStart(6)} ms   errors ${errors}`)
+  return rate
+}
+
+console.log(`node ${process.version}, ${concurrency} concurrent clients, ${seconds} s each, embedded SQLite`)
+const floor = await measure('GET /api/health (floor)', () => fetch(`${base}/api/health`))
+const bookings = await measure('POST /api/events/:slug/registrations', () => fetch(`${base}/api/events/bench-${now}/registrations`, {
+  method: 'POST', headers: { 'content-type': 'application/json' },
+  body: JSON.stringify({ name: '压测居民', phone: String(++phone), partySize: 1, consent: true }),
+}))
+await measure('GET /events (page render)', () => fetch(`${base}/events`))
+console.log(`bookings at ${(100 * bookings / floor).toFixed(0)}% of the floor's rate (aim: ≥ 50%)`)
+server.kill()
+process.exit(0)
