@@ -29,7 +29,11 @@ export default defineNuxtConfig({
   nitro: {
     experimental: { tasks: true },
     // Residents' personal information is purged daily after its retention period.
-    scheduledTasks: { '30 3 * * *': ['privacy:purge'] },
+    scheduledTasks: {
+      '30 3 * * *': ['privacy:purge'],
+      '* * * * *': ['notifications:send'],
+      '5,35 * * * *': ['notifications:remind'],
+    },
     rollupConfig: { external: ['node:sqlite'] },
     // Rate-limit counters. Memory by default; point this mount at Redis
     // (driver 'redis') to share limits between instances, without code changes.

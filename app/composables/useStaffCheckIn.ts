@@ -1,11 +1,11 @@
 import { checkInBody } from '#shared/schemas/organizer-events'
 import { staffEventApi } from '~/composables/useStaffEvents'
 
-/** What the check-in page says after a scan, a code or a walk-in (keys under staffEvents.checkIn.results). */
-export type StaffCheckInResult =
-  | { kind: 'ok' | 'walk-in', count: number, code: string }
-  | { kind: 'already', time: string, code: string }
-  | { kind: 'waitlisted' | 'cancelled' | 'not-found' | 'invalid-ticket' | 'invalid-code' | 'failed' }
+/** What the check-in page says after a scan or a code (keys under staffEvents.checkIn.results). */
+export type StaffCheckInResult
+  = | { kind: 'ok', count: number, code: string }
+    | { kind: 'already', time: string, code: string }
+    | { kind: 'waitlisted' | 'cancelled' | 'not-found' | 'invalid-ticket' | 'invalid-code' | 'failed' }
 
 /** A scanned QR code: the portal's ticket token (or a ticket link), or a confirmation code. */
 export function parseScan(raw: string): { code: string } | { ticketToken: string } {

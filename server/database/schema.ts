@@ -183,6 +183,25 @@ export interface RegistrationsTable {
   updated_at: string
 }
 
+export type NotificationKind = 'confirmed' | 'waitlisted' | 'promoted' | 'reminder' | 'event-cancelled'
+
+/** The outbox: what to tell whom, sent by a provider (recorded by default; SMS later). Text is composed at send time. */
+export interface NotificationsTable {
+  id: string
+  event_id: string
+  registration_id: string
+  kind: NotificationKind
+  status: 'pending' | 'sent' | 'failed' | 'skipped'
+  send_after: string
+  attempts: number
+  provider: string | null
+  /** The text as sent, without the name or number. */
+  message: string | null
+  last_error: string | null
+  sent_at: string | null
+  created_at: string
+}
+
 export interface Database {
   cities: CitiesTable
   districts: DistrictsTable
@@ -192,6 +211,7 @@ export interface Database {
   audit_log: AuditLogTable
   events: EventsTable
   registrations: RegistrationsTable
+  notifications: NotificationsTable
 }
 
 export type VenueRow = Selectable<VenuesTable>

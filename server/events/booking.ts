@@ -4,6 +4,7 @@ import { dialectOf } from '../database/dialect'
 import { newId, nowIso } from '../database/ids'
 import type { Database, EventRow } from '../database/schema'
 import { newConfirmationCode } from './codes'
+import { enqueue } from '../notifications/outbox'
 
 export type BookingProblem = 'not-found' | 'not-open' | 'closed' | 'cancelled' | 'party-too-large' | 'duplicate' | 'not-waitlistable'
 
@@ -100,6 +101,7 @@ export async function book(db: Kysely<Database>, request: BookingRequest, option
       updated_at: now,
     })).where('id', '=', event.id).execute()
 
+    if (request.source !== 'walk-in' && request.source !== 'seed') await enqueue(trx, status, [{ eventId: event.id, registrationId: id }])
     return {
       registrationId: id, code, status, partySize: request.partySize,
       waitlistPosition: fits ? null : await waitlistPosition(trx, event.id, event.next_seq),
@@ -132,6 +134,7 @@ export async function promoteWaitlist(trx: Trx, event: EventRow, now = nowIso())
     waitlist_parties: eb('waitlist_parties', '-', promoted.length),
     updated_at: now,
   })).where('id', '=', event.id).execute()
+  await enqueue(trx, 'promoted', promoted.map(p => ({ eventId: event.id, registrationId: p.registrationId })))
   return promoted
 }
 

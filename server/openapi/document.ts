@@ -51,6 +51,7 @@ export function openApiDocument() {
       '/api/registrations/change': { post: { summary: 'Make a booking smaller', requestBody: body(registrationChangeBody), responses: { 200: ok({ type: 'object' }), 404: error, 422: error, 429: error } } },
       '/api/tickets/{token}': { get: { summary: 'A ticket (no personal data)', parameters: [token], responses: { 200: ok({ type: 'object' }), 404: error } } },
       '/api/tickets/{token}/qr.svg': { get: { summary: 'The ticket\'s check-in QR code', parameters: [token], responses: { 200: { description: 'image/svg+xml' }, 404: error } } },
+      '/api/tickets/{token}/release': { post: { summary: 'Give up a booking from the reminder link; the waiting list moves up', parameters: [token], responses: { 200: ok({ type: 'object' }), 404: error } } },
       '/api/my-data': { post: { summary: 'Everything held about a resident (proof: a booking code with the number)', requestBody: body(registrationLookupBody), responses: { 200: ok({ type: 'object' }), 404: error, 429: error } } },
       '/api/my-data/erase': { post: { summary: 'Erase a resident\'s personal data', requestBody: body(registrationLookupBody), responses: { 200: ok({ type: 'object' }), 404: error, 429: error } } },
       '/api/organizer/events': {
@@ -69,6 +70,7 @@ export function openApiDocument() {
       '/api/organizer/events/{id}/registrations.csv': { get: { summary: 'Attendees as CSV (UTF-8 with BOM); `reveal=1&reason=` for full details, audited', ...staff, parameters: [id], responses: { 200: { description: 'text/csv' }, 400: error, 403: error } } },
       '/api/organizer/events/{id}/reveal': { post: { summary: 'One attendee\'s full name and number, with a reason (audited)', ...staff, parameters: [id], requestBody: body(revealBody), responses: { 200: ok({ type: 'object' }), 403: error, 404: error, 422: error } } },
       '/api/organizer/events/{id}/check-ins': { post: { summary: 'Check in a party by code or ticket token', ...staff, parameters: [id], requestBody: body(checkInBody), responses: { 200: ok({ type: 'object' }), 404: error, 409: error } } },
+      '/api/organizer/events/{id}/notifications': { get: { summary: 'The event\'s outbox (confirmations, promotions, reminders, cancellations)', ...staff, parameters: [id], responses: { 200: ok({ type: 'object' }), 403: error } } },
       '/api/organizer/events/{id}/walk-ins': { post: { summary: 'Add and check in someone without a booking, into free places', ...staff, parameters: [id], requestBody: body(walkInBody), responses: { 201: ok({ type: 'object' }), 409: error, 422: error } } },
     },
   }

@@ -120,6 +120,23 @@ describe('booking', () => {
   })
 })
 
+describe('the outbox and the release link', () => {
+  it('queues a confirmation per booking, visible to the organizer, and the reminder link frees the place', async () => {
+    const { id, slug } = await publishedEvent(organizer, { capacity: 1 })
+    const first = (await register(slug, { phone: mobile(), name: '宋德明', partySize: 1 })).json
+    const second = (await register(slug, { phone: mobile(), name: '唐丽娟', partySize: 1 })).json
+    const outbox = (await organizer.get(`/api/organizer/events/${id}/notifications`)).json.items
+    expect(outbox.map((n: { code: string, kind: string }) => `${n.code}:${n.kind}`).sort()).toEqual([`${first.code}:confirmed`, `${second.code}:waitlisted`].sort())
+
+    const released = await resident.post(`/api/tickets/${first.ticketToken}/release`)
+    expect(released.json.status).toBe('cancelled')
+    expect((await resident.get(`/api/tickets/${second.ticketToken}`)).json.status).toBe('confirmed')
+    const after = (await organizer.get(`/api/organizer/events/${id}/notifications`)).json.items
+    expect(after.some((n: { code: string, kind: string }) => n.code === second.code && n.kind === 'promoted')).toBe(true)
+    expect((await resident.post(`/api/tickets/${first.ticketToken.slice(0, -1)}0/release`)).status).toBe(404)
+  })
+})
+
 describe('a resident\'s own data', () => {
   it('can be downloaded with a booking code and the number, then erased', async () => {
     const { slug } = await publishedEvent(organizer)

@@ -2,6 +2,7 @@ import type { Migration } from 'kysely/migration'
 import * as m0001 from './0001_platform'
 import * as m0002 from './0002_accounts'
 import * as m0003 from './0003_events'
+import * as m0004 from './0004_notifications'
 
 /**
  * Migrations are imported statically so that the bundled server carries them.
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   '0001_platform': m0001,
   '0002_accounts': m0002,
   '0003_events': m0003,
+  '0004_notifications': m0004,
 }

@@ -1,0 +1,10 @@
+import { cancelBooking } from '../../../events/booking'
+
+/** "I can't come": frees the places of a ticket in one tap (from the reminder's link); the waiting list moves up. */
+export default defineEventHandler(async (event) => {
+  const { reg } = await registrationForTicket(event)
+  await enforceRateLimit(event, residentLimit('ticket-release', 30))
+  if (!reg.phone_hash) throw createError({ statusCode: 410, message: 'This booking has been anonymised' })
+  const result = await cancelBooking(await useDb(), reg.code, reg.phone_hash)
+  return { status: result.status }
+})
