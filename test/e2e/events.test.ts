@@ -133,7 +133,8 @@ describe('the outbox and the release link', () => {
     expect((await resident.get(`/api/tickets/${second.ticketToken}`)).json.status).toBe('confirmed')
     const after = (await organizer.get(`/api/organizer/events/${id}/notifications`)).json.items
     expect(after.some((n: { code: string, kind: string }) => n.code === second.code && n.kind === 'promoted')).toBe(true)
-    expect((await resident.post(`/api/tickets/${first.ticketToken.slice(0, -1)}0/release`)).status).toBe(404)
+    const forged = first.ticketToken.replace(/.$/, (c: string) => (c === '0' ? '1' : '0'))
+    expect((await resident.post(`/api/tickets/${forged}/release`)).status).toBe(404)
   })
 })
 
