@@ -23,6 +23,8 @@ let browser: Browser
 const contexts = new Map<string, { context: BrowserContext, page: Page }>()
 /** One session per demo account, shared by the four mode contexts (sign-ins are rate-limited per address). */
 const sessions = new Map<string, string>()
+/** A real booking's ticket token, for pages listed with ":ticket" in their path. */
+let ticket = ''
 
 beforeAll(async () => {
   browser = await launchBrowser()
@@ -30,6 +32,11 @@ beforeAll(async () => {
     const client = new ApiClient(baseURL)
     await client.login(`${role}@demo.local`)
     sessions.set(role, client.cookie)
+  }
+  if (pages.some(p => p.path.includes(':ticket'))) {
+    const open = (await (await fetch(`${baseURL}/api/events?pageSize=50`)).json()).items.find((e: { availability: string }) => e.availability === 'open')
+    const booking = await new ApiClient(baseURL).post(`/api/events/${open.slug}/registrations`, { name: '测试', phone: '13966660000', partySize: 1, consent: true })
+    ticket = booking.json.ticketToken
   }
   for (const mode of modes) {
     const context = await contextFor(browser, baseURL, mode, DESKTOP)
@@ -257,10 +264,11 @@ describe('accessibility', () => {
       const [name, value] = sessions.get(target.signIn)!.split(/=(.*)/s) as [string, string]
       await context.addCookies([{ name, value, url: baseURL }])
     }
+    const path = target.path.replace(':ticket', ticket)
     await page.setViewportSize(DESKTOP)
-    const res = await open(page, target.path)
+    const res = await open(page, path)
     expect(res?.status(), 'HTTP status').toBe(target.status)
-    expect(new URL(page.url()).pathname, 'not redirected').toBe(new URL(target.path, baseURL).pathname)
+    expect(new URL(page.url()).pathname, 'not redirected').toBe(new URL(path, baseURL).pathname)
 
     // <html lang> and elder class as the server rendered them and after hydration.
     const htmlTag = (await res!.text()).match(/<html\b[^>]*>/i)?.[0] ?? ''
@@ -298,7 +306,7 @@ describe('accessibility', () => {
 
     // Reflow (WCAG 1.4.10): no horizontal scrolling at 320 CSS px.
     await page.setViewportSize(NARROW)
-    await open(page, target.path)
+    await open(page, path)
     const widths = await page.evaluate(() => {
       const vw = document.documentElement.clientWidth
       const wide = [...document.body.querySelectorAll('*')]

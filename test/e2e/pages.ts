@@ -4,7 +4,7 @@
  * so a new page cannot ship unchecked.
  */
 export interface CheckedPage {
-  /** Path (with query, if any) to open. */
+  /** Path (with query, if any) to open; ":ticket" stands for a real ticket token. */
   path: string
   /** Short human name used in test titles. */
   name: string
@@ -23,7 +23,10 @@ export const pages: CheckedPage[] = [
   { path: '/events?district=heping&category=daily-life', name: 'events filtered', status: 200 },
   { path: '/events/heping-mobile-payment-for-seniors', name: 'event detail with booking form', status: 200 },
   { path: '/my-bookings', name: 'my bookings', status: 200 },
-  // A real ticket needs a booking first (its token is signed), so only the not-found state is listed here.
+  // ":ticket" is replaced by the token of a booking the suite makes first.
+  { path: '/tickets/:ticket', name: 'ticket', status: 200 },
+  { path: '/tickets/:ticket?new=1', name: 'ticket right after booking', status: 200 },
+  { path: '/release/:ticket', name: 'release link from the reminder', status: 200 },
   { path: '/tickets/no-such-ticket', name: 'ticket not found', status: 404 },
   { path: '/no-such-page', name: '404 error page', status: 404 },
   { path: '/login', name: 'sign-in', status: 200 },
