@@ -94,6 +94,8 @@ export function useStaffEventForm(event?: StaffEventDetail, opts: { needsOrganis
     const result = eventCreateBody.safeParse(body)
     const fields = result.success ? [] : result.error.issues.map(i => fieldOf(i.path))
     if (opts.needsOrganisation && !form.organisationCode) fields.push('organisationCode')
+    // The schema checks the venue only once every field is valid; say it with the rest.
+    if (form.format === 'onsite' && !form.venueCode) fields.push('venueCode')
     if (fields.length || !result.success) {
       showFields(fields)
       return null

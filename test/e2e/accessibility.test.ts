@@ -25,6 +25,8 @@ const contexts = new Map<string, { context: BrowserContext, page: Page }>()
 const sessions = new Map<string, string>()
 /** A real booking's ticket token, for pages listed with ":ticket" in their path. */
 let ticket = ''
+/** An event of the demo organizer, for pages listed with ":staffEvent". */
+let staffEvent = ''
 
 beforeAll(async () => {
   browser = await launchBrowser()
@@ -32,6 +34,11 @@ beforeAll(async () => {
     const client = new ApiClient(baseURL)
     await client.login(`${role}@demo.local`)
     sessions.set(role, client.cookie)
+  }
+  if (pages.some(p => p.path.includes(':staffEvent'))) {
+    const client = new ApiClient(baseURL)
+    client.cookie = sessions.get('organizer')!
+    staffEvent = (await client.get('/api/organizer/events')).json.items[0].id
   }
   if (pages.some(p => p.path.includes(':ticket'))) {
     const open = (await (await fetch(`${baseURL}/api/events?pageSize=50`)).json()).items.find((e: { availability: string }) => e.availability === 'open')
@@ -264,7 +271,7 @@ describe('accessibility', () => {
       const [name, value] = sessions.get(target.signIn)!.split(/=(.*)/s) as [string, string]
       await context.addCookies([{ name, value, url: baseURL }])
     }
-    const path = target.path.replace(':ticket', ticket)
+    const path = target.path.replace(':ticket', ticket).replace(':staffEvent', staffEvent)
     await page.setViewportSize(DESKTOP)
     const res = await open(page, path)
     expect(res?.status(), 'HTTP status').toBe(target.status)

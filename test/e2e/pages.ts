@@ -4,7 +4,7 @@
  * so a new page cannot ship unchecked.
  */
 export interface CheckedPage {
-  /** Path (with query, if any) to open; ":ticket" stands for a real ticket token. */
+  /** Path (with query, if any) to open; ":ticket" and ":staffEvent" stand for a real ticket token and event id. */
   path: string
   /** Short human name used in test titles. */
   name: string
@@ -32,6 +32,14 @@ export const pages: CheckedPage[] = [
   { path: '/login', name: 'sign-in', status: 200 },
   { path: '/organizer', name: 'organizer home', status: 200, signIn: 'organizer' },
   { path: '/organizer/password', name: 'change password', status: 200, signIn: 'organizer' },
+  { path: '/organizer/events', name: 'organizer: events', status: 200, signIn: 'organizer' },
+  { path: '/organizer/events/new', name: 'organizer: new event', status: 200, signIn: 'organizer' },
+  // Event ids are random per database, so these check the "no such event" answer of each page.
+  // ":staffEvent" is replaced by the id of one of the demo organizer's events.
+  { path: '/organizer/events/:staffEvent/edit', name: 'organizer: edit event', status: 200, signIn: 'organizer' },
+  { path: '/organizer/events/:staffEvent/attendees', name: 'organizer: attendees', status: 200, signIn: 'organizer' },
+  { path: '/organizer/events/:staffEvent/check-in', name: 'organizer: check-in', status: 200, signIn: 'organizer' },
+  { path: '/organizer/events/00000000-0000-4000-8000-000000000000/edit', name: 'organizer: edit unknown event', status: 404, signIn: 'organizer' },
   { path: '/admin/users', name: 'admin: users', status: 200, signIn: 'admin' },
   { path: '/admin/audit', name: 'admin: audit log', status: 200, signIn: 'admin' },
 ]
