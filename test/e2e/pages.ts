@@ -34,7 +34,6 @@ export const pages: CheckedPage[] = [
   { path: '/organizer/password', name: 'change password', status: 200, signIn: 'organizer' },
   { path: '/organizer/events', name: 'organizer: events', status: 200, signIn: 'organizer' },
   { path: '/organizer/events/new', name: 'organizer: new event', status: 200, signIn: 'organizer' },
-  // Event ids are random per database, so these check the "no such event" answer of each page.
   // ":staffEvent" is replaced by the id of one of the demo organizer's events.
   { path: '/organizer/events/:staffEvent/edit', name: 'organizer: edit event', status: 200, signIn: 'organizer' },
   { path: '/organizer/events/:staffEvent/attendees', name: 'organizer: attendees', status: 200, signIn: 'organizer' },
