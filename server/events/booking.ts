@@ -87,24 +87,30 @@ export async function book(db: Kysely<Database>, request: BookingRequest, option
     const status = fits ? 'confirmed' : 'waitlisted'
     const id = newId()
     const code = newConfirmationCode()
+    // Unguarded (test) mode has no lock, so it takes its arrival number atomically.
+    const seq = guard
+      ? event.next_seq
+      : (await trx.updateTable('events').set(eb => ({ next_seq: eb('next_seq', '+', 1) })).where('id', '=', event.id).returning('next_seq').executeTakeFirstOrThrow()).next_seq - 1
     await trx.insertInto('registrations').values({
-      id, event_id: event.id, code, seq: event.next_seq, status, party_size: request.partySize,
+      id, event_id: event.id, code, seq, status, party_size: request.partySize,
       ...request.sealed, age_group: request.ageGroup ?? null, district_code: request.district ?? null,
       source: request.source ?? 'resident', consent_at: now, promoted_at: null, cancelled_at: null,
       checked_in_at: null, checked_in_by: null, purge_after: request.purgeAfter, anonymised_at: null, created_at: now, updated_at: now,
     }).execute()
     // (Unguarded test mode leaves the counter alone, as a naive implementation
     // would, so that the oversell shows in the registrations themselves.)
-    await trx.updateTable('events').set(eb => ({
-      next_seq: eb('next_seq', '+', 1),
-      ...(!guard ? {} : fits ? { confirmed_places: eb('confirmed_places', '+', request.partySize) } : { waitlist_parties: eb('waitlist_parties', '+', 1) }),
-      updated_at: now,
-    })).where('id', '=', event.id).execute()
+    if (guard) {
+      await trx.updateTable('events').set(eb => ({
+        next_seq: eb('next_seq', '+', 1),
+        ...(fits ? { confirmed_places: eb('confirmed_places', '+', request.partySize) } : { waitlist_parties: eb('waitlist_parties', '+', 1) }),
+        updated_at: now,
+      })).where('id', '=', event.id).execute()
+    }
 
     if (request.source !== 'walk-in' && request.source !== 'seed') await enqueue(trx, status, [{ eventId: event.id, registrationId: id }])
     return {
       registrationId: id, code, status, partySize: request.partySize,
-      waitlistPosition: fits ? null : await waitlistPosition(trx, event.id, event.next_seq),
+      waitlistPosition: fits ? null : await waitlistPosition(trx, event.id, seq),
     }
   })
 }

@@ -3,7 +3,8 @@ import type { Limit } from './rate-limit'
 
 /** Per IP: every attempt counts. Per account: failures count, and the account locks until the window ends. */
 export const loginLimits = {
-  ip: { bucket: 'login-ip', limit: 30, windowSeconds: 15 * 60 },
+  // Scaled like residents' limits (PORTAL_RATE_SCALE) for offices where many staff share one address.
+  ip: { bucket: 'login-ip', limit: Math.round(30 * (Number(process.env.PORTAL_RATE_SCALE) || 1)), windowSeconds: 15 * 60 },
   account: { bucket: 'login-account', limit: 5, windowSeconds: 15 * 60 },
 } satisfies Record<string, Limit>
 

@@ -213,10 +213,11 @@ function inspectFocus(): FocusStop | null {
   if (r.width < 2 || r.height < 2) problems.push(`focused element is ${r.width}×${r.height}`)
   const vw = document.documentElement.clientWidth
   const vh = window.innerHeight
-  const fitsView = r.height <= vh && r.width <= vw
-  const inView = fitsView
-    ? r.top >= -1 && r.left >= -1 && r.bottom <= vh + 1 && r.right <= vw + 1
-    : r.bottom > 0 && r.right > 0 && r.top < vh && r.left < vw
+  // WCAG 2.4.11 (Focus Not Obscured, minimum): a real part of the focused element
+  // is on screen. Browsers scroll a tall field (a textarea) only until it shows.
+  const visibleHeight = Math.min(r.bottom, vh) - Math.max(r.top, 0)
+  const visibleWidth = Math.min(r.right, vw) - Math.max(r.left, 0)
+  const inView = visibleHeight >= Math.min(r.height, 20) - 1 && visibleWidth >= Math.min(r.width, 20) - 1
   if (!inView) problems.push(`outside the viewport (${r.left.toFixed(0)},${r.top.toFixed(0)} ${r.width.toFixed(0)}×${r.height.toFixed(0)} in ${vw}×${vh})`)
   else {
     // Not covered by something else.
