@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import type { CityView } from '#shared/schemas/views'
 
 export default defineEventHandler(async (event): Promise<CityView> => {
@@ -6,7 +7,9 @@ export default defineEventHandler(async (event): Promise<CityView> => {
     db.selectFrom('districts').select(['code', 'name_zh', 'name_en', 'kind'])
       .where('city_slug', '=', city.slug).orderBy('sort_order').orderBy('code').execute(),
     db.selectFrom('organisations').select(['code', 'name_zh', 'name_en', 'role'])
-      .where('city_slug', '=', city.slug).where('kind', '=', 'department').orderBy('created_at').orderBy('code').execute(),
+      .where('city_slug', '=', city.slug).where('kind', '=', 'department')
+      // The lead department first, then co-organisers, then supporters.
+      .orderBy(sql`case role when 'lead' then 0 when 'co-organiser' then 1 else 2 end`).orderBy('code').execute(),
     db.selectFrom('venues').select(eb => eb.fn.countAll<number>().as('n')).where('city_slug', '=', city.slug).executeTakeFirstOrThrow(),
   ])
   cachePublic(event)
