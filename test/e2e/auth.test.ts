@@ -91,6 +91,24 @@ describe('accounts and sessions', () => {
   })
 })
 
+describe('staff pages', () => {
+  it('send a visitor without a session to sign in, and back afterwards', async () => {
+    for (const path of ['/organizer', '/organizer/events', '/admin/users']) {
+      const res = await fetch(`${baseURL}${path}`, { redirect: 'manual' })
+      expect(res.status, path).toBe(302)
+      expect(new URL(res.headers.get('location')!, baseURL).searchParams.get('redirect'), path).toBe(path)
+      expect(new URL(res.headers.get('location')!, baseURL).pathname).toBe('/login')
+    }
+  })
+
+  it('refuse admin pages to an organizer', async () => {
+    const organizer = new ApiClient(baseURL)
+    await organizer.login('organizer@demo.local')
+    const res = await fetch(`${baseURL}/admin/users`, { headers: { cookie: organizer.cookie }, redirect: 'manual' })
+    expect(res.status).toBe(403)
+  })
+})
+
 describe('requests from other sites', () => {
   it('refuses state changes from another origin or a cross-site fetch', async () => {
     const client = new ApiClient(baseURL)
