@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { eventListQuery, registrationBody, registrationLookupBody } from '../../shared/schemas/events'
 import { checkInBody, eventCreateBody, eventPatchBody, revealBody, walkInBody } from '../../shared/schemas/organizer-events'
 import { registrationChangeBody } from '../../shared/schemas/registrations'
+import { venueCreateBody } from '../../shared/schemas/venues'
 
 const json = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' })
 const localized = { type: 'object', required: ['zh', 'en'], properties: { zh: { type: 'string' }, en: { type: 'string' } } }
@@ -58,6 +59,7 @@ export function openApiDocument() {
         get: { summary: 'The organisation\'s events', ...staff, responses: { 200: ok({ type: 'object' }), 401: error, 403: error } },
         post: { summary: 'Create an event (draft)', ...staff, requestBody: body(eventCreateBody), responses: { 201: ok({ type: 'object' }), 401: error, 403: error, 409: error, 422: error } },
       },
+      '/api/organizer/venues': { post: { summary: 'Add a venue that is not in the city profile', ...staff, requestBody: body(venueCreateBody), responses: { 201: ok({ type: 'object' }), 401: error, 422: error } } },
       '/api/organizer/events/{id}': {
         get: { summary: 'One event of the organisation', ...staff, parameters: [id], responses: { 200: ok({ type: 'object' }), 401: error, 403: error, 404: error } },
         patch: { summary: 'Edit; capacity may not fall below confirmed places', ...staff, parameters: [id], requestBody: body(eventPatchBody), responses: { 200: ok({ type: 'object' }), 401: error, 403: error, 422: error } },

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { venueKinds } from './city'
+import { localizedText, venueKinds } from './city'
 
 const emptyToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v)
 
@@ -10,3 +10,14 @@ export const venueListQuery = z.object({
   pageSize: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(50).default(12)),
 })
 export type VenueListQuery = z.infer<typeof venueListQuery>
+
+/** A venue an organizer adds for an event that is not at one of the profile's venues. */
+export const venueCreateBody = z.object({
+  name: localizedText,
+  kind: z.enum(venueKinds),
+  district: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/),
+  address: localizedText,
+  openingHours: localizedText,
+  access: z.object({ stepFree: z.boolean(), hearingLoop: z.boolean(), parking: z.boolean() }).strict(),
+  notes: localizedText.optional(),
+}).strict()

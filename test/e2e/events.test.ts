@@ -198,6 +198,20 @@ describe('organizers', () => {
     expect(list.json.event).toMatchObject({ checkedInPlaces: 3, confirmedPlaces: 3 })
   })
 
+  it('add a venue of their own and hold an event there', async () => {
+    const venue = await organizer.post('/api/organizer/venues', {
+      name: { zh: '西营门街道便民服务站', en: 'Xiyingmen Subdistrict Service Station' }, kind: 'community-station', district: 'xiqing',
+      address: { zh: '西青区西营门街道', en: 'Xiyingmen Subdistrict, Xiqing District' }, openingHours: { zh: '工作日 9:00–17:00', en: 'Weekdays 9:00–17:00' },
+      access: { stepFree: true, hearingLoop: false, parking: true },
+    })
+    expect(venue.status).toBe(201)
+    const listed = (await resident.get('/api/venues?district=xiqing&pageSize=50')).json.items
+    expect(listed.some((v: { code: string }) => v.code === venue.json.code)).toBe(true)
+    const { slug } = await publishedEvent(organizer, { venueCode: venue.json.code, district: 'xiqing' })
+    expect((await resident.get(`/api/events/${slug}`)).json.venue.name.zh).toBe('西营门街道便民服务站')
+    expect((await organizer.post('/api/organizer/venues', { name: { zh: 'x', en: 'x' } })).status).toBe(422)
+  })
+
   it('raise capacity (the waiting list moves up) but cannot lower it below confirmed places', async () => {
     const { id, slug } = await publishedEvent(organizer, { capacity: 2 })
     await register(slug, { phone: mobile(), name: '林桂兰', partySize: 2 })

@@ -34,6 +34,7 @@ export const pages: CheckedPage[] = [
   { path: '/organizer/password', name: 'change password', status: 200, signIn: 'organizer' },
   { path: '/organizer/events', name: 'organizer: events', status: 200, signIn: 'organizer' },
   { path: '/organizer/events/new', name: 'organizer: new event', status: 200, signIn: 'organizer' },
+  { path: '/organizer/venues/new', name: 'organizer: new venue', status: 200, signIn: 'organizer' },
   // ":staffEvent" is replaced by the id of one of the demo organizer's events.
   { path: '/organizer/events/:staffEvent/edit', name: 'organizer: edit event', status: 200, signIn: 'organizer' },
   { path: '/organizer/events/:staffEvent/attendees', name: 'organizer: attendees', status: 200, signIn: 'organizer' },

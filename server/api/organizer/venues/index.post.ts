@@ -1,0 +1,24 @@
+import { venueCreateBody } from '#shared/schemas/venues'
+
+/** Adds a venue for the organizer's events; it joins the city's venue list (marked as made by people, never overwritten by seeding). */
+export default defineEventHandler(async (event) => {
+  const body = await validBody(event, venueCreateBody)
+  const user = await requireOrganizer(event)
+  const { db, city } = await usePortal()
+  if (!city.districts.some(d => d.code === body.district)) {
+    throw createError({ statusCode: 422, message: 'Some fields are not valid', data: { fieldErrors: { district: ['Unknown district'] } } })
+  }
+  const id = newId()
+  const code = `${body.district}-${id.slice(0, 8)}`
+  const now = nowIso()
+  await db.insertInto('venues').values({
+    id, city_slug: city.slug, code, organisation_id: user.organisationId, district_code: body.district, kind: body.kind,
+    name_zh: body.name.zh, name_en: body.name.en, address_zh: body.address.zh, address_en: body.address.en,
+    hours_zh: body.openingHours.zh, hours_en: body.openingHours.en, notes_zh: body.notes?.zh ?? null, notes_en: body.notes?.en ?? null,
+    phone: null, step_free: body.access.stepFree ? 1 : 0, hearing_loop: body.access.hearingLoop ? 1 : 0, parking: body.access.parking ? 1 : 0,
+    source: 'user', created_at: now, updated_at: now,
+  }).execute()
+  await recordAudit(event, user, { action: 'venue.create', targetType: 'venue', targetId: id, details: { code } })
+  setResponseStatus(event, 201)
+  return { code }
+})
