@@ -46,6 +46,9 @@ export default defineNuxtConfig({
   },
   typescript: { strict: true },
   telemetry: false,
+  // Pages ask /api/auth/me through the auth store when they need the user; public pages
+  // should not fetch the session on every render.
+  auth: { loadStrategy: 'none' },
   eslint: { config: { stylistic: true } },
   security: {
     nonce: true,

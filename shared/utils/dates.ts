@@ -10,8 +10,21 @@ function toDate(value: string | Date): Date {
   return /^\d{4}-\d{2}-\d{2}$/.test(value) ? dateOnlyToInstant(value) : new Date(value)
 }
 
+// Building an Intl.DateTimeFormat costs far more than using one; a page
+// formats dozens of dates with a handful of option sets.
+const formatters = new Map<string, Intl.DateTimeFormat>()
+function formatter(lang: Language, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${lang}|${JSON.stringify(options)}`
+  let f = formatters.get(key)
+  if (!f) {
+    f = new Intl.DateTimeFormat(lang, { timeZone: TIME_ZONE, ...options })
+    formatters.set(key, f)
+  }
+  return f
+}
+
 export function formatDate(value: string | Date, lang: Language, options: Intl.DateTimeFormatOptions = {}): string {
-  return new Intl.DateTimeFormat(lang, { timeZone: TIME_ZONE, year: 'numeric', month: 'long', day: 'numeric', ...options }).format(toDate(value))
+  return formatter(lang, { year: 'numeric', month: 'long', day: 'numeric', ...options }).format(toDate(value))
 }
 
 /**
@@ -27,7 +40,5 @@ export function formatDateRange(start: string, end: string, lang: Language): str
 }
 
 export function formatDateTime(value: string | Date, lang: Language): string {
-  return new Intl.DateTimeFormat(lang, {
-    timeZone: TIME_ZONE, year: 'numeric', month: 'long', day: 'numeric', weekday: 'short', hour: '2-digit', minute: '2-digit', hour12: false,
-  }).format(toDate(value))
+  return formatter(lang, { year: 'numeric', month: 'long', day: 'numeric', weekday: 'short', hour: '2-digit', minute: '2-digit', hour12: false }).format(toDate(value))
 }
