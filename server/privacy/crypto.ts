@@ -1,3 +1,4 @@
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto'
 import { getCryptoKeys, type DataKeys } from './keys'
 
 // The version names the key and algorithm, so a later key rotation can read old values.
@@ -5,7 +6,6 @@ const VERSION = 'v1'
 const IV_BYTES = 12
 const TAG_BYTES = 16
 
-const encoder = new TextEncoder()
 const decoder = new TextDecoder('utf-8', { fatal: true })
 
 const toBase64url = (bytes: Uint8Array): string => Buffer.from(bytes).toString('base64url')
@@ -17,12 +17,16 @@ function fromBase64url(text: string): Uint8Array<ArrayBuffer> | null {
   return toBase64url(bytes) === text ? bytes : null
 }
 
+// node:crypto rather than WebCrypto: the same algorithms and formats, but
+// synchronous, which is several times cheaper per booking than a WebCrypto job.
+
 /** `v1.<iv>.<ciphertext and tag>`, AES-256-GCM with a fresh random IV each time. */
 export async function encryptText(plain: string, keys?: DataKeys): Promise<string> {
   const { encryption } = keys ?? await getCryptoKeys()
-  const iv = crypto.getRandomValues(new Uint8Array(IV_BYTES))
-  const sealed = await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, encryption, encoder.encode(plain))
-  return `${VERSION}.${toBase64url(iv)}.${toBase64url(new Uint8Array(sealed))}`
+  const iv = randomBytes(IV_BYTES)
+  const cipher = createCipheriv('aes-256-gcm', encryption, iv)
+  const sealed = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final(), cipher.getAuthTag()])
+  return `${VERSION}.${toBase64url(iv)}.${toBase64url(sealed)}`
 }
 
 /** Rejects values that were altered, written with another key or are not ours at all. */
@@ -35,7 +39,9 @@ export async function decryptText(token: string, keys?: DataKeys): Promise<strin
   }
   const { encryption } = keys ?? await getCryptoKeys()
   try {
-    return decoder.decode(await crypto.subtle.decrypt({ name: 'AES-GCM', iv }, encryption, sealed))
+    const decipher = createDecipheriv('aes-256-gcm', encryption, iv, { authTagLength: TAG_BYTES })
+    decipher.setAuthTag(sealed.subarray(sealed.length - TAG_BYTES))
+    return decoder.decode(Buffer.concat([decipher.update(sealed.subarray(0, sealed.length - TAG_BYTES)), decipher.final()]))
   }
   catch (error) {
     throw new Error('The encrypted value could not be decrypted: it was altered or written with another key', { cause: error })
@@ -45,6 +51,5 @@ export async function decryptText(token: string, keys?: DataKeys): Promise<strin
 /** Hex HMAC-SHA-256: the same value always gives the same hash under one key. Callers pass normalized values. */
 export async function lookupHash(value: string, keys?: DataKeys): Promise<string> {
   const { lookup } = keys ?? await getCryptoKeys()
-  const mac = await crypto.subtle.sign('HMAC', lookup, encoder.encode(value))
-  return Buffer.from(mac).toString('hex')
+  return createHmac('sha256', lookup).update(value, 'utf8').digest('hex')
 }

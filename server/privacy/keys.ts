@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto'
+import { createSecretKey, hkdfSync, randomBytes, type KeyObject } from 'node:crypto'
 import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { portalConfig } from '../utils/config'
@@ -7,9 +7,9 @@ type KeyConfig = Pick<ReturnType<typeof portalConfig>, 'dataDir' | 'databaseUrl'
 
 export interface DataKeys {
   /** AES-256-GCM, for names and phone numbers at rest. */
-  encryption: CryptoKey
+  encryption: KeyObject
   /** HMAC-SHA-256, for finding a resident's rows by phone number without storing it in clear. */
-  lookup: CryptoKey
+  lookup: KeyObject
 }
 
 const KEY_BYTES = 32
@@ -63,24 +63,19 @@ export function loadDataKey(config: KeyConfig = portalConfig(), env: NodeJS.Proc
   return readOrCreateKeyFile(config.dataDir)
 }
 
-const encoder = new TextEncoder()
-
-async function deriveKeys(master: Uint8Array<ArrayBuffer>): Promise<DataKeys> {
-  const base = await crypto.subtle.importKey('raw', master, 'HKDF', false, ['deriveKey'])
-  // Distinct info strings make the two sub-keys independent of each other.
-  const hkdf = (info: string): HkdfParams => ({ name: 'HKDF', hash: 'SHA-256', salt: new Uint8Array(0), info: encoder.encode(info) })
-  const [encryption, lookup] = await Promise.all([
-    crypto.subtle.deriveKey(hkdf('portal/personal-data/v1/encrypt'), base, { name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']),
-    crypto.subtle.deriveKey(hkdf('portal/personal-data/v1/lookup'), base, { name: 'HMAC', hash: 'SHA-256', length: 256 }, false, ['sign']),
-  ])
-  return { encryption, lookup }
+// HKDF-SHA-256 with an empty salt; distinct info strings make the two sub-keys
+// independent. These are the same bytes WebCrypto's deriveKey gave earlier
+// versions, so values written then still decrypt.
+function deriveKeys(master: Uint8Array): DataKeys {
+  const derive = (info: string) => createSecretKey(Buffer.from(hkdfSync('sha256', master, new Uint8Array(0), info, KEY_BYTES)))
+  return { encryption: derive('portal/personal-data/v1/encrypt'), lookup: derive('portal/personal-data/v1/lookup') }
 }
 
 let cached: Promise<DataKeys> | undefined
 
 /** The process's keys, derived once; tests pass their own master key instead. */
 export function getCryptoKeys(master?: Uint8Array<ArrayBuffer>): Promise<DataKeys> {
-  if (master) return deriveKeys(master)
+  if (master) return Promise.resolve().then(() => deriveKeys(master))
   cached ??= Promise.resolve().then(() => deriveKeys(loadDataKey())).catch((error: unknown) => {
     cached = undefined
     throw error

@@ -193,6 +193,21 @@ describe('encryption', () => {
     expect(await lookupHash(PHONE, first)).toBe(await lookupHash(PHONE, second))
   })
 
+  it('reads values and matches hashes written by the earlier WebCrypto implementation', async () => {
+    const master = bytes(32)
+    const base = await crypto.subtle.importKey('raw', master, 'HKDF', false, ['deriveKey'])
+    const hkdf = (info: string) => ({ name: 'HKDF', hash: 'SHA-256', salt: new Uint8Array(0), info: new TextEncoder().encode(info) })
+    const aes = await crypto.subtle.deriveKey(hkdf('portal/personal-data/v1/encrypt'), base, { name: 'AES-GCM', length: 256 }, false, ['encrypt'])
+    const hmac = await crypto.subtle.deriveKey(hkdf('portal/personal-data/v1/lookup'), base, { name: 'HMAC', hash: 'SHA-256', length: 256 }, false, ['sign'])
+    const iv = crypto.getRandomValues(new Uint8Array(12))
+    const sealed = await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, aes, new TextEncoder().encode('王五 𠮷'))
+    const old = `v1.${Buffer.from(iv).toString('base64url')}.${Buffer.from(sealed).toString('base64url')}`
+    const now = await getCryptoKeys(master)
+    expect(await decryptText(old, now)).toBe('王五 𠮷')
+    const oldHash = Buffer.from(await crypto.subtle.sign('HMAC', hmac, new TextEncoder().encode(PHONE))).toString('hex')
+    expect(await lookupHash(PHONE, now)).toBe(oldHash)
+  })
+
   it('hashes for look-up deterministically, per key and per value', async () => {
     const hash = await lookupHash(PHONE, keys)
     expect(hash).toMatch(/^[0-9a-f]{64}$/)
