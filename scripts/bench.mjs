@@ -15,7 +15,9 @@ const base = `http://127.0.0.1:${port}`
 if (!existsSync(join(root, '.output/server/index.mjs'))) {
   spawnSync('nuxt', ['build'], { cwd: root, stdio: 'inherit' })
 }
-const server = spawn(process.execPath, [join(root, '.output/server/index.mjs')], {
+// BENCH_PROFILE=<dir> writes a V8 CPU profile of the server (open it in Chrome's DevTools).
+const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []
+const server = spawn(process.execPath, [...profile, join(root, '.output/server/index.mjs')], {
   cwd: root,
   env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: '', PORT: String(port), HOST: '127.0.0.1', PORTAL_DATA_DIR: mkdtempSync(join(tmpdir(), 'portal-bench-')), PORTAL_RATE_SCALE: '1000000' },
   stdio: ['ignore', 'ignore', 'inherit'],
@@ -72,5 +74,6 @@ const bookings = await measure('POST /api/events/:slug/registrations', () => fet
 }))
 await measure('GET /events (page render)', () => fetch(`${base}/events`))
 console.log(`bookings at ${(100 * bookings / floor).toFixed(0)}% of the floor's rate (aim: ≥ 50%)`)
-server.kill()
+server.kill('SIGTERM')
+await new Promise(resolve => server.once('exit', resolve))
 process.exit(0)

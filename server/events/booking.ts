@@ -3,7 +3,10 @@ import type { RegistrationStatus } from '../../shared/schemas/events'
 import { dialectOf } from '../database/dialect'
 import { newId, nowIso } from '../database/ids'
 import type { Database, EventRow } from '../database/schema'
+import { writeTransaction } from '../database/write-transaction'
+import { purgeAfter } from '../privacy/retention'
 import { newConfirmationCode } from './codes'
+import { waitlistCap } from './views'
 import { enqueue } from '../notifications/outbox'
 
 export type BookingProblem = 'not-found' | 'not-open' | 'closed' | 'cancelled' | 'party-too-large' | 'duplicate' | 'not-waitlistable'
@@ -16,13 +19,17 @@ export class BookingError extends Error {
 
 type Trx = Transaction<Database>
 
+/** An event by id, or by its public address (city and slug), which is how residents reach it. */
+export type EventKey = { id: string } | { citySlug: string, slug: string }
+
 export interface BookingRequest {
-  eventId: string
+  event: EventKey
   partySize: number
   sealed: { name_enc: string, phone_enc: string, phone_hash: string }
   ageGroup?: string | null
   district?: string | null
-  purgeAfter: string
+  /** When the personal data goes; by default the retention period after the event ends. */
+  purgeAfter?: string
   source?: 'resident' | 'walk-in' | 'seed'
   /** Walk-ins are confirmed only when places are free; they never join the waiting list. */
   confirmedOnly?: boolean
@@ -31,6 +38,7 @@ export interface BookingRequest {
 
 export interface BookingResult {
   registrationId: string
+  eventId: string
   code: string
   status: Exclude<RegistrationStatus, 'cancelled'>
   waitlistPosition: number | null
@@ -48,9 +56,16 @@ export interface Promotion {
  * instance; on SQLite the single connection already serialises transactions.
  * Everything that changes places (book, cancel, reduce, capacity) goes through here.
  */
-export async function lockEvent(trx: Trx, eventId: string): Promise<EventRow | undefined> {
-  let query = trx.selectFrom('events').selectAll().where('id', '=', eventId)
-  if (dialectOf(trx) === 'postgres') query = query.forUpdate()
+/** What a change of places needs to know about its event (not the long texts). */
+const placesColumns = ['id', 'status', 'capacity', 'max_party_size', 'confirmed_places', 'waitlist_parties', 'next_seq', 'booking_opens_at', 'booking_closes_at', 'ends_at'] as const
+export type EventPlaces = Pick<EventRow, typeof placesColumns[number]>
+
+export async function lockEvent(trx: Trx, key: string | EventKey, lock = true): Promise<EventPlaces | undefined> {
+  let query = trx.selectFrom('events').select(placesColumns)
+  if (typeof key === 'string') query = query.where('id', '=', key)
+  else if ('id' in key) query = query.where('id', '=', key.id)
+  else query = query.where('city_slug', '=', key.citySlug).where('slug', '=', key.slug)
+  if (lock && dialectOf(trx) === 'postgres') query = query.forUpdate()
   return query.executeTakeFirst()
 }
 
@@ -69,8 +84,8 @@ export interface EngineOptions {
 export async function book(db: Kysely<Database>, request: BookingRequest, options: EngineOptions = {}): Promise<BookingResult> {
   const guard = options.guard ?? true
   const now = (request.now ?? new Date()).toISOString()
-  return db.transaction().execute(async (trx) => {
-    const event = guard ? await lockEvent(trx, request.eventId) : await trx.selectFrom('events').selectAll().where('id', '=', request.eventId).executeTakeFirst()
+  return writeTransaction(db, async (trx) => {
+    const event = await lockEvent(trx, request.event, guard)
     if (!event || event.status === 'draft') throw new BookingError('not-found')
     if (event.status === 'cancelled') throw new BookingError('cancelled')
     if (now < event.booking_opens_at) throw new BookingError('not-open')
@@ -83,7 +98,7 @@ export async function book(db: Kysely<Database>, request: BookingRequest, option
     if (active) throw new BookingError('duplicate')
 
     const fits = !guard || event.confirmed_places + request.partySize <= event.capacity
-    if (!fits && request.confirmedOnly) throw new BookingError('not-waitlistable')
+    if (!fits && (request.confirmedOnly || event.waitlist_parties >= waitlistCap(event.capacity))) throw new BookingError('not-waitlistable')
     const status = fits ? 'confirmed' : 'waitlisted'
     const id = newId()
     const code = newConfirmationCode()
@@ -95,7 +110,7 @@ export async function book(db: Kysely<Database>, request: BookingRequest, option
       id, event_id: event.id, code, seq, status, party_size: request.partySize,
       ...request.sealed, age_group: request.ageGroup ?? null, district_code: request.district ?? null,
       source: request.source ?? 'resident', consent_at: now, promoted_at: null, cancelled_at: null,
-      checked_in_at: null, checked_in_by: null, purge_after: request.purgeAfter, anonymised_at: null, created_at: now, updated_at: now,
+      checked_in_at: null, checked_in_by: null, purge_after: request.purgeAfter ?? purgeAfter(event.ends_at), anonymised_at: null, created_at: now, updated_at: now,
     }).execute()
     // (Unguarded test mode leaves the counter alone, as a naive implementation
     // would, so that the oversell shows in the registrations themselves.)
@@ -109,7 +124,7 @@ export async function book(db: Kysely<Database>, request: BookingRequest, option
 
     if (request.source !== 'walk-in' && request.source !== 'seed') await enqueue(trx, status, [{ eventId: event.id, registrationId: id }])
     return {
-      registrationId: id, code, status, partySize: request.partySize,
+      registrationId: id, eventId: event.id, code, status, partySize: request.partySize,
       waitlistPosition: fits ? null : await waitlistPosition(trx, event.id, seq),
     }
   })
@@ -119,7 +134,7 @@ export async function book(db: Kysely<Database>, request: BookingRequest, option
  * Moves parties from the waiting list into free places, in order of arrival.
  * A party that does not fit is skipped (never split) and keeps its place in line.
  */
-export async function promoteWaitlist(trx: Trx, event: EventRow, now = nowIso()): Promise<Promotion[]> {
+export async function promoteWaitlist(trx: Trx, event: EventPlaces, now = nowIso()): Promise<Promotion[]> {
   let free = event.capacity - event.confirmed_places
   if (free <= 0) return []
   const waiting = await trx.selectFrom('registrations').select(['id', 'code', 'party_size'])
@@ -158,7 +173,7 @@ export async function cancelBooking(db: Kysely<Database>, code: string, phoneHas
 /** Lowers a party's size (never raises it); 0 cancels. */
 export async function changeBooking(db: Kysely<Database>, code: string, phoneHash: string, newSize: number): Promise<ChangeResult & { eventId: string }> {
   const now = nowIso()
-  return db.transaction().execute(async (trx) => {
+  return writeTransaction(db, async (trx) => {
     const found = await trx.selectFrom('registrations').select(['event_id']).where('code', '=', code).where('phone_hash', '=', phoneHash).executeTakeFirst()
     if (!found) throw new BookingError('not-found')
     const event = (await lockEvent(trx, found.event_id))!
@@ -186,7 +201,7 @@ export async function changeBooking(db: Kysely<Database>, code: string, phoneHas
 /** Raises or lowers capacity; never below the places already confirmed. Raising promotes the waiting list. */
 export async function setCapacity(db: Kysely<Database>, eventId: string, capacity: number): Promise<Promotion[]> {
   const now = nowIso()
-  return db.transaction().execute(async (trx) => {
+  return writeTransaction(db, async (trx) => {
     const event = await lockEvent(trx, eventId)
     if (!event) throw new BookingError('not-found')
     if (capacity < event.confirmed_places) throw new RangeError(`capacity ${capacity} is below the ${event.confirmed_places} places already confirmed`)

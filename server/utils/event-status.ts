@@ -1,3 +1,4 @@
+import { writeTransaction } from '../database/write-transaction'
 import { enqueue } from '../notifications/outbox'
 import type { H3Event } from 'h3'
 
@@ -12,7 +13,7 @@ export async function moveEventStatus(event: H3Event, to: 'published' | 'draft' 
     throw createError({ statusCode: 409, message: 'People have booked: cancel the event instead of unpublishing it' })
   }
   const now = nowIso()
-  await db.transaction().execute(async (trx) => {
+  await writeTransaction(db, async (trx) => {
     await trx.updateTable('events').set({ status: to, updated_at: now, ...(to === 'cancelled' ? { cancelled_at: now } : {}) }).where('id', '=', row.id).execute()
     if (to !== 'cancelled') return
     // Everyone who booked hears of it; their bookings end with the event.

@@ -11,7 +11,7 @@ const partySizes = (n: number) => Array.from({ length: n }, (_, i) => ((i * 7919
 async function race(dbs: Kysely<Database>[], eventId: string, n: number, guard = true) {
   const sizes = partySizes(n)
   const settled = await Promise.allSettled(sizes.map((partySize, i) =>
-    book(dbs[i % dbs.length]!, { eventId, partySize, sealed: sealed(`${eventId}-${i}`), purgeAfter: farFuture }, { guard })))
+    book(dbs[i % dbs.length]!, { event: { id: eventId }, partySize, sealed: sealed(`${eventId}-${i}`), purgeAfter: farFuture }, { guard })))
   return { sizes, settled }
 }
 
@@ -67,7 +67,7 @@ describe.each(dialects)('booking engine on $name', ({ open }) => {
       ...confirmed.slice(6, 9).map((b, i) => changeBooking(pools[i % pools.length]!, b.code, `hash-${event.id}-${index(b)}`, 1)),
       setCapacity(pools.at(-1)!, event.id, 26),
       // New bookings arrive at the same time.
-      ...[1, 2, 3].map(i => book(pools[i % pools.length]!, { eventId: event.id, partySize: i, sealed: sealed(`${event.id}-late-${i}`), purgeAfter: farFuture })),
+      ...[1, 2, 3].map(i => book(pools[i % pools.length]!, { event: { id: event.id }, partySize: i, sealed: sealed(`${event.id}-late-${i}`), purgeAfter: farFuture })),
     ])
     expect(changes.filter(c => c.status === 'rejected').map(c => String((c as PromiseRejectedResult).reason))).toEqual([])
     const state = await placesState(t.db, event.id)
@@ -80,7 +80,7 @@ describe.each(dialects)('booking engine on $name', ({ open }) => {
 
   it('promotes the waiting list in order, skipping a party that does not fit without splitting it', async () => {
     const event = await insertEvent(t.db, { capacity: 4 })
-    const b = (i: number, partySize: number) => book(t.db, { eventId: event.id, partySize, sealed: sealed(`${event.id}-${i}`), purgeAfter: farFuture })
+    const b = (i: number, partySize: number) => book(t.db, { event: { id: event.id }, partySize, sealed: sealed(`${event.id}-${i}`), purgeAfter: farFuture })
     const first = await b(1, 2)
     const second2 = await b(2, 2)
     const big = await b(3, 3)
@@ -101,7 +101,7 @@ describe.each(dialects)('booking engine on $name', ({ open }) => {
 
   it('refuses a second active booking for the same mobile number, closed windows and big parties', async () => {
     const event = await insertEvent(t.db, { capacity: 10, max_party_size: 2 })
-    const request = { eventId: event.id, partySize: 1, sealed: sealed('same'), purgeAfter: farFuture }
+    const request = { event: { id: event.id }, partySize: 1, sealed: sealed('same'), purgeAfter: farFuture }
     await book(t.db, request)
     await expect(book(t.db, request)).rejects.toThrow(BookingError)
     await expect(book(t.db, { ...request, sealed: sealed('big'), partySize: 3 })).rejects.toMatchObject({ problem: 'party-too-large' })

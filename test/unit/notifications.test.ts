@@ -27,8 +27,8 @@ describe.each(dialects)('notifications outbox on $name', ({ open }) => {
 
   it('queues a confirmation with the booking, a promotion when a place frees, and sends them once', async () => {
     const event = await insertEvent(t.db, { capacity: 1, title_zh: '防诈骗讲座' })
-    const a = await book(t.db, { eventId: event.id, partySize: 1, sealed: await sealedFor('13700000001'), purgeAfter: '2099-01-01T00:00:00.000Z' })
-    const b = await book(t.db, { eventId: event.id, partySize: 1, sealed: await sealedFor('13700000002'), purgeAfter: '2099-01-01T00:00:00.000Z' })
+    const a = await book(t.db, { event: { id: event.id }, partySize: 1, sealed: await sealedFor('13700000001'), purgeAfter: '2099-01-01T00:00:00.000Z' })
+    const b = await book(t.db, { event: { id: event.id }, partySize: 1, sealed: await sealedFor('13700000002'), purgeAfter: '2099-01-01T00:00:00.000Z' })
     await cancelBooking(t.db, a.code, await lookupHash('13700000001'))
     const kinds = await t.db.selectFrom('notifications').select(['kind', 'registration_id']).where('event_id', '=', event.id).orderBy('created_at').execute()
     expect(kinds.map(k => k.kind).sort()).toEqual(['confirmed', 'promoted', 'waitlisted'])
@@ -47,8 +47,8 @@ describe.each(dialects)('notifications outbox on $name', ({ open }) => {
   it('queues one reminder a day ahead with a release link, skips it if the booking was cancelled, and retries failures', async () => {
     const starts = new Date(Date.now() + 23 * 3_600_000).toISOString()
     const event = await insertEvent(t.db, { capacity: 5, starts_at: starts, ends_at: new Date(Date.parse(starts) + 3_600_000).toISOString(), booking_closes_at: new Date(Date.parse(starts) - 3_600_000).toISOString() })
-    const keep = await book(t.db, { eventId: event.id, partySize: 1, sealed: await sealedFor('13700000011'), purgeAfter: '2099-01-01T00:00:00.000Z' })
-    const drop = await book(t.db, { eventId: event.id, partySize: 1, sealed: await sealedFor('13700000012'), purgeAfter: '2099-01-01T00:00:00.000Z' })
+    const keep = await book(t.db, { event: { id: event.id }, partySize: 1, sealed: await sealedFor('13700000011'), purgeAfter: '2099-01-01T00:00:00.000Z' })
+    const drop = await book(t.db, { event: { id: event.id }, partySize: 1, sealed: await sealedFor('13700000012'), purgeAfter: '2099-01-01T00:00:00.000Z' })
     await sendPending(t.db, provider, tianjin, 'https://portal.example')
     expect(await queueReminders(t.db)).toBeGreaterThanOrEqual(2)
     await queueReminders(t.db)

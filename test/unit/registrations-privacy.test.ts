@@ -25,8 +25,8 @@ describe.each(dialects)('residents\' data in bookings on $name', ({ open }) => {
   it('anonymises bookings past their purge date and keeps the counts', async () => {
     const event = await insertEvent(t.db, { capacity: 10 })
     const past = '2000-01-01T00:00:00.000Z'
-    const old = await book(t.db, { eventId: event.id, partySize: 2, sealed: await sealedFor('陈桂兰', '13800000001'), purgeAfter: past, ageGroup: '70-plus' })
-    await book(t.db, { eventId: event.id, partySize: 1, sealed: await sealedFor('杨德明', '13800000002'), purgeAfter: '2099-01-01T00:00:00.000Z' })
+    const old = await book(t.db, { event: { id: event.id }, partySize: 2, sealed: await sealedFor('陈桂兰', '13800000001'), purgeAfter: past, ageGroup: '70-plus' })
+    await book(t.db, { event: { id: event.id }, partySize: 1, sealed: await sealedFor('杨德明', '13800000002'), purgeAfter: '2099-01-01T00:00:00.000Z' })
 
     const counts = await runPurge(t.db, new Date(), purgers)
     expect(counts.registrations).toBeGreaterThanOrEqual(1)
@@ -41,8 +41,8 @@ describe.each(dialects)('residents\' data in bookings on $name', ({ open }) => {
   it('shows a resident everything held about them, and erases it, freeing places for the waiting list', async () => {
     const event = await insertEvent(t.db, { capacity: 2 })
     const phone = '13900000003'
-    const mine = await book(t.db, { eventId: event.id, partySize: 2, sealed: await sealedFor('黄春梅', phone), purgeAfter: '2099-01-01T00:00:00.000Z' })
-    const waiting = await book(t.db, { eventId: event.id, partySize: 1, sealed: await sealedFor('郭永生', '13900000004'), purgeAfter: '2099-01-01T00:00:00.000Z' })
+    const mine = await book(t.db, { event: { id: event.id }, partySize: 2, sealed: await sealedFor('黄春梅', phone), purgeAfter: '2099-01-01T00:00:00.000Z' })
+    const waiting = await book(t.db, { event: { id: event.id }, partySize: 1, sealed: await sealedFor('郭永生', '13900000004'), purgeAfter: '2099-01-01T00:00:00.000Z' })
     expect(waiting.status).toBe('waitlisted')
     const hash = await lookupHash(phone)
 

@@ -2,8 +2,6 @@ import { eventSlugParams, registrationBody } from '#shared/schemas/events'
 import type { RegistrationResult } from '#shared/schemas/event-views'
 import { book, BookingError } from '../../../events/booking'
 import { ticketToken } from '../../../events/tickets'
-import { waitlistCap } from '../../../events/views'
-import { purgeAfter } from '../../../privacy/retention'
 
 export default defineEventHandler(async (event): Promise<RegistrationResult> => {
   const { slug } = await validParams(event, eventSlugParams)
@@ -11,23 +9,18 @@ export default defineEventHandler(async (event): Promise<RegistrationResult> => 
   await enforceRateLimit(event, residentLimit('registration', 20))
 
   const { db, city } = await usePortal()
-  const found = await db.selectFrom('events').select(['id', 'ends_at', 'capacity', 'confirmed_places', 'waitlist_parties'])
-    .where('city_slug', '=', city.slug).where('slug', '=', slug).where('status', '!=', 'draft').executeTakeFirst()
-  if (!found) throw bookingHttpError('not-found')
   if (body.district && !city.districts.some(d => d.code === body.district)) {
     throw createError({ statusCode: 422, message: 'Some fields are not valid', data: { fieldErrors: { district: ['Unknown district'] } } })
   }
-  const full = found.confirmed_places >= found.capacity && found.waitlist_parties >= waitlistCap(found.capacity)
 
   try {
+    // One transaction finds the event, checks it and books: no separate read first.
     const result = await book(db, {
-      eventId: found.id,
+      event: { citySlug: city.slug, slug },
       partySize: body.partySize,
       sealed: await sealResident(body.name, body.phone),
       ageGroup: body.ageGroup,
       district: body.district,
-      purgeAfter: purgeAfter(found.ends_at),
-      confirmedOnly: full,
     })
     setResponseStatus(event, 201)
     return {

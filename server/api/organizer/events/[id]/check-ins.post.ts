@@ -1,3 +1,4 @@
+import { writeTransaction } from '../../../../database/write-transaction'
 import { checkInBody } from '#shared/schemas/organizer-events'
 import { verifyTicketToken } from '../../../../events/tickets'
 
@@ -9,7 +10,7 @@ export default defineEventHandler(async (event) => {
   if ('ticketToken' in body && !id) throw createError({ statusCode: 404, message: 'This is not a ticket of the portal', data: { reason: 'invalid-ticket' } })
 
   const now = nowIso()
-  return db.transaction().execute(async (trx) => {
+  return writeTransaction(db, async (trx) => {
     let query = trx.selectFrom('registrations').selectAll().where('event_id', '=', row.id)
     query = id ? query.where('id', '=', id) : query.where('code', '=', (body as { code: string }).code)
     const reg = await query.executeTakeFirst()

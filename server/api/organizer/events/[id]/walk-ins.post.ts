@@ -1,6 +1,6 @@
+import { writeTransaction } from '../../../../database/write-transaction'
 import { walkInBody } from '#shared/schemas/organizer-events'
 import { book, BookingError } from '../../../../events/booking'
-import { purgeAfter } from '../../../../privacy/retention'
 
 /** Someone who turns up without booking: booked and checked in at once, only into free places. */
 export default defineEventHandler(async (event) => {
@@ -8,13 +8,13 @@ export default defineEventHandler(async (event) => {
   const { row, user, db } = await ownedEvent(event)
   try {
     const result = await book(db, {
-      eventId: row.id, partySize: body.partySize, sealed: await sealResident(body.name, body.phone),
-      ageGroup: body.ageGroup, district: body.district, purgeAfter: purgeAfter(row.ends_at), source: 'walk-in', confirmedOnly: true,
+      event: { id: row.id }, partySize: body.partySize, sealed: await sealResident(body.name, body.phone),
+      ageGroup: body.ageGroup, district: body.district, source: 'walk-in', confirmedOnly: true,
       // Walk-ins arrive while booking may already be closed.
       now: new Date(Math.min(Date.now(), Date.parse(row.booking_closes_at) - 1)),
     })
     const now = nowIso()
-    await db.transaction().execute(async (trx) => {
+    await writeTransaction(db, async (trx) => {
       await trx.updateTable('registrations').set({ checked_in_at: now, checked_in_by: user.id }).where('id', '=', result.registrationId).execute()
       await trx.updateTable('events').set(eb => ({ checked_in_places: eb('checked_in_places', '+', body.partySize) })).where('id', '=', row.id).execute()
     })
