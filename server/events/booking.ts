@@ -1,10 +1,10 @@
 import type { Kysely, Transaction } from 'kysely'
 import type { RegistrationStatus } from '../../shared/schemas/events'
-import { dialectOf } from '../database/dialect'
 import { newId, nowIso } from '../database/ids'
-import type { Database, EventRow } from '../database/schema'
+import type { Database } from '../database/schema'
 import { writeTransaction } from '../database/write-transaction'
 import { purgeAfter } from '../privacy/retention'
+import { activeBookingOf, countConfirmed, countWaitlisted, eventPlacesById, eventPlacesBySlug, insertRegistration, placesColumns, waitlistPositionOf, type EventPlaces } from './booking-queries'
 import { newConfirmationCode } from './codes'
 import { waitlistCap } from './views'
 import { enqueue } from '../notifications/outbox'
@@ -53,27 +53,19 @@ export interface Promotion {
 /**
  * Takes the event row for the rest of the transaction. On PostgreSQL this is a
  * row lock, so bookings for one event are serialised across every app
- * instance; on SQLite the single connection already serialises transactions.
+ * instance; on SQLite the single writer already serialises transactions.
  * Everything that changes places (book, cancel, reduce, capacity) goes through here.
  */
-/** What a change of places needs to know about its event (not the long texts). */
-const placesColumns = ['id', 'status', 'capacity', 'max_party_size', 'confirmed_places', 'waitlist_parties', 'next_seq', 'booking_opens_at', 'booking_closes_at', 'ends_at'] as const
-export type EventPlaces = Pick<EventRow, typeof placesColumns[number]>
-
-export async function lockEvent(trx: Trx, key: string | EventKey, lock = true): Promise<EventPlaces | undefined> {
-  let query = trx.selectFrom('events').select(placesColumns)
-  if (typeof key === 'string') query = query.where('id', '=', key)
-  else if ('id' in key) query = query.where('id', '=', key.id)
-  else query = query.where('city_slug', '=', key.citySlug).where('slug', '=', key.slug)
-  if (lock && dialectOf(trx) === 'postgres') query = query.forUpdate()
-  return query.executeTakeFirst()
+export async function lockEvent(trx: Trx, key: string | EventKey): Promise<EventPlaces | undefined> {
+  const { rows } = typeof key === 'string' || 'id' in key
+    ? await eventPlacesById(trx, { id: typeof key === 'string' ? key : key.id })
+    : await eventPlacesBySlug(trx, key)
+  return rows[0]
 }
 
 export async function waitlistPosition(db: Kysely<Database> | Trx, eventId: string, seq: number): Promise<number> {
-  const row = await db.selectFrom('registrations').select(eb => eb.fn.countAll<number>().as('n'))
-    .where('event_id', '=', eventId).where('status', '=', 'waitlisted').where('seq', '<=', seq)
-    .executeTakeFirstOrThrow()
-  return Number(row.n)
+  const { rows } = await waitlistPositionOf(db, { eventId, seq })
+  return Number(rows[0]!.n)
 }
 
 /** Options for tests only: `guard: false` books without the capacity check, to prove the race test can see an oversell. */
@@ -85,42 +77,32 @@ export async function book(db: Kysely<Database>, request: BookingRequest, option
   const guard = options.guard ?? true
   const now = (request.now ?? new Date()).toISOString()
   return writeTransaction(db, async (trx) => {
-    const event = await lockEvent(trx, request.event, guard)
+    // Unguarded (test) mode reads without the lock, as a naive implementation would.
+    const event = guard ? await lockEvent(trx, request.event) : await unlockedEvent(trx, request.event)
     if (!event || event.status === 'draft') throw new BookingError('not-found')
     if (event.status === 'cancelled') throw new BookingError('cancelled')
     if (now < event.booking_opens_at) throw new BookingError('not-open')
     if (now >= event.booking_closes_at) throw new BookingError('closed')
     if (request.partySize > event.max_party_size) throw new BookingError('party-too-large')
-
-    const active = await trx.selectFrom('registrations').select('id')
-      .where('event_id', '=', event.id).where('phone_hash', '=', request.sealed.phone_hash).where('status', 'in', ['confirmed', 'waitlisted'])
-      .executeTakeFirst()
-    if (active) throw new BookingError('duplicate')
+    if ((await activeBookingOf(trx, { eventId: event.id, phoneHash: request.sealed.phone_hash })).rows.length) throw new BookingError('duplicate')
 
     const fits = !guard || event.confirmed_places + request.partySize <= event.capacity
     if (!fits && (request.confirmedOnly || event.waitlist_parties >= waitlistCap(event.capacity))) throw new BookingError('not-waitlistable')
     const status = fits ? 'confirmed' : 'waitlisted'
     const id = newId()
     const code = newConfirmationCode()
-    // Unguarded (test) mode has no lock, so it takes its arrival number atomically.
+    // Unguarded mode has no lock, so it takes its arrival number atomically.
     const seq = guard
       ? event.next_seq
       : (await trx.updateTable('events').set(eb => ({ next_seq: eb('next_seq', '+', 1) })).where('id', '=', event.id).returning('next_seq').executeTakeFirstOrThrow()).next_seq - 1
-    await trx.insertInto('registrations').values({
-      id, event_id: event.id, code, seq, status, party_size: request.partySize,
-      ...request.sealed, age_group: request.ageGroup ?? null, district_code: request.district ?? null,
-      source: request.source ?? 'resident', consent_at: now, promoted_at: null, cancelled_at: null,
-      checked_in_at: null, checked_in_by: null, purge_after: request.purgeAfter ?? purgeAfter(event.ends_at), anonymised_at: null, created_at: now, updated_at: now,
-    }).execute()
-    // (Unguarded test mode leaves the counter alone, as a naive implementation
-    // would, so that the oversell shows in the registrations themselves.)
-    if (guard) {
-      await trx.updateTable('events').set(eb => ({
-        next_seq: eb('next_seq', '+', 1),
-        ...(fits ? { confirmed_places: eb('confirmed_places', '+', request.partySize) } : { waitlist_parties: eb('waitlist_parties', '+', 1) }),
-        updated_at: now,
-      })).where('id', '=', event.id).execute()
-    }
+    await insertRegistration(trx, {
+      id, event_id: event.id, code, seq, status, party_size: request.partySize, ...request.sealed,
+      age_group: request.ageGroup ?? null, district_code: request.district ?? null, source: request.source ?? 'resident',
+      purge_after: request.purgeAfter ?? purgeAfter(event.ends_at), created_at: now,
+    })
+    // (Unguarded mode leaves the counters alone, so that the oversell shows in the registrations themselves.)
+    if (guard && fits) await countConfirmed(trx, { eventId: event.id, now, places: request.partySize })
+    else if (guard) await countWaitlisted(trx, { eventId: event.id, now })
 
     if (request.source !== 'walk-in' && request.source !== 'seed') await enqueue(trx, status, [{ eventId: event.id, registrationId: id }])
     return {
@@ -128,6 +110,11 @@ export async function book(db: Kysely<Database>, request: BookingRequest, option
       waitlistPosition: fits ? null : await waitlistPosition(trx, event.id, seq),
     }
   })
+}
+
+function unlockedEvent(trx: Trx, key: EventKey): Promise<EventPlaces | undefined> {
+  const query = trx.selectFrom('events').select(placesColumns)
+  return ('id' in key ? query.where('id', '=', key.id) : query.where('city_slug', '=', key.citySlug).where('slug', '=', key.slug)).executeTakeFirst()
 }
 
 /**

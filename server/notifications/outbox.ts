@@ -1,19 +1,34 @@
 import type { Kysely, Transaction } from 'kysely'
 import { newId, nowIso } from '../database/ids'
+import { preparedQuery } from '../database/prepared'
 import type { Database, NotificationKind } from '../database/schema'
 
 type Db = Kysely<Database> | Transaction<Database>
+type Item = { eventId: string, registrationId: string }
+interface Message extends Item {
+  id: string
+  kind: NotificationKind
+  sendAfter: string
+  now: string
+}
+
+const values = (m: Message) => ({
+  id: m.id, event_id: m.eventId, registration_id: m.registrationId, kind: m.kind, status: 'pending' as const,
+  send_after: m.sendAfter, attempts: 0, provider: null, message: null, last_error: null, sent_at: null, created_at: m.now,
+})
+const insert = (db: Db, messages: Message[]) =>
+  db.insertInto('notifications').values(messages.map(values)).onConflict(oc => oc.columns(['registration_id', 'kind']).doNothing())
+// One message is the common case (every booking queues one): compiled once.
+const insertOne = preparedQuery((db: Db, m: Message) => insert(db, [m]))
 
 /**
  * Queues messages in the same transaction as the change they report, so a
  * booking and its confirmation are stored together or not at all. One message
  * of each kind per booking (a unique constraint), so queuing twice is harmless.
  */
-export async function enqueue(db: Db, kind: NotificationKind, items: Array<{ eventId: string, registrationId: string }>, sendAfter = nowIso()) {
-  if (!items.length) return
+export async function enqueue(db: Db, kind: NotificationKind, items: Item[], sendAfter = nowIso()) {
   const now = nowIso()
-  await db.insertInto('notifications').values(items.map(i => ({
-    id: newId(), event_id: i.eventId, registration_id: i.registrationId, kind, status: 'pending' as const,
-    send_after: sendAfter, attempts: 0, provider: null, message: null, last_error: null, sent_at: null, created_at: now,
-  }))).onConflict(oc => oc.columns(['registration_id', 'kind']).doNothing()).execute()
+  const messages = items.map(item => ({ ...item, id: newId(), kind, sendAfter, now }))
+  if (messages.length === 1) await insertOne(db, messages[0]!)
+  else if (messages.length) await insert(db, messages).execute()
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { migrateToLatest, currentMigration } from '../../server/database/migrate'
 import { migrations } from '../../server/database/migrations'
+import { newId } from '../../server/database/ids'
 import { seedCity } from '../../server/database/seed'
 import { parseCityProfile } from '../../server/city/profile'
 import { dialects, type TestDatabase } from '../support/databases'
@@ -90,5 +91,17 @@ describe.each(dialects)('data layer on $name', ({ open }) => {
     finally {
       await other.destroy()
     }
+  })
+})
+
+describe('row ids', () => {
+  it('are UUIDv7: valid, unique, and ordered by creation time across milliseconds', async () => {
+    const first = Array.from({ length: 1000 }, () => newId())
+    await new Promise(resolve => setTimeout(resolve, 3))
+    const later = newId()
+    expect(first.every(id => /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(id))).toBe(true)
+    expect(new Set(first).size).toBe(1000)
+    expect(first.every(id => id < later)).toBe(true)
+    expect(Number.parseInt(later.replace('-', '').slice(0, 12), 16)).toBeGreaterThanOrEqual(Date.now() - 1000)
   })
 })
