@@ -149,6 +149,11 @@ describe('encryption', () => {
     expect(parts(a)[1]).not.toBe(parts(b)[1])
   })
 
+  it('never repeats an IV, also across refills of the random pool', async () => {
+    const ivs = await Promise.all(Array.from({ length: 1500 }, () => encryptText('张三', keys).then(t => parts(t)[1])))
+    expect(new Set(ivs).size).toBe(1500)
+  })
+
   it('does not contain the phone number', async () => {
     const token = await encryptText(PHONE, keys)
     expect(token).not.toContain(PHONE)
