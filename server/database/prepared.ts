@@ -25,12 +25,14 @@ interface Template {
  * The query's shape must not depend on its parameters: no optional parts, no
  * lists of varying length, no parameter compared with `=` that may be null.
  * A parameter that ends up in the SQL text instead of its parameter list, or one
- * missing at run time, is an error.
+ * missing or undefined at run time (use null), is an error.
  */
 export function preparedQuery<P extends object, R>(build: (db: Db, params: P) => Compilable<R>) {
   const templates = new Map<string, Template>()
 
   function compile(db: Db): Template {
+    // A plugin may rewrite a query or its results per run; these run without it.
+    if (db.getExecutor().plugins.length) throw new Error('preparedQuery: not for a Kysely instance with plugins')
     const query = build(db, markers as P).compile()
     if (query.sql.includes(OPEN)) throw new Error(`preparedQuery: a parameter was written into the SQL text:\n${query.sql}`)
     const slots = query.parameters.map((value) => {
@@ -46,8 +48,10 @@ export function preparedQuery<P extends object, R>(build: (db: Db, params: P) =>
     if (!template) templates.set(dialect, template = compile(db))
     const parameters = template.slots.map((slot) => {
       if (!('name' in slot)) return slot.value
-      if (!(slot.name in params)) throw new Error(`preparedQuery: parameter "${slot.name}" is missing`)
-      return (params as Record<string, unknown>)[slot.name]
+      const value = (params as Record<string, unknown>)[slot.name]
+      // Kysely would leave an undefined column out; here the shape is fixed, so say so.
+      if (value === undefined) throw new Error(`preparedQuery: parameter "${slot.name}" is missing`)
+      return value
     })
     return db.executeQuery<R>({ ...template.query, parameters } as CompiledQuery<R>)
   }

@@ -34,7 +34,12 @@ export function openNodeSqlite(file: string): SqliteDatabase {
   const cache = new Map<string, SqliteStatement>()
   return {
     close: () => db.close(),
-    prepare(sql: string): SqliteStatement {
+    prepare(text: string): SqliteStatement {
+      // Kysely begins with a plain BEGIN, which takes the write lock only at the
+      // first write; if another process (a CLI, the purge task) writes in between,
+      // the transaction fails with SQLITE_BUSY_SNAPSHOT. IMMEDIATE takes the lock
+      // at the start and waits for it (busy_timeout) instead.
+      const sql = /^begin$/i.test(text) ? 'BEGIN IMMEDIATE' : text
       let statement = cache.get(sql)
       if (!statement) {
         const stmt = db.prepare(sql)

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks'
 import type { Kysely, Transaction } from 'kysely'
 import { dialectOf } from './dialect'
 import type { Database } from './schema'
@@ -18,6 +19,8 @@ interface Queue {
 /** Enough to amortise a commit; small enough that a reader waiting for the connection is not held long. */
 const MAX_BATCH = 64
 const queues = new WeakMap<Kysely<Database>, Queue>()
+// Set while a work runs, so that a nested call fails at once instead of waiting for ever on its own batch.
+const insideWork = new AsyncLocalStorage<true>()
 
 /**
  * Runs `work` in a write transaction and resolves once it is committed.
@@ -29,10 +32,14 @@ const queues = new WeakMap<Kysely<Database>, Queue>()
  * no trace and does not disturb the others. Nobody hears "done" before the
  * commit, so a 201 still means the row is on disk.
  *
- * `work` must use only `trx` and must not call writeTransaction itself.
+ * If the transaction itself fails (a savepoint or the commit), the works are
+ * run again one per transaction, so only the one at fault hears the error.
+ *
+ * `work` must use only `trx`; calling writeTransaction inside it is an error.
  */
 export function writeTransaction<T>(db: Kysely<Database>, work: WriteWork<T>): Promise<T> {
-  if (dialectOf(db) === 'postgres') return db.transaction().execute(work)
+  if (insideWork.getStore()) return Promise.reject(new Error('writeTransaction inside a write transaction: use the trx you were given'))
+  if (dialectOf(db) === 'postgres') return db.transaction().execute(trx => insideWork.run(true, () => work(trx)))
   let queue = queues.get(db)
   if (!queue) queues.set(db, queue = { pending: [], draining: false })
   const q = queue
@@ -59,7 +66,7 @@ async function runBatch(db: Kysely<Database>, batch: Pending[]) {
     for (const item of batch) {
       const inner = await trx.savepoint('work').execute()
       try {
-        const value = await item.work(inner)
+        const value = await insideWork.run(true, () => item.work(inner))
         await inner.releaseSavepoint('work').execute()
         outcomes.push(() => item.resolve(value))
       }
@@ -71,9 +78,11 @@ async function runBatch(db: Kysely<Database>, batch: Pending[]) {
     await trx.commit().execute()
   }
   catch (error) {
-    // The transaction itself failed (disk full, I/O error): nothing of the batch was stored.
+    // The transaction itself failed: nothing of the batch was stored. Alone, the
+    // work hears why; together, each is tried again on its own.
     await trx?.rollback().execute().catch(() => {})
-    for (const item of batch) item.reject(error)
+    if (batch.length === 1) batch[0]!.reject(error)
+    else for (const item of batch) await runBatch(db, [item])
     return
   }
   for (const settle of outcomes) settle()

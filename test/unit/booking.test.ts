@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { book, BookingError, cancelBooking, changeBooking, setCapacity, type BookingResult } from '../../server/events/booking'
+import { waitlistCap } from '../../server/events/views'
 import type { Database } from '../../server/database/schema'
 import { dialects, type TestDatabase } from '../support/databases'
 import { farFuture, insertEvent, placesState, prepare, sealed } from '../support/events'
@@ -97,6 +98,17 @@ describe.each(dialects)('booking engine on $name', ({ open }) => {
     const after = await t.db.selectFrom('registrations').select('status').where('code', '=', big.code).executeTakeFirstOrThrow()
     expect(after.status).toBe('confirmed')
     expect((await placesState(t.db, event.id)).confirmed).toBe(4)
+  })
+
+  it('refuses a party that does not fit once the waiting list is at its cap, and finds events by their public address', async () => {
+    const event = await insertEvent(t.db, { capacity: 3, confirmed_places: 2, waitlist_parties: waitlistCap(3) })
+    const request = (key: string, partySize: number) => ({ event: { citySlug: 'tianjin', slug: event.slug }, partySize, sealed: sealed(`${event.id}-${key}`), purgeAfter: farFuture })
+    await expect(book(t.db, request('two', 2))).rejects.toMatchObject({ problem: 'not-waitlistable' })
+    // One place is still free: a party of one gets it.
+    expect((await book(t.db, request('one', 1))).status).toBe('confirmed')
+    await t.db.updateTable('events').set({ waitlist_parties: waitlistCap(3) - 1 }).where('id', '=', event.id).execute()
+    expect((await book(t.db, request('three', 1))).status).toBe('waitlisted')
+    await expect(book(t.db, { ...request('nowhere', 1), event: { citySlug: 'huludao', slug: event.slug } })).rejects.toMatchObject({ problem: 'not-found' })
   })
 
   it('refuses a second active booking for the same mobile number, closed windows and big parties', async () => {

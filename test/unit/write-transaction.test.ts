@@ -56,9 +56,10 @@ describe.each(dialects)('writeTransaction on $name', ({ open }) => {
 
 describe('group commit on the embedded SQLite', () => {
   let db: Kysely<Database>
+  let file: string
   let commits = 0
   beforeAll(async () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'portal-wt-')), 'test.sqlite')
+    file = join(mkdtempSync(join(tmpdir(), 'portal-wt-')), 'test.sqlite')
     const inner = openNodeSqlite(file)
     db = fromDialect(new SqliteDialect({
       database: {
@@ -85,17 +86,48 @@ describe('group commit on the embedded SQLite', () => {
     expect(commits).toBe(5)
   })
 
-  it('when the commit itself fails, every work of the batch hears it and none is stored; the next batch works', async () => {
+  it('when the commit itself fails, runs the works again one by one: only the one at fault fails', async () => {
+    commits = 0
     const batch = Array.from({ length: 6 }, (_, i) => writeTransaction(db, async (trx) => {
       // A foreign key checked only at commit: the dangling reference makes the whole commit fail.
       if (i === 2) await sql`pragma defer_foreign_keys = on`.execute(trx)
-      await insert(trx, 'wt_c', `failed-${i}`, i === 2 ? 'nobody' : null)
+      await insert(trx, 'wt_c', `retried-${i}`, i === 2 ? 'nobody' : null)
     }))
     const results = await Promise.allSettled(batch)
-    expect(results.map(r => r.status)).toEqual(Array.from({ length: 6 }, () => 'rejected'))
-    expect(String((results[0] as PromiseRejectedResult).reason)).toMatch(/FOREIGN KEY/i)
-    expect((await rows(db, 'wt_c')).filter(id => id.startsWith('failed-'))).toEqual([])
-    await writeTransaction(db, trx => insert(trx, 'wt_c', 'after'))
-    expect(await rows(db, 'wt_c')).toContain('after')
+    expect(results.map(r => r.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled', 'fulfilled'])
+    expect(String((results[2] as PromiseRejectedResult).reason)).toMatch(/FOREIGN KEY/i)
+    expect((await rows(db, 'wt_c')).filter(id => id.startsWith('retried-'))).toEqual(['retried-0', 'retried-1', 'retried-3', 'retried-4', 'retried-5'])
+    // The failed batch, then one commit per work.
+    expect(commits).toBe(1 + 6)
+  })
+
+  it('refuses a write transaction inside a work instead of waiting for ever', async () => {
+    const outer = writeTransaction(db, async (trx) => {
+      await insert(trx, 'wt_c', 'outer')
+      return writeTransaction(db, inner => insert(inner, 'wt_c', 'nested'))
+    })
+    await expect(outer).rejects.toThrow(/inside a write transaction/)
+    expect(await rows(db, 'wt_c')).not.toContain('outer')
+    await writeTransaction(db, trx => insert(trx, 'wt_c', 'still-works'))
+    expect(await rows(db, 'wt_c')).toContain('still-works')
+  })
+
+  it('holds the write lock from the start, so another process waits instead of leaving the batch a stale snapshot', async () => {
+    const other = fromDialect(new SqliteDialect({ database: openNodeSqlite(file) }))
+    try {
+      await sql`pragma busy_timeout = 50`.execute(other)
+      const attempt = await writeTransaction(db, async (trx) => {
+        await rows(trx, 'wt_c')
+        // Under a plain BEGIN this write would get in, and the batch's own write would then fail.
+        const outcome = await insert(other, 'wt_c', 'from-elsewhere').then(() => 'written', (error: Error) => error.message)
+        await insert(trx, 'wt_c', 'from-batch')
+        return outcome
+      })
+      expect(attempt).toMatch(/locked|busy/i)
+      expect(await rows(db, 'wt_c')).toContain('from-batch')
+    }
+    finally {
+      await other.destroy()
+    }
   })
 })
