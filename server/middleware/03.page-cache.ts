@@ -1,0 +1,25 @@
+import { pageCacheKey, pageCacheSeconds } from '../page-cache/policy'
+import { recallPage } from '../page-cache/store'
+
+/**
+ * Public pages are rendered once and served again for a few seconds to everyone
+ * with the same language and display mode (server/plugins/02.page-cache.ts keeps
+ * them). Availability on such a page may lag by that long; a booking always
+ * checks the live count.
+ */
+export default defineEventHandler((event) => {
+  if (!pageCacheSeconds()) return
+  const key = pageCacheKey({
+    method: event.method, host: getRequestHost(event), url: event.path,
+    cookies: parseCookies(event), acceptLanguage: getRequestHeader(event, 'accept-language'),
+  })
+  if (!key) return
+  const page = recallPage(key)
+  if (!page) {
+    event.context.pageCacheKey = key
+    return
+  }
+  setResponseHeaders(event, page.headers)
+  setResponseHeader(event, 'x-page-cache', 'hit')
+  return page.html
+})
