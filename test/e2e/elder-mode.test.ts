@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest'
 import { launchBrowser } from '../support/browser'
+import { DEMO_PASSWORD } from '../support/session'
 import { hydrated } from './helpers'
 
 /**
@@ -106,6 +107,22 @@ describe('elder mode', () => {
     await page.waitForFunction(() => !document.documentElement.classList.contains('elder'), undefined, { timeout: 1000 })
     await expect.poll(() => cookie(context, 'elder'), { timeout: 1000 }).toBe('0')
     expect(htmlTag(await serverHTML(context, '/'))).not.toMatch(/\bclass="elder"/)
+  })
+})
+
+describe('the staff area on a phone in elder mode', () => {
+  it('shows the check-in page\'s heading on the first screen (no residents\' menu above it)', async () => {
+    const viewport = { width: 360, height: 740 }
+    const { context, page } = await freshPage(viewport)
+    await context.addCookies([{ name: 'elder', value: '1', url: baseURL }])
+    const login = await context.request.post(url('/api/auth/login'), { data: { email: 'organizer@demo.local', password: DEMO_PASSWORD }, headers: { origin: new URL(baseURL).origin } })
+    expect(login.status()).toBe(200)
+    const { items } = await (await context.request.get(url('/api/organizer/events'))).json() as { items: Array<{ id: string }> }
+    await open(page, `/organizer/events/${items[0]!.id}/check-in`)
+    expect(await isElder(page)).toBe(true)
+    expect(await page.locator('nav.site-nav').count()).toBe(0)
+    const heading = (await page.locator('main h1').boundingBox())!
+    expect(heading.y + heading.height).toBeLessThanOrEqual(viewport.height)
   })
 })
 
