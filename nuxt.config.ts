@@ -46,6 +46,15 @@ export default defineNuxtConfig({
   },
   typescript: { strict: true },
   telemetry: false,
+  hooks: {
+    // nuxt-auth-utils declares defaults for ~50 OAuth providers and WebAuthn, none of which
+    // we use; Nitro copies the runtime config and re-reads it from the environment on every
+    // page render, and that walk was an eighth of the /events render time.
+    'nitro:config'(config) {
+      const { oauth: _oauth, webauthn: _webauthn, ...rest } = config.runtimeConfig ?? {}
+      config.runtimeConfig = rest
+    },
+  },
   // Pages ask /api/auth/me through the auth store when they need the user; public pages
   // should not fetch the session on every render.
   auth: { loadStrategy: 'none' },
