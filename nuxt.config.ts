@@ -4,6 +4,8 @@ export default defineNuxtConfig({
   // Names come from file names; each file name starts with its folder (VenueCard in venues/).
   components: [{ path: '~/components', pathPrefix: false }],
   imports: {
+    // Composables live in one folder per domain (composables/events/…), shared ones at the top.
+    dirs: ['composables/**'],
     presets: [{ from: 'i18next-vue', imports: ['useTranslation'] }],
   },
   devtools: { enabled: false },

@@ -1,8 +1,8 @@
 import i18next from 'i18next'
 import I18NextVue from 'i18next-vue'
 import en from '#shared/i18n/en.json'
-import staffEventsEn from '#shared/i18n/staff-events.en.json'
-import staffEventsZh from '#shared/i18n/staff-events.zh-CN.json'
+import organizerEventsEn from '#shared/i18n/organizer-events.en.json'
+import organizerEventsZh from '#shared/i18n/organizer-events.zh-CN.json'
 import zhCN from '#shared/i18n/zh-CN.json'
 
 /**
@@ -18,8 +18,8 @@ export default defineNuxtPlugin({
     i18n.init({
       lng: prefs.language,
       fallbackLng: false,
-      // The staff area's event screens keep their strings in their own files, under "staffEvents".
-      resources: { 'zh-CN': { translation: { ...zhCN, staffEvents: staffEventsZh } }, 'en': { translation: { ...en, staffEvents: staffEventsEn } } },
+      // The staff area's event screens keep their strings in their own files, under "organizerEvents".
+      resources: { 'zh-CN': { translation: { ...zhCN, organizerEvents: organizerEventsZh } }, 'en': { translation: { ...en, organizerEvents: organizerEventsEn } } },
       initAsync: false,
       interpolation: { escapeValue: false },
       returnNull: false,

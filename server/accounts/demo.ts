@@ -3,18 +3,6 @@ import type { CityProfile } from '../../shared/schemas/city'
 import type { Database } from '../database/schema'
 import { createAccount } from './users'
 
-export const DEMO_PASSWORD_DEFAULT = 'demo-password-2026'
-
-/**
- * Demo accounts belong to the embedded default only. On PostgreSQL in
- * production they are created only when PORTAL_DEMO=1 asks for them.
- */
-export function demoAccountsWanted(env: NodeJS.ProcessEnv = process.env): boolean {
-  if (env.PORTAL_DEMO === '0') return false
-  if (env.PORTAL_DEMO === '1') return true
-  return !env.DATABASE_URL || env.NODE_ENV !== 'production'
-}
-
 /** admin@demo.local and organizer@demo.local (for the city's first venue); existing accounts are left alone. */
 export async function seedDemoAccounts(db: Kysely<Database>, city: CityProfile, hash: (password: string) => Promise<string>, password: string) {
   const venue = await db.selectFrom('organisations').select('id')

@@ -2,6 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import type { z } from 'zod'
 import { cityProfileSchema, type CityProfile } from '../../shared/schemas/city'
+import { portalConfig } from '../utils/config'
 
 export class SeedFileError extends Error {
   constructor(readonly file: string, readonly problems: string[]) {
@@ -41,7 +42,7 @@ export function parseCityProfile(file: string, text: string): CityProfile {
 }
 
 export function seedsDir(): string {
-  return process.env.PORTAL_SEEDS_DIR || join(process.cwd(), 'seeds')
+  return portalConfig().seedsDir
 }
 
 /** Reads and validates `<seeds>/<slug>.json`; every shipped profile is checked, so a broken one is found before it is needed. */

@@ -1,3 +1,4 @@
+import { portalConfig } from '../utils/config'
 /**
  * State-changing requests from a browser must come from the portal's own
  * pages. Browsers send Sec-Fetch-Site and Origin; other clients (a city's app

@@ -1,4 +1,4 @@
-import { pageCacheKey, pageCacheSeconds } from '../page-cache/policy'
+import { pageCacheKey } from '../page-cache/policy'
 import { recallPage } from '../page-cache/store'
 
 /**
@@ -8,7 +8,7 @@ import { recallPage } from '../page-cache/store'
  * checks the live count.
  */
 export default defineEventHandler((event) => {
-  if (!pageCacheSeconds()) return
+  if (!portalConfig().pageCacheSeconds) return
   const key = pageCacheKey({
     method: event.method, host: getRequestHost(event), url: event.path,
     cookies: parseCookies(event), acceptLanguage: getRequestHeader(event, 'accept-language'),

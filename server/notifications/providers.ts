@@ -1,3 +1,4 @@
+import { portalConfig } from '../utils/config'
 /**
  * Where messages go. The default provider only records: the message text is
  * kept on the outbox row (visible to the organizer) and marked sent. An SMS
@@ -15,8 +16,7 @@ export const recordingProvider: NotificationProvider = {
 
 const providers: Record<string, NotificationProvider> = { record: recordingProvider }
 
-export function currentProvider(env: NodeJS.ProcessEnv = process.env): NotificationProvider {
-  const name = env.PORTAL_NOTIFY_PROVIDER || 'record'
+export function currentProvider(name = portalConfig().notifyProvider): NotificationProvider {
   const provider = providers[name]
   if (!provider) throw new Error(`PORTAL_NOTIFY_PROVIDER "${name}" is not one of: ${Object.keys(providers).join(', ')}`)
   return provider

@@ -35,7 +35,7 @@ const query = (schema: z.ZodObject) => Object.entries(json(schema).properties ??
 const slug = { name: 'slug', in: 'path', required: true, schema: { type: 'string' } }
 const id = { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }
 const token = { name: 'token', in: 'path', required: true, schema: { type: 'string' } }
-const staff = { security: [{ session: [] }] }
+const organizer = { security: [{ session: [] }] }
 
 export function openApiDocument() {
   return {
@@ -56,24 +56,24 @@ export function openApiDocument() {
       '/api/my-data': { post: { summary: 'Everything held about a resident (proof: a booking code with the number)', requestBody: body(registrationLookupBody), responses: { 200: ok({ type: 'object' }), 404: error, 429: error } } },
       '/api/my-data/erase': { post: { summary: 'Erase a resident\'s personal data', requestBody: body(registrationLookupBody), responses: { 200: ok({ type: 'object' }), 404: error, 429: error } } },
       '/api/organizer/events': {
-        get: { summary: 'The organisation\'s events', ...staff, responses: { 200: ok({ type: 'object' }), 401: error, 403: error } },
-        post: { summary: 'Create an event (draft)', ...staff, requestBody: body(eventCreateBody), responses: { 201: ok({ type: 'object' }), 401: error, 403: error, 409: error, 422: error } },
+        get: { summary: 'The organisation\'s events', ...organizer, responses: { 200: ok({ type: 'object' }), 401: error, 403: error } },
+        post: { summary: 'Create an event (draft)', ...organizer, requestBody: body(eventCreateBody), responses: { 201: ok({ type: 'object' }), 401: error, 403: error, 409: error, 422: error } },
       },
-      '/api/organizer/venues': { post: { summary: 'Add a venue that is not in the city profile', ...staff, requestBody: body(venueCreateBody), responses: { 201: ok({ type: 'object' }), 401: error, 422: error } } },
+      '/api/organizer/venues': { post: { summary: 'Add a venue that is not in the city profile', ...organizer, requestBody: body(venueCreateBody), responses: { 201: ok({ type: 'object' }), 401: error, 422: error } } },
       '/api/organizer/events/{id}': {
-        get: { summary: 'One event of the organisation', ...staff, parameters: [id], responses: { 200: ok({ type: 'object' }), 401: error, 403: error, 404: error } },
-        patch: { summary: 'Edit; capacity may not fall below confirmed places', ...staff, parameters: [id], requestBody: body(eventPatchBody), responses: { 200: ok({ type: 'object' }), 401: error, 403: error, 422: error } },
+        get: { summary: 'One event of the organisation', ...organizer, parameters: [id], responses: { 200: ok({ type: 'object' }), 401: error, 403: error, 404: error } },
+        patch: { summary: 'Edit; capacity may not fall below confirmed places', ...organizer, parameters: [id], requestBody: body(eventPatchBody), responses: { 200: ok({ type: 'object' }), 401: error, 403: error, 422: error } },
       },
-      '/api/organizer/events/{id}/publish': { post: { summary: 'Publish', ...staff, parameters: [id], responses: { 200: ok({ type: 'object' }), 409: error } } },
-      '/api/organizer/events/{id}/unpublish': { post: { summary: 'Back to draft (only without bookings)', ...staff, parameters: [id], responses: { 200: ok({ type: 'object' }), 409: error } } },
-      '/api/organizer/events/{id}/cancel': { post: { summary: 'Cancel the event', ...staff, parameters: [id], responses: { 200: ok({ type: 'object' }), 409: error } } },
-      '/api/organizer/events/{id}/duplicate': { post: { summary: 'Copy as a new draft', ...staff, parameters: [id], responses: { 201: ok({ type: 'object' }) } } },
-      '/api/organizer/events/{id}/registrations': { get: { summary: 'Attendees, masked', ...staff, parameters: [id, { name: 'code', in: 'query', required: false, schema: { type: 'string' } }], responses: { 200: ok({ type: 'object' }), 403: error } } },
-      '/api/organizer/events/{id}/registrations.csv': { get: { summary: 'Attendees as CSV (UTF-8 with BOM); `reveal=1&reason=` for full details, audited', ...staff, parameters: [id], responses: { 200: { description: 'text/csv' }, 400: error, 403: error } } },
-      '/api/organizer/events/{id}/reveal': { post: { summary: 'One attendee\'s full name and number, with a reason (audited)', ...staff, parameters: [id], requestBody: body(revealBody), responses: { 200: ok({ type: 'object' }), 403: error, 404: error, 422: error } } },
-      '/api/organizer/events/{id}/check-ins': { post: { summary: 'Check in a party by code or ticket token', ...staff, parameters: [id], requestBody: body(checkInBody), responses: { 200: ok({ type: 'object' }), 404: error, 409: error } } },
-      '/api/organizer/events/{id}/notifications': { get: { summary: 'The event\'s outbox (confirmations, promotions, reminders, cancellations)', ...staff, parameters: [id], responses: { 200: ok({ type: 'object' }), 403: error } } },
-      '/api/organizer/events/{id}/walk-ins': { post: { summary: 'Add and check in someone without a booking, into free places', ...staff, parameters: [id], requestBody: body(walkInBody), responses: { 201: ok({ type: 'object' }), 409: error, 422: error } } },
+      '/api/organizer/events/{id}/publish': { post: { summary: 'Publish', ...organizer, parameters: [id], responses: { 200: ok({ type: 'object' }), 409: error } } },
+      '/api/organizer/events/{id}/unpublish': { post: { summary: 'Back to draft (only without bookings)', ...organizer, parameters: [id], responses: { 200: ok({ type: 'object' }), 409: error } } },
+      '/api/organizer/events/{id}/cancel': { post: { summary: 'Cancel the event', ...organizer, parameters: [id], responses: { 200: ok({ type: 'object' }), 409: error } } },
+      '/api/organizer/events/{id}/duplicate': { post: { summary: 'Copy as a new draft', ...organizer, parameters: [id], responses: { 201: ok({ type: 'object' }) } } },
+      '/api/organizer/events/{id}/registrations': { get: { summary: 'Attendees, masked', ...organizer, parameters: [id, { name: 'code', in: 'query', required: false, schema: { type: 'string' } }], responses: { 200: ok({ type: 'object' }), 403: error } } },
+      '/api/organizer/events/{id}/registrations.csv': { get: { summary: 'Attendees as CSV (UTF-8 with BOM); `reveal=1&reason=` for full details, audited', ...organizer, parameters: [id], responses: { 200: { description: 'text/csv' }, 400: error, 403: error } } },
+      '/api/organizer/events/{id}/reveal': { post: { summary: 'One attendee\'s full name and number, with a reason (audited)', ...organizer, parameters: [id], requestBody: body(revealBody), responses: { 200: ok({ type: 'object' }), 403: error, 404: error, 422: error } } },
+      '/api/organizer/events/{id}/check-ins': { post: { summary: 'Check in a party by code or ticket token', ...organizer, parameters: [id], requestBody: body(checkInBody), responses: { 200: ok({ type: 'object' }), 404: error, 409: error } } },
+      '/api/organizer/events/{id}/notifications': { get: { summary: 'The event\'s outbox (confirmations, promotions, reminders, cancellations)', ...organizer, parameters: [id], responses: { 200: ok({ type: 'object' }), 403: error } } },
+      '/api/organizer/events/{id}/walk-ins': { post: { summary: 'Add and check in someone without a booking, into free places', ...organizer, parameters: [id], requestBody: body(walkInBody), responses: { 201: ok({ type: 'object' }), 409: error, 422: error } } },
     },
   }
 }

@@ -23,11 +23,3 @@ export function pageCacheKey(request: PageRequest): string | null {
   const mode = request.cookies[ELDER_COOKIE] === '1' ? 'elder' : 'standard'
   return `${language} ${mode} ${request.host} ${request.url}`
 }
-
-/** How long a rendered page is served again: PORTAL_PAGE_CACHE_SECONDS, 10 by default, 0 to switch off. */
-export function pageCacheSeconds(env: NodeJS.ProcessEnv = process.env): number {
-  const raw = env.PORTAL_PAGE_CACHE_SECONDS
-  if (raw === undefined || raw === '') return 10
-  const seconds = Number(raw)
-  return Number.isInteger(seconds) && seconds >= 0 && seconds <= 3600 ? seconds : 10
-}

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { LRUCache } from 'lru-cache'
-import { pageCacheSeconds } from './policy'
+import { portalConfig } from '../utils/config'
 
 export interface CachedPage {
   html: string
@@ -13,7 +13,7 @@ export interface CachedPage {
 const pages = new LRUCache<string, CachedPage>({ max: 200, ttl: 1000, ttlAutopurge: false })
 
 export function rememberPage(key: string, page: CachedPage) {
-  const seconds = pageCacheSeconds()
+  const seconds = portalConfig().pageCacheSeconds
   if (seconds > 0) pages.set(key, page, { ttl: seconds * 1000 })
 }
 

@@ -3,7 +3,7 @@ import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'no
 import { join } from 'node:path'
 import { portalConfig } from '../utils/config'
 
-type KeyConfig = Pick<ReturnType<typeof portalConfig>, 'dataDir' | 'databaseUrl'>
+type KeyConfig = Pick<ReturnType<typeof portalConfig>, 'dataDir' | 'databaseUrl'> & { dataKey?: string }
 
 export interface DataKeys {
   /** AES-256-GCM, for names and phone numbers at rest. */
@@ -54,8 +54,8 @@ function readOrCreateKeyFile(dataDir: string): Uint8Array<ArrayBuffer> {
  * the embedded SQLite a key generated once into `<dataDir>/data-key` (mode 0600).
  * With a shared database server the key is required, so it never sits beside the data it protects.
  */
-export function loadDataKey(config: KeyConfig = portalConfig(), env: NodeJS.ProcessEnv = process.env): Uint8Array<ArrayBuffer> {
-  const configured = env.PORTAL_DATA_KEY
+export function loadDataKey(config: KeyConfig = portalConfig()): Uint8Array<ArrayBuffer> {
+  const configured = config.dataKey
   if (configured) return parseDataKey(configured, 'PORTAL_DATA_KEY')
   if (config.databaseUrl) {
     throw new Error(`PORTAL_DATA_KEY is required when DATABASE_URL is set: ${FORMAT_HINT}, the same on every instance, stored apart from the database and its backups`)

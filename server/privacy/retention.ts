@@ -1,19 +1,11 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../database/schema'
-
-/** Days personal information is kept after the event it was collected for has ended. */
-export const RETENTION_DAYS_DEFAULT = 30
-
-export function retentionDays(env: NodeJS.ProcessEnv = process.env): number {
-  const raw = env.PORTAL_RETENTION_DAYS?.trim() ?? ''
-  const days = /^\d{1,4}$/.test(raw) ? Number(raw) : 0
-  return days >= 1 && days <= 3650 ? days : RETENTION_DAYS_DEFAULT
-}
+import { portalConfig } from '../utils/config'
 
 const DAY_MS = 24 * 60 * 60 * 1000
 
 /** The instant (ISO, UTC) from which a row collected for an event must be purged. */
-export function purgeAfter(eventEndsAtIso: string, days = retentionDays()): string {
+export function purgeAfter(eventEndsAtIso: string, days = portalConfig().retentionDays): string {
   const endsAt = Date.parse(eventEndsAtIso)
   if (Number.isNaN(endsAt)) throw new RangeError(`Not a date: ${eventEndsAtIso}`)
   if (!Number.isInteger(days) || days < 0) throw new RangeError(`Not a number of days: ${days}`)

@@ -1,6 +1,7 @@
 import type { H3Event } from 'h3'
 import type { AuthUser, Role } from '#shared/schemas/auth'
 import { toAuthUser } from '../accounts/users'
+import { portalConfig } from './config'
 
 declare module 'h3' {
   interface H3EventContext {

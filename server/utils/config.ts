@@ -1,18 +1,64 @@
 import { join } from 'node:path'
-import { DEMO_PASSWORD_DEFAULT } from '../accounts/demo'
 
-/** Every environment variable the server reads, in one place (documented in README and .env.example). */
-export function portalConfig() {
-  const dataDir = process.env.PORTAL_DATA_DIR || join(process.cwd(), '.data')
+export const DEMO_PASSWORD_DEFAULT = 'demo-password-2026'
+export const RETENTION_DAYS_DEFAULT = 30
+export const PAGE_CACHE_SECONDS_DEFAULT = 10
+
+type Env = Record<string, string | undefined>
+
+/** Days personal information is kept after its event ends: 1–3650, else the default. */
+export function retentionDays(raw: string | undefined): number {
+  const value = raw?.trim() ?? ''
+  const days = /^\d{1,4}$/.test(value) ? Number(value) : 0
+  return days >= 1 && days <= 3650 ? days : RETENTION_DAYS_DEFAULT
+}
+
+/** Seconds a rendered public page is served again: 0–3600, else the default. */
+export function pageCacheSeconds(raw: string | undefined): number {
+  if (raw === undefined || raw === '') return PAGE_CACHE_SECONDS_DEFAULT
+  const seconds = Number(raw)
+  return Number.isInteger(seconds) && seconds >= 0 && seconds <= 3600 ? seconds : PAGE_CACHE_SECONDS_DEFAULT
+}
+
+/** Demo accounts belong to the embedded default; on PostgreSQL in production only when PORTAL_DEMO=1 asks for them. */
+export function demoAccountsWanted(env: Env): boolean {
+  if (env.PORTAL_DEMO === '0') return false
+  if (env.PORTAL_DEMO === '1') return true
+  return !env.DATABASE_URL || env.NODE_ENV !== 'production'
+}
+
+/**
+ * Every environment variable the server reads, in one place (documented in
+ * README and .env.example). Tests pass their own environment.
+ */
+export function portalConfig(env: Env = process.env) {
+  const dataDir = env.PORTAL_DATA_DIR || join(process.cwd(), '.data')
   return {
-    city: (process.env.CITY || 'tianjin').trim().toLowerCase(),
-    databaseUrl: process.env.DATABASE_URL || undefined,
+    city: (env.CITY || 'tianjin').trim().toLowerCase(),
+    databaseUrl: env.DATABASE_URL || undefined,
     dataDir,
     sqliteFile: join(dataDir, 'portal.sqlite'),
+    seedsDir: env.PORTAL_SEEDS_DIR || join(process.cwd(), 'seeds'),
+    port: Number(env.PORT || env.NITRO_PORT || 3000),
     /** Behind a reverse proxy: believe X-Forwarded-For/-Proto. */
-    trustProxy: process.env.PORTAL_TRUST_PROXY === '1',
+    trustProxy: env.PORTAL_TRUST_PROXY === '1',
     /** The public origin (https://portal.example.gov.cn) when it differs from the Host header. */
-    publicOrigin: process.env.PORTAL_PUBLIC_ORIGIN || undefined,
-    demoPassword: process.env.PORTAL_DEMO_PASSWORD || DEMO_PASSWORD_DEFAULT,
+    publicOrigin: env.PORTAL_PUBLIC_ORIGIN || undefined,
+    sessionPassword: env.NUXT_SESSION_PASSWORD || undefined,
+    dataKey: env.PORTAL_DATA_KEY || undefined,
+    demoAccounts: demoAccountsWanted(env),
+    demoPassword: env.PORTAL_DEMO_PASSWORD || DEMO_PASSWORD_DEFAULT,
+    retentionDays: retentionDays(env.PORTAL_RETENTION_DAYS),
+    notifyProvider: env.PORTAL_NOTIFY_PROVIDER || 'record',
+    /** Multiplies residents' per-address limits (village stations where many share one address). */
+    rateScale: Number(env.PORTAL_RATE_SCALE) || 1,
+    pageCacheSeconds: pageCacheSeconds(env.PORTAL_PAGE_CACHE_SECONDS),
   }
+}
+
+export type PortalConfig = ReturnType<typeof portalConfig>
+
+/** The address links in messages point to: PORTAL_PUBLIC_ORIGIN, else this server on localhost. */
+export function publicOrigin(config = portalConfig()): string {
+  return config.publicOrigin ?? `http://localhost:${config.port}`
 }

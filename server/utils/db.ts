@@ -5,8 +5,9 @@ import type { Database } from '../database/schema'
 import { seedCity } from '../database/seed'
 import { loadCityProfile, seedsDir } from '../city/profile'
 import { loadDemoEvents, seedDemoEvents } from '../events/demo-seed'
-import { demoAccountsWanted, seedDemoAccounts } from '../accounts/demo'
+import { seedDemoAccounts } from '../accounts/demo'
 import type { CityProfile } from '../../shared/schemas/city'
+import { portalConfig } from './config'
 
 interface Ready {
   db: Kysely<Database>
@@ -25,7 +26,7 @@ export function initPortal(): Promise<Ready> {
     const { db, dialect } = createDatabase({ url: config.databaseUrl, sqliteFile: config.sqliteFile })
     const migration = await migrateToLatest(db)
     await seedCity(db, city)
-    if (demoAccountsWanted()) {
+    if (config.demoAccounts) {
       await seedDemoAccounts(db, city, hashPassword, config.demoPassword)
       await seedDemoEvents(db, city, loadDemoEvents(city, seedsDir()))
     }

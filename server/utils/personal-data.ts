@@ -23,7 +23,7 @@ export interface RevealRequest {
 export async function revealResident(event: H3Event, actor: AuthUser, request: RevealRequest) {
   const reason = request.reason.trim()
   if (reason.length < 2 || reason.length > 200) {
-    throw createError({ statusCode: 422, message: 'Some fields are not valid', data: { fieldErrors: { reason: ['Say why you need the full details (2–200 characters)'] } } })
+    throw invalidFields({ reason: ['Say why you need the full details (2–200 characters)'] })
   }
   await recordAudit(event, actor, { action: 'pii.reveal', targetType: request.targetType, targetId: request.targetId, reason })
   const [name, phone] = await Promise.all([decryptText(request.values.name_enc), decryptText(request.values.phone_enc)])

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import type { H3Event } from 'h3'
 import { memoryCounters, storageCounters, type Counters, type Limit, type Window } from '../rate-limit/counters'
+import { portalConfig } from './config'
 
 export type { Limit }
 
@@ -38,4 +39,9 @@ export function tooManyRequests(event: H3Event, retryAfter: number): never {
 export async function enforceRateLimit(event: H3Event, limit: Limit, key = clientIp(event)) {
   const result = await consume(limit, key)
   if (!result.allowed) tooManyRequests(event, result.retryAfter)
+}
+
+/** Per-IP limits for residents' write endpoints; PORTAL_RATE_SCALE multiplies them (load tests, busy shared networks). */
+export function residentLimit(bucket: string, limit: number, windowSeconds = 600): Limit {
+  return { bucket, limit: Math.max(1, Math.round(limit * portalConfig().rateScale)), windowSeconds }
 }

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { randomBytes } from 'node:crypto'
 import { join } from 'node:path'
+import { portalConfig } from './config'
 
 /**
  * NUXT_SESSION_PASSWORD seals the session cookies. It is required when the
@@ -9,7 +10,7 @@ import { join } from 'node:path'
  * Synchronous on purpose: it must be in place before the first request.
  */
 export function ensureSessionPassword(config = portalConfig()): void {
-  const current = process.env.NUXT_SESSION_PASSWORD
+  const current = config.sessionPassword
   if (current) {
     if (current.length < 32) throw new Error('NUXT_SESSION_PASSWORD must be at least 32 characters long')
     return

@@ -1,7 +1,7 @@
 import type { H3Event } from 'h3'
 import type { z } from 'zod'
 
-type FieldErrors = Record<string, string[]>
+export type FieldErrors = Record<string, string[]>
 
 class FieldValidationError extends Error {
   constructor(readonly fieldErrors: FieldErrors) {
@@ -55,6 +55,6 @@ export function assertValid<T extends z.ZodType>(schema: T, data: unknown): z.ou
   }
   catch (error) {
     if (!(error instanceof FieldValidationError)) throw error
-    throw createError({ statusCode: 422, statusMessage: 'Invalid input', message: error.message, data: { fieldErrors: error.fieldErrors } })
+    throw invalidFields(error.fieldErrors, error.message)
   }
 }

@@ -1,5 +1,7 @@
 import { loginBody } from '#shared/schemas/auth'
 import { toAuthUser } from '../../accounts/users'
+import { dummyPasswordHash } from '../../accounts/dummy-hash'
+import { checkLoginAllowed, clearLoginFailures, recordLoginFailure } from '../../accounts/login-throttle'
 
 export default defineEventHandler(async (event) => {
   const body = await validBody(event, loginBody)

@@ -1,4 +1,5 @@
 import { passwordChangeBody } from '#shared/schemas/auth'
+import { checkLoginAllowed, recordLoginFailure } from '../../accounts/login-throttle'
 
 export default defineEventHandler(async (event) => {
   const body = await validBody(event, passwordChangeBody)
@@ -9,7 +10,7 @@ export default defineEventHandler(async (event) => {
   const row = await db.selectFrom('users').select(['password_hash', 'session_version']).where('id', '=', user.id).executeTakeFirstOrThrow()
   if (!await verifyPassword(row.password_hash, body.currentPassword)) {
     await recordLoginFailure(user.email)
-    throw createError({ statusCode: 422, message: 'Some fields are not valid', data: { fieldErrors: { currentPassword: ['The current password is not correct'] } } })
+    throw invalidFields({ currentPassword: ['The current password is not correct'] })
   }
   // A new session version signs out every other session of this account.
   const version = row.session_version + 1

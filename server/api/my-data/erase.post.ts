@@ -1,6 +1,7 @@
 import { registrationLookupBody } from '#shared/schemas/events'
 import { erasePersonalData } from '../../privacy/retention'
 import { personalDataSources } from '../../privacy/purgers'
+import { findRegistration, residentLookup } from '../../events/registrations'
 
 /** Deletes a resident's name and number everywhere (active bookings are cancelled first). */
 export default defineEventHandler(async (event) => {

@@ -1,6 +1,7 @@
 import { registrationLookupBody } from '#shared/schemas/events'
 import { exportPersonalData } from '../../privacy/retention'
 import { personalDataSources } from '../../privacy/purgers'
+import { findRegistration, residentLookup } from '../../events/registrations'
 
 /**
  * What the portal holds about a resident, for download. Proof of the number:

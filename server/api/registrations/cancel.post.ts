@@ -1,5 +1,6 @@
 import { registrationLookupBody } from '#shared/schemas/events'
 import { cancelBooking } from '../../events/booking'
+import { findRegistration, registrationView, residentLookup } from '../../events/registrations'
 
 export default defineEventHandler(async (event) => {
   const body = await validBody(event, registrationLookupBody)

@@ -1,5 +1,6 @@
 import { registrationChangeBody } from '#shared/schemas/registrations'
 import { changeBooking } from '../../events/booking'
+import { findRegistration, registrationView, residentLookup } from '../../events/registrations'
 
 /** Lowers the number of places a household booked; the freed places go to the waiting list. */
 export default defineEventHandler(async (event) => {
@@ -7,7 +8,7 @@ export default defineEventHandler(async (event) => {
   await residentLookup(event)
   const { reg, phoneHash } = await findRegistration(body.code, body.phone)
   if (body.partySize > reg.party_size) {
-    throw createError({ statusCode: 422, message: 'Some fields are not valid', data: { fieldErrors: { partySize: ['A booking can be made smaller, not larger'] } } })
+    throw invalidFields({ partySize: ['A booking can be made smaller, not larger'] })
   }
   await changeBooking(await useDb(), body.code, phoneHash, body.partySize)
   return registrationView(body.code, body.phone)

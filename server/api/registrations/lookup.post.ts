@@ -1,4 +1,5 @@
 import { registrationLookupBody } from '#shared/schemas/events'
+import { registrationView, residentLookup } from '../../events/registrations'
 
 export default defineEventHandler(async (event) => {
   const body = await validBody(event, registrationLookupBody)

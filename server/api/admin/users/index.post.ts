@@ -12,7 +12,7 @@ export default defineEventHandler(async (event) => {
   if (body.role === 'organizer') {
     const org = await db.selectFrom('organisations').select('id')
       .where('city_slug', '=', city.slug).where('code', '=', body.organisationCode!).executeTakeFirst()
-    if (!org) throw createError({ statusCode: 422, message: 'Some fields are not valid', data: { fieldErrors: { organisationCode: ['Unknown organisation'] } } })
+    if (!org) throw invalidFields({ organisationCode: ['Unknown organisation'] })
     organisationId = org.id
   }
 

@@ -1,6 +1,7 @@
 import { createEvent } from 'ics'
 import { eventSlugParams } from '#shared/schemas/events'
 import { toEventDetail } from '../../../events/views'
+import { findPublicEvent } from '../../../events/public'
 
 /** The event as a calendar file (iCalendar), with a reminder the day before. */
 export default defineEventHandler(async (event) => {

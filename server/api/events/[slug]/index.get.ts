@@ -1,5 +1,6 @@
 import { eventSlugParams } from '#shared/schemas/events'
 import { toEventDetail } from '../../../events/views'
+import { findPublicEvent } from '../../../events/public'
 
 export default defineEventHandler(async (event) => {
   const { slug } = await validParams(event, eventSlugParams)

@@ -2,6 +2,7 @@ import { eventSlugParams, registrationBody } from '#shared/schemas/events'
 import type { RegistrationResult } from '#shared/schemas/event-views'
 import { book, BookingError } from '../../../events/booking'
 import { ticketToken } from '../../../events/tickets'
+import { bookingHttpError } from '../../../events/http-errors'
 
 export default defineEventHandler(async (event): Promise<RegistrationResult> => {
   const { slug } = await validParams(event, eventSlugParams)
@@ -10,7 +11,7 @@ export default defineEventHandler(async (event): Promise<RegistrationResult> => 
 
   const { db, city } = await usePortal()
   if (body.district && !city.districts.some(d => d.code === body.district)) {
-    throw createError({ statusCode: 422, message: 'Some fields are not valid', data: { fieldErrors: { district: ['Unknown district'] } } })
+    throw invalidFields({ district: ['Unknown district'] })
   }
 
   try {

@@ -1,5 +1,6 @@
 import { eventCreateBody } from '#shared/schemas/organizer-events'
 import { eventColumns } from '../../../events/editing'
+import { rethrowEventInput } from '../../../events/http-errors'
 
 /** Creates an event as a draft; it is public only once published. */
 export default defineEventHandler(async (event) => {
@@ -12,7 +13,7 @@ export default defineEventHandler(async (event) => {
     const org = body.organisationCode
       ? await db.selectFrom('organisations').select('id').where('city_slug', '=', city.slug).where('code', '=', body.organisationCode).executeTakeFirst()
       : undefined
-    if (!org) throw createError({ statusCode: 422, message: 'Some fields are not valid', data: { fieldErrors: { organisationCode: ['Choose the organisation that runs the event'] } } })
+    if (!org) throw invalidFields({ organisationCode: ['Choose the organisation that runs the event'] })
     organisationId = org.id
   }
   try {

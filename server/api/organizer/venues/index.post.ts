@@ -6,7 +6,7 @@ export default defineEventHandler(async (event) => {
   const user = await requireOrganizer(event)
   const { db, city } = await usePortal()
   if (!city.districts.some(d => d.code === body.district)) {
-    throw createError({ statusCode: 422, message: 'Some fields are not valid', data: { fieldErrors: { district: ['Unknown district'] } } })
+    throw invalidFields({ district: ['Unknown district'] })
   }
   const id = newId()
   const code = `${body.district}-${id.slice(0, 8)}`

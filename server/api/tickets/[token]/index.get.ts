@@ -1,6 +1,7 @@
 import type { RegistrationView } from '#shared/schemas/event-views'
 import { waitlistPosition } from '../../../events/booking'
 import { eventQuery, toEventView } from '../../../events/views'
+import { registrationForTicket } from '../../../events/ticket-route'
 
 /** The ticket: what the QR code stands for, without any personal data. */
 export default defineEventHandler(async (event): Promise<RegistrationView> => {

@@ -1,4 +1,5 @@
 import { cancelBooking } from '../../../events/booking'
+import { registrationForTicket } from '../../../events/ticket-route'
 
 /** "I can't come": frees the places of a ticket in one tap (from the reminder's link); the waiting list moves up. */
 export default defineEventHandler(async (event) => {

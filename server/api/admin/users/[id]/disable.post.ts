@@ -1,1 +1,3 @@
+import { setUserDisabled } from '../../../../accounts/status'
+
 export default defineEventHandler(event => setUserDisabled(event, true))

@@ -1,6 +1,7 @@
 import { writeTransaction } from '../../../../database/write-transaction'
 import { checkInBody } from '#shared/schemas/organizer-events'
 import { verifyTicketToken } from '../../../../events/tickets'
+import { ownedEvent } from '../../../../events/owned'
 
 /** Checks in a whole party by code or ticket QR; a second scan says when it was already done. */
 export default defineEventHandler(async (event) => {

@@ -1,3 +1,4 @@
+import { ownedEvent } from '../../../../events/owned'
 /** Copies an event as a new draft (same details, no bookings), e.g. to run it again on another day. */
 export default defineEventHandler(async (event) => {
   const { row, user, db } = await ownedEvent(event)

@@ -1,4 +1,5 @@
 import { eventFields } from '../../../../events/editing'
+import { ownedEvent } from '../../../../events/owned'
 
 /** One of the organisation's events in the shape the edit form sends back, with its counts. */
 export default defineEventHandler(async (event) => {

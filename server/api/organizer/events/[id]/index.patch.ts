@@ -1,6 +1,8 @@
 import { eventCreateBody, eventPatchBody } from '#shared/schemas/organizer-events'
 import { setCapacity } from '../../../../events/booking'
 import { eventColumns, eventFields } from '../../../../events/editing'
+import { ownedEvent } from '../../../../events/owned'
+import { rethrowEventInput } from '../../../../events/http-errors'
 
 /**
  * Edits an event. Capacity goes through the booking engine: it may rise (the
@@ -27,7 +29,7 @@ export default defineEventHandler(async (event) => {
     }
     catch (error) {
       if (error instanceof RangeError) {
-        throw createError({ statusCode: 422, message: 'Some fields are not valid', data: { fieldErrors: { capacity: [error.message] } } })
+        throw invalidFields({ capacity: [error.message] })
       }
       throw error
     }

@@ -1,3 +1,4 @@
+import { ownedEvent } from '../../../../events/owned'
 /** The event's outbox: what was sent to whom (by booking code), when, and the text. */
 export default defineEventHandler(async (event) => {
   const { row, db } = await ownedEvent(event)

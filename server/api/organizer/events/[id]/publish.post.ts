@@ -1,1 +1,3 @@
+import { moveEventStatus } from '../../../../events/status'
+
 export default defineEventHandler(event => moveEventStatus(event, 'published'))

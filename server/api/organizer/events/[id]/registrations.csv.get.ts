@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync'
 import { z } from 'zod'
 import { decryptText } from '../../../../privacy/crypto'
+import { ownedEvent } from '../../../../events/owned'
 
 const csvQuery = z.object({
   /** Full names and numbers instead of masked ones; needs a reason and is audited. */

@@ -1,3 +1,4 @@
+import { ownedEvent } from '../../../../events/owned'
 /** Who is coming: masked names and numbers, status, party size, check-in. Search by code with ?code=. */
 export default defineEventHandler(async (event) => {
   const { row, db } = await ownedEvent(event)

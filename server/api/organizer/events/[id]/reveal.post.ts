@@ -1,4 +1,5 @@
 import { revealBody } from '#shared/schemas/organizer-events'
+import { ownedEvent } from '../../../../events/owned'
 
 /** Shows one resident's full name and number, e.g. to call them; the reason goes to the audit log first. */
 export default defineEventHandler(async (event) => {

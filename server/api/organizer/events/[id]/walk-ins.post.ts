@@ -1,6 +1,8 @@
 import { writeTransaction } from '../../../../database/write-transaction'
 import { walkInBody } from '#shared/schemas/organizer-events'
 import { book, BookingError } from '../../../../events/booking'
+import { ownedEvent } from '../../../../events/owned'
+import { bookingHttpError } from '../../../../events/http-errors'
 
 /** Someone who turns up without booking: booked and checked in at once, only into free places. */
 export default defineEventHandler(async (event) => {

@@ -1,0 +1,133 @@
+import { eventCreateBody, eventPatchBody } from '#shared/schemas/organizer-events'
+import type { EventFormat } from '#shared/schemas/events'
+import type { FieldError } from '~/composables/useFormErrors'
+import { fromShanghaiInput, organizerEventApi, toShanghaiInput, type OrganizerEventDetail } from '~/composables/events/useOrganizerEvents'
+
+export interface OrganizerEventTexts { title: string, summary: string, description: string, whatToBring: string }
+
+/** What the event form holds: strings as typed (times as datetime-local values in Shanghai time). */
+export interface OrganizerEventFormState {
+  slug: string
+  zh: OrganizerEventTexts
+  en: OrganizerEventTexts
+  startsAt: string
+  endsAt: string
+  bookingOpensAt: string
+  bookingClosesAt: string
+  format: EventFormat
+  venueCode: string
+  district: string
+  category: string
+  audience: string[]
+  capacity: string
+  maxPartySize: string
+  organisationCode: string
+}
+
+/** The id of each field, in the order of the form: error links and the order of the error summary. */
+export const organizerEventFieldIds: Record<string, string> = {
+  organisationCode: 'event-org',
+  titleZh: 'event-zh-title', summaryZh: 'event-zh-summary', descriptionZh: 'event-zh-description', whatToBringZh: 'event-zh-bring',
+  titleEn: 'event-en-title', summaryEn: 'event-en-summary', descriptionEn: 'event-en-description', whatToBringEn: 'event-en-bring',
+  slug: 'event-slug',
+  startsAt: 'event-starts', endsAt: 'event-ends', bookingOpensAt: 'event-opens', bookingClosesAt: 'event-closes',
+  format: 'event-format', venueCode: 'event-venue', district: 'event-district',
+  category: 'event-category', audience: 'event-audience', capacity: 'event-capacity', maxPartySize: 'event-party',
+}
+const fieldOrder = Object.keys(organizerEventFieldIds)
+
+const texts = (t?: Partial<OrganizerEventTexts>): OrganizerEventTexts => ({ title: '', summary: '', description: '', whatToBring: '', ...t })
+
+function stateFrom(e?: OrganizerEventDetail): OrganizerEventFormState {
+  return {
+    slug: e?.slug ?? '',
+    zh: texts(e && { title: e.title.zh, summary: e.summary.zh, description: e.description.zh, whatToBring: e.whatToBring?.zh ?? '' }),
+    en: texts(e && { title: e.title.en, summary: e.summary.en, description: e.description.en, whatToBring: e.whatToBring?.en ?? '' }),
+    startsAt: toShanghaiInput(e?.startsAt), endsAt: toShanghaiInput(e?.endsAt),
+    bookingOpensAt: toShanghaiInput(e?.bookingOpensAt), bookingClosesAt: toShanghaiInput(e?.bookingClosesAt),
+    format: e?.format ?? 'onsite', venueCode: e?.venueCode ?? '', district: e?.district ?? '', category: e?.category ?? '',
+    audience: [...(e?.audience ?? [])], capacity: e ? String(e.capacity) : '', maxPartySize: String(e?.maxPartySize ?? 4), organisationCode: '',
+  }
+}
+
+/** The API body: both languages of each text, times with +08:00, numbers as numbers. */
+function bodyFrom(s: OrganizerEventFormState): Record<string, unknown> {
+  const pair = (k: keyof OrganizerEventTexts) => ({ zh: s.zh[k], en: s.en[k] })
+  const bring = s.zh.whatToBring.trim() || s.en.whatToBring.trim() ? pair('whatToBring') : null
+  const num = (v: string) => (v.trim() === '' ? Number.NaN : Number(v))
+  return {
+    slug: s.slug.trim(), title: pair('title'), summary: pair('summary'), description: pair('description'), whatToBring: bring,
+    startsAt: fromShanghaiInput(s.startsAt), endsAt: fromShanghaiInput(s.endsAt),
+    bookingOpensAt: fromShanghaiInput(s.bookingOpensAt), bookingClosesAt: fromShanghaiInput(s.bookingClosesAt),
+    format: s.format, venueCode: s.format === 'onsite' && s.venueCode ? s.venueCode : null, district: s.district, category: s.category,
+    audience: s.audience, capacity: num(s.capacity), maxPartySize: num(s.maxPartySize),
+    ...(s.organisationCode ? { organisationCode: s.organisationCode } : {}),
+  }
+}
+
+/** A schema or API path as a form field: ['title', 'zh'] → titleZh. */
+function fieldOf(path: readonly PropertyKey[]): string {
+  const [head, lang] = path.map(String)
+  if (['title', 'summary', 'description', 'whatToBring'].includes(head!)) return `${head}${lang === 'en' ? 'En' : 'Zh'}`
+  return head ?? '_'
+}
+
+/** Create (no event) or edit (an event): validation with the shared schemas, errors per field, and the API call. */
+export function useStaffEventForm(event?: OrganizerEventDetail, opts: { needsOrganisation?: boolean } = {}) {
+  const { t } = useTranslation()
+  const form = reactive(stateFrom(event))
+  const message = (field: string, status?: number) => {
+    if (field === 'capacity' && status === 422 && event) return t('organizerEvents.form.errors.capacityBelow', { count: event.confirmedPlaces })
+    if (field === 'slug' && status === 409) return t('organizerEvents.form.errors.slugTaken')
+    return t(`organizerEvents.form.errors.${field}`, { defaultValue: t('organizerEvents.form.errors.generic') })
+  }
+  const { errors, byField, summary, show } = useFormErrors(message)
+
+  function showFields(fields: string[], status?: number) {
+    const unique = [...new Set(fields)].sort((a, b) => (fieldOrder.indexOf(a) + 1 || 99) - (fieldOrder.indexOf(b) + 1 || 99))
+    show(unique.map((field): FieldError => ({ field, message: message(field, status) })))
+  }
+
+  /** The parsed event, or null after showing what to correct. */
+  function validate() {
+    const body = bodyFrom(form)
+    const result = eventCreateBody.safeParse(body)
+    const fields = result.success ? [] : result.error.issues.map(i => fieldOf(i.path))
+    if (opts.needsOrganisation && !form.organisationCode) fields.push('organisationCode')
+    // The schema checks the venue only once every field is valid; say it with the rest.
+    if (form.format === 'onsite' && !form.venueCode) fields.push('venueCode')
+    if (fields.length || !result.success) {
+      showFields(fields)
+      return null
+    }
+    return { body, parsed: result.data }
+  }
+
+  /** Saves; returns the event's id, or null when something must be corrected. */
+  async function save(): Promise<string | null> {
+    const valid = validate()
+    if (!valid) return null
+    try {
+      if (!event) return (await $fetch<{ id: string }>('/api/organizer/events', { method: 'POST', body: valid.body })).id
+      // Only what changed: the audit log then names the fields that were edited.
+      const changed = Object.keys(valid.parsed).filter(k => JSON.stringify(valid.parsed[k as keyof typeof valid.parsed]) !== JSON.stringify(event[k as keyof OrganizerEventDetail]))
+      const patch = Object.fromEntries(changed.map(k => [k, valid.body[k]]))
+      const checked = eventPatchBody.safeParse(patch)
+      if (!checked.success) {
+        showFields(checked.error.issues.map(i => fieldOf(i.path)))
+        return null
+      }
+      if (changed.length) await $fetch(organizerEventApi(event.id), { method: 'PATCH', body: patch })
+      return event.id
+    }
+    catch (error) {
+      const problem = apiProblem(error)
+      const fields = Object.keys(problem.fieldErrors).map(k => fieldOf(k.split('.')))
+      if (fields.length) showFields(fields, problem.status)
+      else show([{ field: '_', message: t(problem.status === 403 ? 'organizerEvents.form.errors.forbidden' : 'organizerEvents.form.errors.generic') }])
+      return null
+    }
+  }
+
+  return { form, errors, byField, summary, save }
+}

@@ -1,0 +1,105 @@
+import type { LocalizedText } from '#shared/schemas/city'
+import type { EventFormat, EventStatus, RegistrationStatus } from '#shared/schemas/events'
+import type { EventCreateInput } from '#shared/schemas/organizer-events'
+import { formatDate, formatDateTime } from '#shared/utils/dates'
+
+/** The numbers the organizer pages show for an event. */
+export interface OrganizerEventCounts {
+  capacity: number
+  confirmedPlaces: number
+  waitlistLength: number
+  checkedInPlaces: number
+}
+
+/** One row of GET /api/organizer/events. */
+export interface OrganizerEventItem extends OrganizerEventCounts {
+  id: string
+  slug: string
+  title: LocalizedText
+  startsAt: string
+  endsAt: string
+  status: EventStatus
+  format: EventFormat
+}
+
+/** GET /api/organizer/events/:id: the fields the edit form sends back, with the status and counts. */
+export type OrganizerEventDetail = EventCreateInput & OrganizerEventCounts & { id: string, status: EventStatus }
+
+/** One booking in GET /api/organizer/events/:id/registrations (name and phone masked). */
+export interface OrganizerRegistration {
+  code: string
+  status: RegistrationStatus
+  partySize: number
+  name: string
+  phone: string
+  ageGroup: string | null
+  district: string | null
+  source: string
+  checkedInAt: string | null
+  createdAt: string
+}
+
+export interface OrganizerRegistrations {
+  event: OrganizerEventCounts & { id: string, slug: string, title: LocalizedText }
+  items: OrganizerRegistration[]
+}
+
+/** The API of one event, e.g. organizerEventApi(id, 'check-ins'). */
+export function organizerEventApi(id: string, action = ''): string {
+  return `/api/organizer/events/${encodeURIComponent(id)}${action ? `/${action}` : ''}`
+}
+
+/** Asia/Shanghai is UTC+8 all year (no daylight saving time). */
+const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000
+
+/** An instant as the value of a datetime-local input, on the clock in Asia/Shanghai. */
+export function toShanghaiInput(iso: string | null | undefined): string {
+  const ms = iso ? Date.parse(iso) : Number.NaN
+  return Number.isNaN(ms) ? '' : new Date(ms + SHANGHAI_OFFSET_MS).toISOString().slice(0, 16)
+}
+
+/** A datetime-local value read as Shanghai time, as ISO 8601 with +08:00; '' when incomplete, so that validation names the field. */
+export function fromShanghaiInput(value: string): string {
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(:\d{2})?/.exec(value.trim())
+  return m ? `${m[1]}T${m[2]}${m[3] ?? ':00'}+08:00` : ''
+}
+
+/**
+ * Loads one of the organisation's events (edit and check-in pages). A malformed
+ * or unknown id is simply a page that does not exist; another organisation's event is a 403.
+ */
+export async function useStaffEvent(id: string) {
+  const result = await useFetch<OrganizerEventDetail>(organizerEventApi(id))
+  if (result.error.value || !result.data.value) {
+    const status = result.error.value?.statusCode
+    throw createError({ statusCode: !status || status === 400 ? 404 : status, statusMessage: 'Event not found', fatal: true })
+  }
+  return result
+}
+
+/** "2026年12月7日周一 14:30 至 16:00" in the current language. */
+export function useStaffEventTime() {
+  const { lang } = useLocale()
+  const { t } = useTranslation()
+  const timeOnly = { year: undefined, month: undefined, day: undefined, hour: '2-digit', minute: '2-digit', hour12: false } as const
+  return {
+    timeRange(start: string, end: string) {
+      const sameDay = formatDate(start, lang.value) === formatDate(end, lang.value)
+      return t('organizerEvents.time.range', {
+        start: formatDateTime(start, lang.value),
+        end: sameDay ? formatDate(end, lang.value, timeOnly) : formatDateTime(end, lang.value),
+      })
+    },
+    dateTime: (value: string) => formatDateTime(value, lang.value),
+  }
+}
+
+/** What happened after an action on the list, for its notice. */
+export interface OrganizerEventOutcome {
+  kind: 'saved' | 'publish' | 'unpublish' | 'cancel' | 'duplicate' | 'failed'
+  title: LocalizedText
+  /** The new copy, after duplicate. */
+  id?: string
+  /** Why an action failed (a key under organizerEvents.list.problems). */
+  problem?: string
+}

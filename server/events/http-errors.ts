@@ -1,0 +1,29 @@
+import type { BookingProblem } from './booking'
+import { EventInputError } from './editing'
+
+const answers: Record<BookingProblem | 'full', { statusCode: number, message: string }> = {
+  'not-found': { statusCode: 404, message: 'No such event or booking' },
+  'not-open': { statusCode: 409, message: 'Booking has not opened yet' },
+  'closed': { statusCode: 410, message: 'Booking has closed' },
+  'cancelled': { statusCode: 410, message: 'The event has been cancelled' },
+  'party-too-large': { statusCode: 422, message: 'The party is larger than this event allows' },
+  'duplicate': { statusCode: 409, message: 'This mobile number already has a booking for this event' },
+  'not-waitlistable': { statusCode: 409, message: 'No places are free' },
+  'full': { statusCode: 409, message: 'The event and its waiting list are full' },
+}
+
+/** A booking problem as an HTTP error with a machine-readable reason for the UI to translate. */
+export function bookingHttpError(problem: BookingProblem | 'full') {
+  const { statusCode, message } = answers[problem]
+  const fieldErrors = problem === 'party-too-large' ? { partySize: [message] } : undefined
+  return createError({ statusCode, message, data: { reason: problem, ...(fieldErrors ? { fieldErrors } : {}) } })
+}
+
+/** Input errors from event editing as the portal's 422, slug clashes as 409. */
+export function rethrowEventInput(error: unknown): never {
+  if (error instanceof EventInputError) throw invalidFields(error.fieldErrors, error.message)
+  if (isUniqueViolation(error)) {
+    throw createError({ statusCode: 409, message: 'An event with this slug exists', data: { fieldErrors: { slug: ['An event with this slug exists'] } } })
+  }
+  throw error
+}

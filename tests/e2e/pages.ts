@@ -1,0 +1,47 @@
+/**
+ * Every page the browser suite checks (accessibility, elder mode, small screens).
+ * pages-coverage.test.ts fails when a file under app/pages/ has no entry here,
+ * so a new page cannot ship unchecked.
+ */
+export interface CheckedPage {
+  /** Path (with query, if any) to open; ":ticket" and ":organizerEvent" stand for a real ticket token and event id. */
+  path: string
+  /** Short human name used in test titles. */
+  name: string
+  /** The HTTP status the server should answer with. */
+  status: number
+  /** Signed in as this demo account (see server/accounts/demo.ts); anonymous when absent. */
+  signIn?: 'admin' | 'organizer'
+}
+
+export const pages: CheckedPage[] = [
+  { path: '/', name: 'home', status: 200 },
+  { path: '/venues', name: 'venues', status: 200 },
+  { path: '/venues?district=heping', name: 'venues filtered by district', status: 200 },
+  { path: '/about', name: 'about', status: 200 },
+  { path: '/events', name: 'events', status: 200 },
+  { path: '/events?district=heping&category=daily-life', name: 'events filtered', status: 200 },
+  { path: '/events/heping-mobile-payment-for-seniors', name: 'event detail with booking form', status: 200 },
+  { path: '/my-bookings', name: 'my bookings', status: 200 },
+  // ":ticket" is replaced by the token of a booking the suite makes first.
+  { path: '/tickets/:ticket', name: 'ticket', status: 200 },
+  { path: '/tickets/:ticket?new=1', name: 'ticket right after booking', status: 200 },
+  { path: '/release/:ticket', name: 'release link from the reminder', status: 200 },
+  { path: '/tickets/no-such-ticket', name: 'ticket not found', status: 404 },
+  { path: '/no-such-page', name: '404 error page', status: 404 },
+  { path: '/login', name: 'sign-in', status: 200 },
+  { path: '/organizer', name: 'organizer home', status: 200, signIn: 'organizer' },
+  { path: '/organizer/password', name: 'change password', status: 200, signIn: 'organizer' },
+  { path: '/organizer/events', name: 'organizer: events', status: 200, signIn: 'organizer' },
+  { path: '/organizer/events/new', name: 'organizer: new event', status: 200, signIn: 'organizer' },
+  { path: '/organizer/venues/new', name: 'organizer: new venue', status: 200, signIn: 'organizer' },
+  // ":organizerEvent" is replaced by the id of one of the demo organizer's events.
+  { path: '/organizer/events/:organizerEvent/edit', name: 'organizer: edit event', status: 200, signIn: 'organizer' },
+  { path: '/organizer/events/:organizerEvent/attendees', name: 'organizer: attendees', status: 200, signIn: 'organizer' },
+  { path: '/organizer/events/:organizerEvent/check-in', name: 'organizer: check-in', status: 200, signIn: 'organizer' },
+  { path: '/organizer/events/00000000-0000-4000-8000-000000000000/edit', name: 'organizer: edit unknown event', status: 404, signIn: 'organizer' },
+  { path: '/admin/users', name: 'admin: users', status: 200, signIn: 'admin' },
+  { path: '/admin/audit', name: 'admin: audit log', status: 200, signIn: 'admin' },
+]
+
+export const pagePaths: string[] = pages.map(p => p.path)

@@ -1,0 +1,76 @@
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { launchBrowser } from '../../support/browser'
+import { ApiClient, DEMO_PASSWORD } from '../../support/session'
+import { hydrated } from '../helpers'
+
+const baseURL = inject('baseURL')
+const get = (path: string, headers: Record<string, string> = {}) => fetch(new URL(path, baseURL), { headers })
+const nonceIn = (html: string) => [...new Set([...html.matchAll(/nonce="([^"]+)"/g)].map(m => m[1]))]
+const withoutNonces = (html: string) => html.replace(/nonce="[^"]+"/g, '')
+
+describe('public pages are rendered once and served again', () => {
+  let browser: Browser
+  beforeAll(async () => {
+    browser = await launchBrowser()
+  })
+  afterAll(async () => {
+    await browser?.close()
+  })
+
+  it('serves the same page again with a fresh nonce that matches its Content-Security-Policy', async () => {
+    const path = `/about?visit=${Date.now()}`
+    const first = await get(path)
+    const second = await get(path)
+    expect(first.headers.get('x-page-cache')).toBe('miss')
+    expect(second.headers.get('x-page-cache')).toBe('hit')
+    const [a, b] = [await first.text(), await second.text()]
+    expect(withoutNonces(b)).toBe(withoutNonces(a))
+    const [nonceA, nonceB] = [nonceIn(a), nonceIn(b)]
+    expect(nonceA).toHaveLength(1)
+    expect(nonceB).toHaveLength(1)
+    expect(nonceB[0]).not.toBe(nonceA[0])
+    expect(second.headers.get('content-security-policy')).toContain(`'nonce-${nonceB[0]}'`)
+    expect(second.headers.get('x-frame-options')).toBe(first.headers.get('x-frame-options'))
+    expect(second.headers.get('content-type')).toMatch(/text\/html/)
+  })
+
+  it('keeps each language and display mode apart', async () => {
+    const path = `/about?modes=${Date.now()}`
+    await get(path)
+    const english = await get(path, { 'accept-language': 'en' })
+    const elder = await get(path, { cookie: 'elder=1' })
+    expect(english.headers.get('x-page-cache')).toBe('miss')
+    expect(elder.headers.get('x-page-cache')).toBe('miss')
+    expect(await english.text()).toMatch(/<html[^>]*lang="en"/)
+    expect(await elder.text()).toMatch(/elder/)
+    expect((await get(path, { 'accept-language': 'en' })).headers.get('x-page-cache')).toBe('hit')
+  })
+
+  it('renders for each request what is personal or for staff', async () => {
+    const staff = new ApiClient(baseURL)
+    await staff.login('organizer@demo.local', DEMO_PASSWORD)
+    const signedIn = await staff.request('GET', '/events')
+    expect(signedIn.headers.get('x-page-cache')).toBeNull()
+    for (const path of ['/my-bookings', '/login']) {
+      await get(path)
+      expect((await get(path)).headers.get('x-page-cache'), path).toBeNull()
+    }
+  })
+
+  it('a page served from the cache still runs its scripts in the browser (nonce accepted)', async () => {
+    const path = `/about?browser=${Date.now()}`
+    await get(path)
+    const context = await browser.newContext({ locale: 'zh-CN' })
+    const page = await context.newPage()
+    const violations: string[] = []
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) violations.push(message.text())
+    })
+    const response = await page.goto(new URL(path, baseURL).href, { waitUntil: 'load' })
+    expect(response?.headers()['x-page-cache']).toBe('hit')
+    await hydrated(page)
+    expect(violations).toEqual([])
+    await context.close()
+  })
+})

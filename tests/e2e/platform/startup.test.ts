@@ -1,0 +1,86 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import pg from 'pg'
+import { describe, expect, it } from 'vitest'
+import { createDatabase } from '../../../server/database/client'
+import { latestMigration } from '../../support/migrations'
+import { root, runServerToExit, startServer } from '../../support/server'
+
+describe('start-up', () => {
+  it('serves Huludao when CITY=huludao', async () => {
+    const server = await startServer({ CITY: 'huludao' })
+    try {
+      const city = await (await fetch(`${server.url}/api/city`)).json()
+      expect(city.slug).toBe('huludao')
+      expect(await (await fetch(`${server.url}/`)).text()).toContain('葫芦岛市')
+    }
+    finally {
+      await server.stop()
+    }
+  })
+
+  it('stops with a message naming the file, the entry and the field of a bad city profile', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'seeds-'))
+    cpSync(join(root, 'seeds'), dir, { recursive: true })
+    const city = JSON.parse(readFileSync(join(dir, 'huludao.json'), 'utf8'))
+    city.venues[1].access.stepFree = 'yes'
+    writeFileSync(join(dir, 'huludao.json'), JSON.stringify(city))
+    const { code, output } = await runServerToExit({ PORTAL_SEEDS_DIR: dir })
+    expect(code).not.toBe(0)
+    expect(output).toContain('huludao.json')
+    expect(output).toContain(`venues[1] (${city.venues[1].code}), field "access.stepFree"`)
+  })
+
+  it('stops with a clear message for an unknown city', async () => {
+    const { code, output } = await runServerToExit({ CITY: 'atlantis' })
+    expect(code).not.toBe(0)
+    expect(output).toMatch(/CITY must be one of: huludao, tianjin/)
+  })
+
+  it('keeps data across restarts and leaves edits alone when seeding again', async () => {
+    const first = await startServer()
+    const venues = await (await fetch(`${first.url}/api/venues?pageSize=1`)).json()
+    await first.stop()
+
+    const code = venues.items[0].code
+    const { db } = createDatabase({ sqliteFile: join(first.dataDir, 'portal.sqlite') })
+    await db.updateTable('venues').set({ name_zh: '本地修改过的体验点', source: 'user' }).where('code', '=', code).execute()
+    await db.destroy()
+
+    const second = await startServer({ PORTAL_DATA_DIR: first.dataDir })
+    try {
+      const again = await (await fetch(`${second.url}/api/venues?pageSize=1`)).json()
+      expect(again.items[0]).toMatchObject({ code, name: { zh: '本地修改过的体验点' } })
+      expect(again.total).toBe(venues.total)
+    }
+    finally {
+      await second.stop()
+    }
+  })
+
+  it('runs on PostgreSQL when DATABASE_URL is set', async (ctx) => {
+    const url = process.env.TEST_DATABASE_URL
+    const client = url ? new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 }) : undefined
+    const connected = await client?.connect().then(() => true, () => false)
+    if (!client || !connected) return ctx.skip('no PostgreSQL server at TEST_DATABASE_URL')
+    const schema = `app_${Date.now().toString(36)}`
+    await client.query(`create schema ${schema}`)
+    const withSchema = new URL(url!)
+    withSchema.searchParams.set('options', `-c search_path=${schema}`)
+    const server = await startServer({ DATABASE_URL: withSchema.toString(), NUXT_SESSION_PASSWORD: 'x'.repeat(40), PORTAL_DATA_KEY: Buffer.alloc(32, 7).toString('base64') })
+    try {
+      expect(await (await fetch(`${server.url}/api/health`)).json()).toEqual({ ok: true, db: 'postgres', migration: latestMigration })
+      const { rows } = await client.query(`select count(*)::int as n from ${schema}.venues`)
+      expect(rows[0].n).toBeGreaterThan(10)
+      // Production on PostgreSQL: no demo accounts unless PORTAL_DEMO=1.
+      const users = await client.query(`select count(*)::int as n from ${schema}.users`)
+      expect(users.rows[0].n).toBe(0)
+    }
+    finally {
+      await server.stop()
+      await client.query(`drop schema ${schema} cascade`)
+      await client.end()
+    }
+  })
+})
