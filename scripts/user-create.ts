@@ -10,7 +10,7 @@ import { migrateToLatest } from '../server/database/migrate'
 import { seedCity } from '../server/database/seed'
 import { loadCityProfile } from '../server/city/profile'
 import { portalConfig } from '../server/utils/config'
-import { createUserBody, passwordSchema } from '../shared/schemas/auth'
+import { createUserBody, passwordSchema } from '../shared/accounts/schemas'
 
 function askHidden(question: string): Promise<string> {
   return new Promise((resolve) => {

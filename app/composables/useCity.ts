@@ -1,4 +1,4 @@
-import type { CityView } from '#shared/schemas/views'
+import type { CityView } from '#shared/city/views'
 
 /** The city profile as served by /api/city, fetched once and shared by every page. */
 export function useCity() {

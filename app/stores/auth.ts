@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia'
-import type { AuthUser } from '#shared/schemas/auth'
+import type { AuthUser } from '#shared/accounts/schemas'
 
 /** The signed-in organizer or admin, as /api/auth/me reports it. */
 export const useAuthStore = defineStore('auth', () => {

@@ -1,5 +1,5 @@
 import type { H3Event } from 'h3'
-import { userIdParams } from '#shared/schemas/auth'
+import { userIdParams } from '#shared/accounts/schemas'
 
 /** Disables or re-enables an account; either way its existing sessions end. */
 export async function setUserDisabled(event: H3Event, disabled: boolean) {

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import type { AuthUser, Role } from '../../shared/schemas/auth'
+import type { AuthUser, Role } from '../../shared/accounts/schemas'
 import { newId, nowIso } from '../database/ids'
 import type { Database, UserRow } from '../database/schema'
 

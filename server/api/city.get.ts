@@ -1,5 +1,5 @@
 import { sql } from 'kysely'
-import type { CityView } from '#shared/schemas/views'
+import type { CityView } from '#shared/city/views'
 
 export default defineEventHandler(async (event): Promise<CityView> => {
   const { db, city } = await usePortal()

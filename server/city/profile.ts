@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import type { z } from 'zod'
-import { cityProfileSchema, type CityProfile } from '../../shared/schemas/city'
+import { cityProfileSchema, type CityProfile } from '../../shared/city/profile'
 import { portalConfig } from '../utils/config'
 
 export class SeedFileError extends Error {

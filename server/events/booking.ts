@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely'
-import type { RegistrationStatus } from '../../shared/schemas/events'
+import type { RegistrationStatus } from '../../shared/events/requests'
 import { newId, nowIso } from '../database/ids'
 import type { Database } from '../database/schema'
 import { writeTransaction } from '../database/write-transaction'

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import type { EventCreateInput } from '../../shared/schemas/organizer-events'
+import type { EventCreateInput } from '../../shared/events/organizer'
 import type { Database, EventsTable } from '../database/schema'
 import { formatAudience } from './views'
 

@@ -1,5 +1,5 @@
 import type { H3Event } from 'h3'
-import { eventIdParams } from '#shared/schemas/organizer-events'
+import { eventIdParams } from '#shared/events/organizer'
 
 /** The event named in the route, if the signed-in organizer's organisation owns it (admins: any). */
 export async function ownedEvent(event: H3Event) {

@@ -1,5 +1,5 @@
 import type { H3Event } from 'h3'
-import type { RegistrationView } from '#shared/schemas/event-views'
+import type { RegistrationView } from '#shared/events/views'
 import { lookupHash } from '../privacy/crypto'
 import { waitlistPosition } from './booking'
 import { ticketToken } from './tickets'

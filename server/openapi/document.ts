@@ -1,8 +1,8 @@
 import { z } from 'zod'
-import { eventListQuery, registrationBody, registrationLookupBody } from '../../shared/schemas/events'
-import { checkInBody, eventCreateBody, eventPatchBody, revealBody, walkInBody } from '../../shared/schemas/organizer-events'
-import { registrationChangeBody } from '../../shared/schemas/registrations'
-import { venueCreateBody } from '../../shared/schemas/venues'
+import { eventListQuery, registrationBody, registrationLookupBody } from '../../shared/events/requests'
+import { checkInBody, eventCreateBody, eventPatchBody, revealBody, walkInBody } from '../../shared/events/organizer'
+import { registrationChangeBody } from '../../shared/events/registrations'
+import { venueCreateBody } from '../../shared/venues/schemas'
 
 const json = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' })
 const localized = { type: 'object', required: ['zh', 'en'], properties: { zh: { type: 'string' }, en: { type: 'string' } } }

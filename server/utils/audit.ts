@@ -1,5 +1,5 @@
 import type { H3Event } from 'h3'
-import type { AuthUser } from '#shared/schemas/auth'
+import type { AuthUser } from '#shared/accounts/schemas'
 
 export interface AuditEntry {
   action: string

@@ -1,5 +1,5 @@
 import type { H3Event } from 'h3'
-import type { AuthUser, Role } from '#shared/schemas/auth'
+import type { AuthUser, Role } from '#shared/accounts/schemas'
 import { toAuthUser } from '../accounts/users'
 import { portalConfig } from './config'
 

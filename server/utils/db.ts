@@ -6,7 +6,7 @@ import { seedCity } from '../database/seed'
 import { loadCityProfile, seedsDir } from '../city/profile'
 import { loadDemoEvents, seedDemoEvents } from '../events/demo-seed'
 import { seedDemoAccounts } from '../accounts/demo'
-import type { CityProfile } from '../../shared/schemas/city'
+import type { CityProfile } from '../../shared/city/profile'
 import { portalConfig } from './config'
 
 interface Ready {

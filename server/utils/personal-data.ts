@@ -1,5 +1,5 @@
 import type { H3Event } from 'h3'
-import type { AuthUser } from '#shared/schemas/auth'
+import type { AuthUser } from '#shared/accounts/schemas'
 import { decryptText, encryptText, lookupHash } from '../privacy/crypto'
 
 /** What a feature stores for a resident: both values encrypted, plus a keyed hash of the number for look-ups. */

@@ -1,4 +1,4 @@
-import { checkInBody } from '#shared/schemas/organizer-events'
+import { checkInBody } from '#shared/events/organizer'
 import { organizerEventApi } from '~/composables/events/useOrganizerEvents'
 
 /** What the check-in page says after a scan or a code (keys under organizerEvents.checkIn.results). */

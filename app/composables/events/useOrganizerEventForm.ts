@@ -1,5 +1,5 @@
-import { eventCreateBody, eventPatchBody } from '#shared/schemas/organizer-events'
-import type { EventFormat } from '#shared/schemas/events'
+import { eventCreateBody, eventPatchBody } from '#shared/events/organizer'
+import type { EventFormat } from '#shared/events/requests'
 import type { FieldError } from '~/composables/useFormErrors'
 import { fromShanghaiInput, organizerEventApi, toShanghaiInput, type OrganizerEventDetail } from '~/composables/events/useOrganizerEvents'
 

@@ -1,6 +1,6 @@
-import type { LocalizedText } from '#shared/schemas/city'
-import type { EventFormat, EventStatus, RegistrationStatus } from '#shared/schemas/events'
-import type { EventCreateInput } from '#shared/schemas/organizer-events'
+import type { LocalizedText } from '#shared/city/profile'
+import type { EventFormat, EventStatus, RegistrationStatus } from '#shared/events/requests'
+import type { EventCreateInput } from '#shared/events/organizer'
 import { formatDate, formatDateTime } from '#shared/utils/dates'
 
 /** The numbers the organizer pages show for an event. */

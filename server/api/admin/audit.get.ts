@@ -1,4 +1,4 @@
-import { auditListQuery } from '#shared/schemas/audit'
+import { auditListQuery } from '#shared/audit/schemas'
 
 export default defineEventHandler(async (event) => {
   const query = await validQuery(event, auditListQuery)

@@ -1,4 +1,4 @@
-import { loginBody } from '#shared/schemas/auth'
+import { loginBody } from '#shared/accounts/schemas'
 import { toAuthUser } from '../../accounts/users'
 import { dummyPasswordHash } from '../../accounts/dummy-hash'
 import { checkLoginAllowed, clearLoginFailures, recordLoginFailure } from '../../accounts/login-throttle'

@@ -1,4 +1,4 @@
-import { passwordChangeBody } from '#shared/schemas/auth'
+import { passwordChangeBody } from '#shared/accounts/schemas'
 import { checkLoginAllowed, recordLoginFailure } from '../../accounts/login-throttle'
 
 export default defineEventHandler(async (event) => {

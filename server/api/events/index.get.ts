@@ -1,6 +1,6 @@
-import { eventListQuery } from '#shared/schemas/events'
-import type { EventView } from '#shared/schemas/event-views'
-import type { Page } from '#shared/schemas/views'
+import { eventListQuery } from '#shared/events/requests'
+import type { EventView } from '#shared/events/views'
+import type { Page } from '#shared/city/views'
 import { eventQuery, toEventView } from '../../events/views'
 
 export default defineEventHandler(async (event): Promise<Page<EventView>> => {

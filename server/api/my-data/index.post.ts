@@ -1,4 +1,4 @@
-import { registrationLookupBody } from '#shared/schemas/events'
+import { registrationLookupBody } from '#shared/events/requests'
 import { exportPersonalData } from '../../privacy/retention'
 import { personalDataSources } from '../../privacy/purgers'
 import { findRegistration, residentLookup } from '../../events/registrations'

@@ -1,4 +1,4 @@
-import { registrationLookupBody } from '#shared/schemas/events'
+import { registrationLookupBody } from '#shared/events/requests'
 import { cancelBooking } from '../../events/booking'
 import { findRegistration, registrationView, residentLookup } from '../../events/registrations'
 

@@ -1,4 +1,4 @@
-import { registrationChangeBody } from '#shared/schemas/registrations'
+import { registrationChangeBody } from '#shared/events/registrations'
 import { changeBooking } from '../../events/booking'
 import { findRegistration, registrationView, residentLookup } from '../../events/registrations'
 

@@ -1,4 +1,4 @@
-import { registrationLookupBody } from '#shared/schemas/events'
+import { registrationLookupBody } from '#shared/events/requests'
 import { registrationView, residentLookup } from '../../events/registrations'
 
 export default defineEventHandler(async (event) => {

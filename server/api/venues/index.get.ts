@@ -1,5 +1,5 @@
-import { venueListQuery } from '#shared/schemas/venues'
-import type { Page, VenueView } from '#shared/schemas/views'
+import { venueListQuery } from '#shared/venues/schemas'
+import type { Page, VenueView } from '#shared/city/views'
 
 export default defineEventHandler(async (event): Promise<Page<VenueView>> => {
   const query = await validQuery(event, venueListQuery)

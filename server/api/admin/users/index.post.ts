@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { createUserBody } from '#shared/schemas/auth'
+import { createUserBody } from '#shared/accounts/schemas'
 import { AccountError, createAccount, toAuthUser } from '../../../accounts/users'
 
 /** Creates an account with an initial password that is shown once and must be changed at first sign-in. */

@@ -1,5 +1,5 @@
 import { createEvent } from 'ics'
-import { eventSlugParams } from '#shared/schemas/events'
+import { eventSlugParams } from '#shared/events/requests'
 import { toEventDetail } from '../../../events/views'
 import { findPublicEvent } from '../../../events/public'
 

@@ -1,4 +1,4 @@
-import { eventSlugParams } from '#shared/schemas/events'
+import { eventSlugParams } from '#shared/events/requests'
 import { toEventDetail } from '../../../events/views'
 import { findPublicEvent } from '../../../events/public'
 

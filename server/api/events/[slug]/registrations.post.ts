@@ -1,5 +1,5 @@
-import { eventSlugParams, registrationBody } from '#shared/schemas/events'
-import type { RegistrationResult } from '#shared/schemas/event-views'
+import { eventSlugParams, registrationBody } from '#shared/events/requests'
+import type { RegistrationResult } from '#shared/events/views'
 import { book, BookingError } from '../../../events/booking'
 import { ticketToken } from '../../../events/tickets'
 import { bookingHttpError } from '../../../events/http-errors'

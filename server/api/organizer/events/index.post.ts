@@ -1,4 +1,4 @@
-import { eventCreateBody } from '#shared/schemas/organizer-events'
+import { eventCreateBody } from '#shared/events/organizer'
 import { eventColumns } from '../../../events/editing'
 import { rethrowEventInput } from '../../../events/http-errors'
 

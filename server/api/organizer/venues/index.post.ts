@@ -1,4 +1,4 @@
-import { venueCreateBody } from '#shared/schemas/venues'
+import { venueCreateBody } from '#shared/venues/schemas'
 
 /** Adds a venue for the organizer's events; it joins the city's venue list (marked as made by people, never overwritten by seeding). */
 export default defineEventHandler(async (event) => {

@@ -1,4 +1,4 @@
-import type { RegistrationView } from '#shared/schemas/event-views'
+import type { RegistrationView } from '#shared/events/views'
 import { waitlistPosition } from '../../../events/booking'
 import { eventQuery, toEventView } from '../../../events/views'
 import { registrationForTicket } from '../../../events/ticket-route'

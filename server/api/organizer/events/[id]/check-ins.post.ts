@@ -1,5 +1,5 @@
 import { writeTransaction } from '../../../../database/write-transaction'
-import { checkInBody } from '#shared/schemas/organizer-events'
+import { checkInBody } from '#shared/events/organizer'
 import { verifyTicketToken } from '../../../../events/tickets'
 import { ownedEvent } from '../../../../events/owned'
 

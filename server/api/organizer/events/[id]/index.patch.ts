@@ -1,4 +1,4 @@
-import { eventCreateBody, eventPatchBody } from '#shared/schemas/organizer-events'
+import { eventCreateBody, eventPatchBody } from '#shared/events/organizer'
 import { setCapacity } from '../../../../events/booking'
 import { eventColumns, eventFields } from '../../../../events/editing'
 import { ownedEvent } from '../../../../events/owned'

@@ -1,4 +1,4 @@
-import { revealBody } from '#shared/schemas/organizer-events'
+import { revealBody } from '#shared/events/organizer'
 import { ownedEvent } from '../../../../events/owned'
 
 /** Shows one resident's full name and number, e.g. to call them; the reason goes to the audit log first. */

@@ -1,5 +1,5 @@
 import { writeTransaction } from '../../../../database/write-transaction'
-import { walkInBody } from '#shared/schemas/organizer-events'
+import { walkInBody } from '#shared/events/organizer'
 import { book, BookingError } from '../../../../events/booking'
 import { ownedEvent } from '../../../../events/owned'
 import { bookingHttpError } from '../../../../events/http-errors'

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { localizedText } from './city'
+import { localizedText } from '../city/profile'
 import { mobileNumberSchema } from '../utils/phone'
 
 /** The plan's four areas of information consumption. */

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { localizedText, venueKinds } from './city'
+import { localizedText, venueKinds } from '../city/profile'
 
 const emptyToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v)
 

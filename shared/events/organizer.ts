@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { localizedText } from './city'
-import { eventAudiences, eventCategories, eventFormats, registrationBody } from './events'
+import { localizedText } from '../city/profile'
+import { eventAudiences, eventCategories, eventFormats, registrationBody } from './requests'
 
 const code = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/)
 const instant = z.iso.datetime({ offset: true }).transform(v => new Date(v).toISOString())

@@ -1,5 +1,5 @@
-import type { LocalizedText } from './city'
-import type { EventAudience, EventCategory, EventFormat, EventStatus, RegistrationStatus } from './events'
+import type { LocalizedText } from '../city/profile'
+import type { EventAudience, EventCategory, EventFormat, EventStatus, RegistrationStatus } from './requests'
 
 /** How a person can book right now, said in words on every card. */
 export type Availability = 'open' | 'few-left' | 'waitlist' | 'full' | 'not-yet-open' | 'closed' | 'ended' | 'cancelled'

@@ -1,4 +1,4 @@
-import type { CityProfile, LocalizedText, Venue } from './city'
+import type { CityProfile, LocalizedText, Venue } from './profile'
 
 /** What GET /api/city returns: the profile's public parts, with districts and organisers as stored. */
 export interface CityView extends Pick<CityProfile, 'slug' | 'name' | 'province' | 'plan' | 'week' | 'focusAreas' | 'contact'> {

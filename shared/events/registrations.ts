@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { registrationLookupBody } from './events'
+import { registrationLookupBody } from './requests'
 
 export const registrationChangeBody = registrationLookupBody.extend({
   partySize: z.coerce.number().int().min(1).max(20),
