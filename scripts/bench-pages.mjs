@@ -1,0 +1,205 @@
+// `npm run bench:pages`: Lighthouse on the built server (embedded SQLite), with the
+// system Chromium and Lighthouse's default mobile profile (simulated throttling).
+// Prints performance and accessibility scores, FCP, LCP, TBT and bytes per page,
+// then each page's top opportunities and diagnostics. BENCH_PAGES_RUNS=<n> runs
+// every page n times and reports the median (default 1). Exits non-zero only when
+// the server or Lighthouse fails: the figures are a benchmark, not a test.
+import { spawn, spawnSync } from 'node:child_process'
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import * as chromeLauncher from 'chrome-launcher'
+import lighthouse from 'lighthouse'
+
+// The pages measured. `path` is a string or an async function given `json(path)`
+// (a GET on the running server) that returns one, for pages that need real data.
+const pages = [
+  { name: 'home', path: '/' },
+  { name: 'events', path: '/events' },
+  { name: 'event', path: async json => `/events/${(await json('/api/events?pageSize=1')).items[0].slug}` },
+]
+
+const root = new URL('..', import.meta.url).pathname
+const runs = Math.max(1, Number(process.env.BENCH_PAGES_RUNS || 1))
+const top = Number(process.env.BENCH_PAGES_TOP || 3)
+const chromePath = process.env.CHROME_PATH || '/usr/bin/chromium'
+const port = 3400 + Math.floor(Math.random() * 500)
+const base = `http://127.0.0.1:${port}`
+
+if (!existsSync(chromePath)) {
+  console.error(`bench:pages: no Chromium at ${chromePath}; install Debian's chromium (sh scripts/ensure-chromium.sh) or set CHROME_PATH`)
+  process.exit(1)
+}
+if (!existsSync(join(root, '.output/server/index.mjs'))) {
+  const build = spawnSync('nuxt', ['build'], { cwd: root, stdio: 'inherit' })
+  if (build.status !== 0) process.exit(build.status || 1)
+}
+const dataDir = mkdtempSync(join(tmpdir(), 'portal-bench-pages-'))
+const profileDir = mkdtempSync(join(tmpdir(), 'portal-bench-chromium-'))
+const outputDir = mkdtempSync(join(tmpdir(), 'portal-bench-output-'))
+
+let server
+let chrome
+// On a signal: kill at once. On the normal and error paths `stop()` runs first, gracefully.
+function stopNow() {
+  server?.kill()
+  try {
+    chrome?.kill() // SIGKILL to Chromium's process group
+  }
+  catch { /* already gone */ }
+  rmSync(dataDir, { recursive: true, force: true })
+  rmSync(profileDir, { recursive: true, force: true })
+  rmSync(outputDir, { recursive: true, force: true })
+}
+process.on('exit', stopNow)
+async function stop() {
+  if (chrome) {
+    const gone = new Promise(resolve => chrome.process.exitCode !== null || chrome.process.signalCode !== null ? resolve() : chrome.process.once('exit', resolve))
+    chrome.kill() // SIGKILL to Chromium's process group
+    await gone
+    chrome = undefined
+  }
+  if (server && server.exitCode === null && server.signalCode === null) {
+    const exited = new Promise(resolve => server.once('exit', resolve))
+    server.kill('SIGTERM')
+    await exited
+  }
+  server = undefined
+}
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(130))
+
+const median = (values) => {
+  const sorted = values.filter(v => typeof v === 'number').sort((a, b) => a - b)
+  return sorted.length ? sorted[Math.floor((sorted.length - 1) / 2)] : undefined
+}
+
+// Opportunities and diagnostics that did not pass, biggest estimated saving first
+// (time on FCP or LCP plus TBT, then bytes), scored failures before informative ones.
+function findings(lhr) {
+  const refs = lhr.categories.performance.auditRefs.filter(ref => ref.group === 'diagnostics')
+  return refs.map(ref => lhr.audits[ref.id]).filter(audit => audit
+    && !['notApplicable', 'manual', 'error'].includes(audit.scoreDisplayMode)
+    && (audit.score === null || audit.score < 0.9))
+    .map((audit) => {
+      const s = audit.metricSavings || {}
+      return { audit, lcp: Math.max(s.FCP || 0, s.LCP || 0), tbt: s.TBT || 0, bytes: audit.details?.overallSavingsBytes || 0 }
+    })
+    .sort((a, b) => b.lcp + b.tbt - a.lcp - a.tbt || b.bytes - a.bytes || (a.audit.score ?? 1) - (b.audit.score ?? 1))
+}
+
+// Lighthouse's own advice for a trace that went wrong (NO_NAVSTART, NO_FCP, … on a busy
+// machine) is to run again: up to two retries, then the error stands.
+async function measure(url, attempt = 1) {
+  const result = await lighthouse(url, { port: chrome.port, logLevel: 'error', output: 'json', onlyCategories: ['performance', 'accessibility'] })
+  const lhr = result?.lhr
+  if (!lhr) throw new Error(`Lighthouse returned nothing for ${url}`)
+  if (lhr.runtimeError) {
+    const message = `Lighthouse failed on ${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`
+    if (attempt > 2 || !/^NO_|TIMEOUT|HUNG/.test(lhr.runtimeError.code)) throw new Error(message)
+    console.error(`${message}; trying again`)
+    return measure(url, attempt + 1)
+  }
+  const requests = lhr.audits['network-requests']?.details?.items || []
+  const score = id => lhr.categories[id].score === null ? undefined : Math.round(lhr.categories[id].score * 100)
+  const value = id => lhr.audits[id]?.numericValue
+  return {
+    lhr,
+    performance: score('performance'),
+    accessibility: score('accessibility'),
+    fcp: value('first-contentful-paint'),
+    lcp: value('largest-contentful-paint'),
+    tbt: value('total-blocking-time'),
+    bytes: value('total-byte-weight'),
+    js: requests.filter(r => r.resourceType === 'Script').reduce((sum, r) => sum + (r.transferSize || 0), 0),
+  }
+}
+
+// Serves a copy of the build, so that a rebuild elsewhere in the working tree during the
+// run cannot swap assets under Lighthouse. A copy taken while .output was being rebuilt
+// does not start: then wait and copy again.
+async function startServer(attempt = 1) {
+  for (let i = 0; !existsSync(join(root, '.output/nitro.json')) || !existsSync(join(root, '.output/server/index.mjs')); i++) {
+    if (i > 120) throw new Error('.output stayed incomplete for 2 minutes')
+    await new Promise(r => setTimeout(r, 1000))
+  }
+  rmSync(outputDir, { recursive: true, force: true })
+  cpSync(join(root, '.output'), outputDir, { recursive: true })
+  server = spawn(process.execPath, [join(outputDir, 'server/index.mjs')], {
+    cwd: root,
+    env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: '', PORT: String(port), HOST: '127.0.0.1', PORTAL_DATA_DIR: dataDir, PORTAL_RATE_SCALE: '1000000' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  })
+  for (let i = 0; ; i++) {
+    try {
+      if ((await fetch(`${base}/api/health`)).ok) return
+    }
+    catch { /* starting */ }
+    if (server.exitCode !== null) {
+      if (attempt >= 3) throw new Error(`server exited with ${server.exitCode}`)
+      console.error(`bench:pages: the server exited at start (was .output being rebuilt?); copying it again in 15 s`)
+      await new Promise(r => setTimeout(r, 15_000))
+      return startServer(attempt + 1)
+    }
+    if (i > 300) throw new Error('server did not start')
+    await new Promise(r => setTimeout(r, 100))
+  }
+}
+
+try {
+  await startServer()
+  const json = async (path) => {
+    const res = await fetch(`${base}${path}`)
+    if (!res.ok) throw new Error(`GET ${path}: ${res.status}`)
+    return res.json()
+  }
+  const targets = await Promise.all(pages.map(async page => ({ ...page, path: typeof page.path === 'function' ? await page.path(json) : page.path })))
+  // One plain request per page first, so the first Lighthouse run does not pay for the server's cold start.
+  for (const page of targets) await (await fetch(`${base}${page.path}`)).arrayBuffer()
+
+  chrome = await chromeLauncher.launch({
+    chromePath,
+    userDataDir: profileDir,
+    logLevel: 'silent',
+    handleSIGINT: false,
+    chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  })
+  const version = await (await fetch(`http://127.0.0.1:${chrome.port}/json/version`)).json()
+
+  const rows = []
+  for (const page of targets) {
+    const results = []
+    for (let i = 0; i < runs; i++) results.push(await measure(`${base}${page.path}`))
+    const pick = key => median(results.map(r => r[key]))
+    // The run whose performance score is the median supplies the findings.
+    const middle = results.find(r => r.performance === pick('performance')) || results[0]
+    rows.push({ page, performance: pick('performance'), accessibility: pick('accessibility'), fcp: pick('fcp'), lcp: pick('lcp'), tbt: pick('tbt'), bytes: pick('bytes'), js: pick('js'), lhr: middle.lhr })
+  }
+
+  const fmt = (v, width, scale = 1) => (v === undefined ? '–' : (v / scale).toFixed(0)).padStart(width)
+  console.log(`node ${process.version}, ${version.Browser}, Lighthouse ${rows[0].lhr.lighthouseVersion} mobile (simulated throttling), ${runs} run(s) per page${runs > 1 ? ', median' : ''}, embedded SQLite`)
+  console.log(`${'page'.padEnd(40)} ${'perf'.padStart(4)} ${'a11y'.padStart(4)} ${'FCP ms'.padStart(7)} ${'LCP ms'.padStart(7)} ${'TBT ms'.padStart(7)} ${'total KB'.padStart(9)} ${'JS KB'.padStart(6)}`)
+  for (const r of rows) {
+    console.log(`${`${r.page.name} ${r.page.path}`.slice(0, 40).padEnd(40)} ${fmt(r.performance, 4)} ${fmt(r.accessibility, 4)} ${fmt(r.fcp, 7)} ${fmt(r.lcp, 7)} ${fmt(r.tbt, 7)} ${fmt(r.bytes, 9, 1024)} ${fmt(r.js, 6, 1024)}`)
+  }
+  for (const r of rows) {
+    console.log(`\n${r.page.name} ${r.page.path}: top opportunities and diagnostics`)
+    const list = findings(r.lhr).slice(0, top)
+    if (!list.length) console.log('  (none)')
+    for (const { audit, lcp, tbt, bytes } of list) {
+      const savings = [lcp && `FCP/LCP ~${lcp.toFixed(0)} ms`, tbt && `TBT ~${tbt.toFixed(0)} ms`, bytes && `~${(bytes / 1024).toFixed(0)} KB`].filter(Boolean).join(', ')
+      console.log(`  - ${audit.title}${audit.displayValue ? ` (${audit.displayValue})` : ''}${savings ? ` [saves ${savings}]` : ''} {${audit.id}}`)
+    }
+    const a11y = r.lhr.categories.accessibility.auditRefs.map(ref => r.lhr.audits[ref.id]).filter(a => a && a.scoreDisplayMode === 'binary' && a.score === 0)
+    if (a11y.length) console.log(`  accessibility failures: ${a11y.map(a => a.id).join(', ')}`)
+    const elsewhere = [...new Set((r.lhr.audits['network-requests']?.details?.items || []).map(i => new URL(i.url).origin).filter(o => o !== base && o.startsWith('http')))]
+    if (elsewhere.length) console.log(`  requests to other origins: ${elsewhere.join(', ')}`)
+  }
+}
+catch (error) {
+  console.error(`bench:pages: ${error?.stack || error}`)
+  process.exitCode = 1
+}
+finally {
+  await stop()
+}
+process.exit()
