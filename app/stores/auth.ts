@@ -20,7 +20,7 @@ export const useAuthStore = defineStore('auth', () => {
   }
 
   async function login(email: string, password: string) {
-    user.value = (await $fetch<{ user: AuthUser }>('/api/auth/login', { method: 'POST', body: { email, password } })).user
+    user.value = (await $fetch('/api/auth/login', { method: 'POST', body: { email, password } })).user
     loaded.value = true
     return user.value
   }

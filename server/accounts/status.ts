@@ -1,8 +1,9 @@
 import type { H3Event } from 'h3'
+import type { OkResponse } from '#shared/primitives'
 import { userIdParams } from '#shared/accounts/schemas'
 
 /** Disables or re-enables an account; either way its existing sessions end. */
-export async function setUserDisabled(event: H3Event, disabled: boolean) {
+export async function setUserDisabled(event: H3Event, disabled: boolean): Promise<OkResponse> {
   const { id } = await validParams(event, userIdParams)
   const admin = await requireAdmin(event)
   if (id === admin.id) throw createError({ statusCode: 409, message: 'You cannot disable your own account' })

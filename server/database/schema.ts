@@ -18,6 +18,7 @@
  *   exist, and 'user' rows are never touched by seeding.
  */
 import type { Insertable, Selectable } from 'kysely'
+import type { EventCategory, EventFormat, EventStatus, RegistrationSource, RegistrationStatus, AgeGroup } from '../../shared/events/vocabulary'
 
 export type Bool = 0 | 1
 export type RowSource = 'seed' | 'user'
@@ -136,15 +137,15 @@ export interface EventsTable {
   ends_at: string
   venue_id: string | null
   district_code: string
-  category: string
+  category: EventCategory
   /** Comma-wrapped list (",older-people,farmers,") so `like '%,farmers,%'` filters on both dialects. */
   audience: string
-  format: string
+  format: EventFormat
   capacity: number
   max_party_size: number
   booking_opens_at: string
   booking_closes_at: string
-  status: string
+  status: EventStatus
   /** Counters kept in the same transaction as the registrations they count; a check constraint keeps confirmed ≤ capacity. */
   confirmed_places: number
   waitlist_parties: number
@@ -163,15 +164,15 @@ export interface RegistrationsTable {
   event_id: string
   code: string
   seq: number
-  status: string
+  status: RegistrationStatus
   party_size: number
   /** Personal information: encrypted; null once anonymised after the retention period. */
   name_enc: string | null
   phone_enc: string | null
   phone_hash: string | null
-  age_group: string | null
+  age_group: AgeGroup | null
   district_code: string | null
-  source: string
+  source: RegistrationSource
   consent_at: string | null
   promoted_at: string | null
   cancelled_at: string | null

@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely'
-import type { RegistrationStatus } from '../../shared/events/requests'
+import type { RegistrationStatus, AgeGroup, RegistrationSource } from '../../shared/events/vocabulary'
 import { newId, nowIso } from '../database/ids'
 import type { Database } from '../database/schema'
 import { writeTransaction } from '../database/write-transaction'
@@ -26,11 +26,11 @@ export interface BookingRequest {
   event: EventKey
   partySize: number
   sealed: { name_enc: string, phone_enc: string, phone_hash: string }
-  ageGroup?: string | null
+  ageGroup?: AgeGroup | null
   district?: string | null
   /** When the personal data goes; by default the retention period after the event ends. */
   purgeAfter?: string
-  source?: 'resident' | 'walk-in' | 'seed'
+  source?: RegistrationSource
   /** Walk-ins are confirmed only when places are free; they never join the waiting list. */
   confirmedOnly?: boolean
   now?: Date

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import type { Kysely } from 'kysely'
 import type { CityProfile } from '../../shared/city/profile'
-import { demoEventsFileSchema, type DemoEvent } from '../../shared/events/requests'
+import { demoEventsFileSchema, type DemoEvent } from '../../shared/events/demo'
 import { SeedFileError } from '../city/profile'
 import { newId, nowIso } from '../database/ids'
 import type { Database } from '../database/schema'
@@ -10,6 +10,7 @@ import { encryptText, lookupHash } from '../privacy/crypto'
 import { purgeAfter } from '../privacy/retention'
 import { newConfirmationCode } from './codes'
 import { formatAudience } from './views'
+import type { AgeGroup, RegistrationStatus } from '../../shared/events/vocabulary'
 
 const DAY = 86_400_000
 const surnames = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗'
@@ -78,9 +79,9 @@ export async function seedDemoEvents(db: Kysely<Database>, city: CityProfile, ev
 }
 
 async function demoBookings(e: DemoEvent, eventIndex: number) {
-  const out: Array<{ status: string, party_size: number, name_enc: string, phone_enc: string, phone_hash: string, age_group: string, district_code: string }> = []
+  const out: Array<{ status: RegistrationStatus, party_size: number, name_enc: string, phone_enc: string, phone_hash: string, age_group: AgeGroup, district_code: string }> = []
   let left = e.demoBookings?.confirmedPlaces ?? 0
-  const parties: Array<[string, number]> = []
+  const parties: Array<[RegistrationStatus, number]> = []
   for (let i = 0; left > 0; i++) {
     const size = Math.min(left, (i % 3) + 1, e.maxPartySize)
     parties.push(['confirmed', size])
@@ -93,7 +94,7 @@ async function demoBookings(e: DemoEvent, eventIndex: number) {
     const name = surnames[(eventIndex + i) % surnames.length]! + given[i % given.length]!
     out.push({
       status, party_size: size, name_enc: await encryptText(name), phone_enc: await encryptText(phone), phone_hash: await lookupHash(phone),
-      age_group: ['60-69', '70-plus', '40-59', '18-39'][i % 4]!, district_code: e.district,
+      age_group: (['60-69', '70-plus', '40-59', '18-39'] as const)[i % 4]!, district_code: e.district,
     })
   }
   return out

@@ -1,4 +1,4 @@
-import type { BookingProblem } from './booking'
+import { BookingError, type BookingProblem } from './booking'
 import { EventInputError } from './editing'
 
 const answers: Record<BookingProblem | 'full', { statusCode: number, message: string }> = {
@@ -25,5 +25,13 @@ export function rethrowEventInput(error: unknown): never {
   if (isUniqueViolation(error)) {
     throw createError({ statusCode: 409, message: 'An event with this slug exists', data: { fieldErrors: { slug: ['An event with this slug exists'] } } })
   }
+  throw error
+}
+
+/** Whatever a booking threw, as the HTTP answer residents and organizers see. */
+export function rethrowBookingError(error: unknown): never {
+  if (error instanceof BookingError) throw bookingHttpError(error.problem === 'not-waitlistable' ? 'full' : error.problem)
+  // Two simultaneous requests with one number: the database's unique index decides.
+  if (isUniqueViolation(error)) throw bookingHttpError('duplicate')
   throw error
 }

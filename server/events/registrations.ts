@@ -1,4 +1,6 @@
 import type { H3Event } from 'h3'
+import type { Kysely } from 'kysely'
+import type { Database, RegistrationRow } from '../database/schema'
 import type { RegistrationView } from '#shared/events/views'
 import { lookupHash } from '../privacy/crypto'
 import { waitlistPosition } from './booking'
@@ -20,8 +22,12 @@ export async function findRegistration(code: string, phone: string) {
 }
 
 export async function registrationView(code: string, phone: string): Promise<RegistrationView> {
-  const db = await useDb()
   const { reg } = await findRegistration(code, phone)
+  return toRegistrationView(await useDb(), reg, await ticketToken(reg.id))
+}
+
+/** A booking as its resident sees it: no personal data, the event's essentials, the place on the waiting list. */
+export async function toRegistrationView(db: Kysely<Database>, reg: RegistrationRow, token: string): Promise<RegistrationView> {
   const e = toEventView(await eventQuery(db).where('e.id', '=', reg.event_id).executeTakeFirstOrThrow())
   return {
     code: reg.code,
@@ -29,7 +35,7 @@ export async function registrationView(code: string, phone: string): Promise<Reg
     partySize: reg.party_size,
     waitlistPosition: reg.status === 'waitlisted' ? await waitlistPosition(db, reg.event_id, reg.seq) : null,
     checkedIn: !!reg.checked_in_at,
-    ticketToken: await ticketToken(reg.id),
+    ticketToken: token,
     event: { slug: e.slug, title: e.title, startsAt: e.startsAt, endsAt: e.endsAt, venue: e.venue, format: e.format, districtName: e.districtName, status: e.status, maxPartySize: e.maxPartySize },
   }
 }

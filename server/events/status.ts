@@ -1,10 +1,11 @@
 import { writeTransaction } from '../database/write-transaction'
 import { enqueue } from '../notifications/outbox'
 import type { H3Event } from 'h3'
+import type { OrganizerEventRef } from '../../shared/events/organizer'
 import { ownedEvent } from './owned'
 
 /** Publish, unpublish or cancel: one place for the allowed moves between states. */
-export async function moveEventStatus(event: H3Event, to: 'published' | 'draft' | 'cancelled') {
+export async function moveEventStatus(event: H3Event, to: 'published' | 'draft' | 'cancelled'): Promise<OrganizerEventRef> {
   const { row, user, db } = await ownedEvent(event)
   const allowed: Record<string, string[]> = { published: ['draft'], draft: ['published'], cancelled: ['draft', 'published'] }
   if (!allowed[to]!.includes(row.status)) {

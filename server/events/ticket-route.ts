@@ -1,8 +1,6 @@
 import type { H3Event } from 'h3'
-import { z } from 'zod'
+import { ticketParams } from '../../shared/events/requests'
 import { verifyTicketToken } from './tickets'
-
-const ticketParams = z.object({ token: z.string().max(80) })
 
 /** The registration behind a ticket link, or 404 for any token that is not genuine. */
 export async function registrationForTicket(event: H3Event) {

@@ -1,7 +1,7 @@
 import MarkdownIt from 'markdown-it'
 import type { Kysely } from 'kysely'
-import type { Availability, EventDetailView, EventView } from '../../shared/events/views'
-import type { EventAudience, EventCategory, EventFormat, EventStatus } from '../../shared/events/requests'
+import type { Availability, EventAudience, EventCategory, EventFormat, EventStatus } from '../../shared/events/vocabulary'
+import type { EventDetailView, EventView } from '../../shared/events/views'
 import type { Database, EventRow } from '../database/schema'
 
 // No raw HTML passes through; markdown-it's own link check refuses javascript:, vbscript:, data: (but images).

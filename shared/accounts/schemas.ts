@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { codeSchema, listOf, localizedView, timestampSchema } from '../primitives'
 
 export const roles = ['admin', 'organizer'] as const
 export type Role = typeof roles[number]
@@ -21,18 +22,53 @@ export const createUserBody = z.object({
   displayName: z.string().trim().min(1).max(80),
   role: z.enum(roles),
   /** Required for organizers: the department or venue they act for. */
-  organisationCode: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/).optional(),
+  organisationCode: codeSchema.optional(),
 }).strict().refine(b => b.role === 'admin' || !!b.organisationCode, { path: ['organisationCode'], message: 'Organizers belong to an organisation' })
 
 export const userIdParams = z.object({ id: z.uuid() })
 
 /** The signed-in user as the API returns it. */
-export interface AuthUser {
-  id: string
-  email: string
-  displayName: string
-  role: Role
-  organisationId: string | null
-  organisationName: { zh: string, en: string } | null
-  mustChangePassword: boolean
-}
+export const authUser = z.object({
+  id: z.string(),
+  email: z.string(),
+  displayName: z.string(),
+  role: z.enum(roles),
+  organisationId: z.string().nullable(),
+  organisationName: localizedView.nullable(),
+  mustChangePassword: z.boolean(),
+})
+export type AuthUser = z.infer<typeof authUser>
+
+export const sessionResponse = z.object({ user: authUser })
+export type SessionResponse = z.infer<typeof sessionResponse>
+
+/** An account in the admins' list. */
+export const userItem = z.object({
+  id: z.string(),
+  email: z.string(),
+  displayName: z.string(),
+  role: z.enum(roles),
+  organisation: z.object({ code: z.string(), name: localizedView }).nullable(),
+  disabled: z.boolean(),
+  mustChangePassword: z.boolean(),
+  lastLoginAt: timestampSchema.nullable(),
+  createdAt: timestampSchema,
+})
+export type UserItem = z.infer<typeof userItem>
+export const userList = listOf(userItem)
+export type UserList = z.infer<typeof userList>
+export const createdUser = z.object({ user: authUser, initialPassword: z.string() })
+export type CreatedUser = z.infer<typeof createdUser>
+
+export const organisationKinds = ['department', 'venue'] as const
+export const organisationItem = z.object({ code: z.string(), kind: z.enum(organisationKinds), name: localizedView })
+export const organisationList = listOf(organisationItem)
+export type OrganisationList = z.infer<typeof organisationList>
+
+/** GET /api/organizer/organisation: the signed-in organizer's organisation, its venues and people. */
+export const myOrganisation = z.object({
+  organisation: z.object({ code: z.string(), kind: z.enum(organisationKinds), name: localizedView, role: z.string().nullable() }).nullable(),
+  venues: z.array(z.object({ code: z.string(), name: localizedView, district: z.string(), address: localizedView })),
+  members: z.array(z.object({ displayName: z.string(), email: z.string(), role: z.enum(roles), disabled: z.boolean() })),
+})
+export type MyOrganisation = z.infer<typeof myOrganisation>

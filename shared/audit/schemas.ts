@@ -1,9 +1,23 @@
 import { z } from 'zod'
-
-const emptyToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v)
+import { optionalQuery, pageOf, pageQuery, timestampSchema } from '../primitives'
 
 export const auditListQuery = z.object({
-  action: z.preprocess(emptyToUndefined, z.string().regex(/^[a-z.-]{1,60}$/).optional()),
-  page: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(100_000).default(1)),
-  pageSize: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(100).default(50)),
+  action: optionalQuery(z.string().regex(/^[a-z.-]{1,60}$/)),
+  ...pageQuery(50, 100),
 })
+
+export const auditEntry = z.object({
+  id: z.string(),
+  at: timestampSchema,
+  action: z.string(),
+  actorEmail: z.string().nullable(),
+  actorRole: z.string().nullable(),
+  targetType: z.string().nullable(),
+  targetId: z.string().nullable(),
+  reason: z.string().nullable(),
+  ip: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()).nullable(),
+})
+export type AuditEntry = z.infer<typeof auditEntry>
+export const auditPage = pageOf(auditEntry)
+export type AuditPage = z.infer<typeof auditPage>

@@ -1,13 +1,5 @@
 import { z } from 'zod'
-
-/** Text in both portal languages; zh-CN is the source, English is complete. */
-export const localizedText = z.object({
-  zh: z.string().trim().min(1).max(2000),
-  en: z.string().trim().min(1).max(2000),
-}).strict()
-
-const code = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'lowercase letters, digits and dashes')
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
+import { codeSchema as code, isoDateSchema as isoDate, localizedText } from '../primitives'
 
 export const districtKinds = ['district', 'county', 'county-city', 'new-area', 'development-zone'] as const
 export const organiserRoles = ['lead', 'co-organiser', 'supporter'] as const
@@ -43,7 +35,8 @@ export const venueSchema = z.object({
   notes: localizedText.optional(),
 }).strict()
 
-export const cityProfileSchema = z.object({
+/** The profile's fields; `cityProfileSchema` adds the rules between them. */
+export const cityProfileFields = z.object({
   slug: code,
   name: localizedText,
   province: localizedText,
@@ -75,7 +68,9 @@ export const cityProfileSchema = z.object({
     address: localizedText,
     hours: localizedText,
   }).strict(),
-}).strict().superRefine((city, ctx) => {
+}).strict()
+
+export const cityProfileSchema = cityProfileFields.superRefine((city, ctx) => {
   if (city.week.endsOn < city.week.startsOn) {
     ctx.addIssue({ code: 'custom', path: ['week', 'endsOn'], message: 'must not be before startsOn' })
   }
@@ -96,7 +91,6 @@ export const cityProfileSchema = z.object({
   if (areas.size !== focusAreas.length) ctx.addIssue({ code: 'custom', path: ['focusAreas'], message: 'each of the four areas exactly once' })
 })
 
-export type LocalizedText = z.infer<typeof localizedText>
 export type CityProfile = z.infer<typeof cityProfileSchema>
 export type Venue = z.infer<typeof venueSchema>
 export type District = z.infer<typeof districtSchema>

@@ -1,22 +1,11 @@
-import type { CityProfile, LocalizedText, Venue } from './profile'
+import { z } from 'zod'
+import { localizedView } from '../primitives'
+import { cityProfileFields } from './profile'
 
 /** What GET /api/city returns: the profile's public parts, with districts and organisers as stored. */
-export interface CityView extends Pick<CityProfile, 'slug' | 'name' | 'province' | 'plan' | 'week' | 'focusAreas' | 'contact'> {
-  districts: Array<{ code: string, name: LocalizedText, kind: string }>
-  organisers: Array<{ code: string, name: LocalizedText, role: string | null }>
-  venueCount: number
-}
-
-/** A venue as GET /api/venues returns it. */
-export interface VenueView extends Pick<Venue, 'code' | 'name' | 'kind' | 'district' | 'address' | 'openingHours' | 'access'> {
-  districtName: LocalizedText
-  phone: string | null
-  notes: LocalizedText | null
-}
-
-export interface Page<T> {
-  items: T[]
-  total: number
-  page: number
-  pageSize: number
-}
+export const cityView = cityProfileFields.pick({ slug: true, name: true, province: true, plan: true, week: true, focusAreas: true, contact: true }).extend({
+  districts: z.array(z.object({ code: z.string(), name: localizedView, kind: z.string() })),
+  organisers: z.array(z.object({ code: z.string(), name: localizedView, role: z.string().nullable() })),
+  venueCount: z.number().int(),
+})
+export type CityView = z.infer<typeof cityView>

@@ -1,9 +1,7 @@
 import { z } from 'zod'
-import { localizedText } from '../city/profile'
-import { eventAudiences, eventCategories, eventFormats, registrationBody } from './requests'
-
-const code = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/)
-const instant = z.iso.datetime({ offset: true }).transform(v => new Date(v).toISOString())
+import { codeSchema as code, confirmationCodeSchema, instantSchema as instant, listOf, localizedText, localizedView, timestampSchema } from '../primitives'
+import { registrationBody } from './requests'
+import { ageGroups, eventAudiences, eventCategories, eventFormats, eventStatuses, registrationSources, registrationStatuses } from './vocabulary'
 
 const eventFields = {
   slug: code,
@@ -44,13 +42,120 @@ export type EventCreateInput = z.output<typeof eventCreateBody>
 export const eventIdParams = z.object({ id: z.uuid() })
 
 export const checkInBody = z.union([
-  z.object({ code: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{6,8}$/) }).strict(),
+  z.object({ code: confirmationCodeSchema }).strict(),
   z.object({ ticketToken: z.string().max(80) }).strict(),
 ])
 
 export const walkInBody = registrationBody.omit({ consent: true }).extend({ consent: z.literal(true) }).strict()
 
 export const revealBody = z.object({
-  registrationCode: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{6,8}$/),
+  registrationCode: confirmationCodeSchema,
   reason: z.string().trim().min(2).max(200),
 }).strict()
+
+/** The attendee list's CSV: masked by default; `reveal=1` with a reason gives full details (audited). */
+export const attendeesCsvQuery = z.object({
+  reveal: z.enum(['1']).optional(),
+  reason: z.string().trim().min(2).max(200).optional(),
+}).refine(q => !q.reveal || q.reason, { path: ['reason'], message: 'Say why you need the full details' })
+
+export const attendeesQuery = z.object({
+  /** One booking by its code; malformed codes simply match nothing. */
+  code: z.preprocess(v => (typeof v === 'string' ? v.trim().toUpperCase().slice(0, 8) : undefined), z.string().optional()),
+})
+
+// Responses
+
+/** The numbers the organizer pages show for an event. */
+const eventCounts = {
+  capacity: z.number().int(),
+  confirmedPlaces: z.number().int(),
+  waitlistLength: z.number().int(),
+  checkedInPlaces: z.number().int(),
+}
+
+/** One row of GET /api/organizer/events. */
+export const organizerEventItem = z.object({
+  id: z.string(),
+  slug: z.string(),
+  title: localizedView,
+  startsAt: timestampSchema,
+  endsAt: timestampSchema,
+  status: z.enum(eventStatuses),
+  format: z.enum(eventFormats),
+  ...eventCounts,
+})
+export type OrganizerEventItem = z.infer<typeof organizerEventItem>
+export const organizerEventList = listOf(organizerEventItem)
+export type OrganizerEventList = z.infer<typeof organizerEventList>
+
+/** GET /api/organizer/events/:id: the fields the edit form sends back, with the status and counts. */
+export const organizerEventDetail = z.object({
+  ...eventFields,
+  title: localizedView,
+  summary: localizedView,
+  description: localizedView,
+  startsAt: timestampSchema,
+  endsAt: timestampSchema,
+  bookingOpensAt: timestampSchema,
+  bookingClosesAt: timestampSchema,
+  maxPartySize: z.number().int(),
+  whatToBring: localizedView.nullable(),
+  id: z.string(),
+  status: z.enum(eventStatuses),
+  ...eventCounts,
+})
+export type OrganizerEventDetail = z.infer<typeof organizerEventDetail>
+
+/** What create, duplicate and the status moves answer. */
+export const organizerEventRef = z.object({ id: z.string(), slug: z.string().optional(), status: z.enum(eventStatuses) })
+export type OrganizerEventRef = z.infer<typeof organizerEventRef>
+
+/** One booking in the attendee list: name and number masked. */
+export const organizerRegistration = z.object({
+  code: z.string(),
+  status: z.enum(registrationStatuses),
+  partySize: z.number().int(),
+  name: z.string(),
+  phone: z.string(),
+  ageGroup: z.enum(ageGroups).nullable(),
+  district: z.string().nullable(),
+  source: z.enum(registrationSources),
+  checkedInAt: timestampSchema.nullable(),
+  createdAt: timestampSchema,
+})
+export type OrganizerRegistration = z.infer<typeof organizerRegistration>
+
+export const organizerRegistrations = z.object({
+  event: z.object({ id: z.string(), slug: z.string(), title: localizedView, ...eventCounts }),
+  items: z.array(organizerRegistration),
+})
+export type OrganizerRegistrations = z.infer<typeof organizerRegistrations>
+
+export const revealResult = z.object({ name: z.string(), phone: z.string() })
+export type RevealResult = z.infer<typeof revealResult>
+
+export const checkInResult = z.object({
+  code: z.string(),
+  partySize: z.number().int(),
+  checkedInAt: timestampSchema,
+  alreadyCheckedIn: z.boolean(),
+})
+export type CheckInResult = z.infer<typeof checkInResult>
+
+export const walkInResult = checkInResult.omit({ alreadyCheckedIn: true })
+export type WalkInResult = z.infer<typeof walkInResult>
+
+/** One message in the event's outbox. */
+export const organizerNotification = z.object({
+  code: z.string(),
+  kind: z.string(),
+  status: z.string(),
+  sendAfter: timestampSchema,
+  sentAt: timestampSchema.nullable(),
+  provider: z.string().nullable(),
+  message: z.string().nullable(),
+  error: z.string().nullable(),
+})
+export const organizerNotificationList = listOf(organizerNotification)
+export type OrganizerNotificationList = z.infer<typeof organizerNotificationList>

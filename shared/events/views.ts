@@ -1,58 +1,76 @@
-import type { LocalizedText } from '../city/profile'
-import type { EventAudience, EventCategory, EventFormat, EventStatus, RegistrationStatus } from './requests'
+import { z } from 'zod'
+import { CONFIRMATION_CODE_PATTERN, localizedView, timestampSchema } from '../primitives'
+import { availabilities, eventAudiences, eventCategories, eventFormats, eventStatuses, registrationStatuses } from './vocabulary'
 
-/** How a person can book right now, said in words on every card. */
-export type Availability = 'open' | 'few-left' | 'waitlist' | 'full' | 'not-yet-open' | 'closed' | 'ended' | 'cancelled'
+const venueOfEvent = z.object({
+  code: z.string(),
+  name: localizedView,
+  address: localizedView,
+  access: z.object({ stepFree: z.boolean(), hearingLoop: z.boolean(), parking: z.boolean() }),
+  notes: localizedView.nullable(),
+})
 
 /** An event as the public API returns it (GET /api/events, GET /api/events/:slug). */
-export interface EventView {
-  id: string
-  slug: string
-  title: LocalizedText
-  summary: LocalizedText
-  startsAt: string
-  endsAt: string
-  venueId: string | null
-  venue: { code: string, name: LocalizedText, address: LocalizedText, access: { stepFree: boolean, hearingLoop: boolean, parking: boolean }, notes: LocalizedText | null } | null
-  district: string
-  districtName: LocalizedText
-  organiser: { code: string, name: LocalizedText }
-  category: EventCategory
-  audience: EventAudience[]
-  format: EventFormat
-  capacity: number
-  maxPartySize: number
-  bookingOpensAt: string
-  bookingClosesAt: string
-  status: EventStatus
-  placesLeft: number
-  waitlistLength: number
-  bookingOpen: boolean
-  availability: Availability
-}
+export const eventView = z.object({
+  id: z.string(),
+  slug: z.string(),
+  title: localizedView,
+  summary: localizedView,
+  startsAt: timestampSchema,
+  endsAt: timestampSchema,
+  venueId: z.string().nullable(),
+  venue: venueOfEvent.nullable(),
+  district: z.string(),
+  districtName: localizedView,
+  organiser: z.object({ code: z.string(), name: localizedView }),
+  category: z.enum(eventCategories),
+  audience: z.array(z.enum(eventAudiences)),
+  format: z.enum(eventFormats),
+  capacity: z.number().int(),
+  maxPartySize: z.number().int(),
+  bookingOpensAt: timestampSchema,
+  bookingClosesAt: timestampSchema,
+  status: z.enum(eventStatuses),
+  placesLeft: z.number().int(),
+  waitlistLength: z.number().int(),
+  bookingOpen: z.boolean(),
+  availability: z.enum(availabilities),
+})
+export type EventView = z.infer<typeof eventView>
 
-export interface EventDetailView extends EventView {
+export const eventDetailView = eventView.extend({
   /** Markdown as written. */
-  description: LocalizedText
+  description: localizedView,
   /** The Markdown rendered to safe HTML (no raw HTML, no javascript: links). */
-  descriptionHtml: LocalizedText
-  whatToBring: LocalizedText | null
-}
+  descriptionHtml: localizedView,
+  whatToBring: localizedView.nullable(),
+})
+export type EventDetailView = z.infer<typeof eventDetailView>
 
-export interface RegistrationResult {
-  code: string
-  status: Exclude<RegistrationStatus, 'cancelled'>
-  waitlistPosition?: number
-  partySize: number
-  ticketToken: string
-}
+const confirmationCode = z.string().regex(CONFIRMATION_CODE_PATTERN)
 
-export interface RegistrationView {
-  code: string
-  status: RegistrationStatus
-  partySize: number
-  waitlistPosition: number | null
-  checkedIn: boolean
-  ticketToken: string
-  event: Pick<EventView, 'slug' | 'title' | 'startsAt' | 'endsAt' | 'venue' | 'format' | 'districtName' | 'status' | 'maxPartySize'>
-}
+/** POST /api/events/:slug/registrations: confirmed, or on the waiting list at a position. */
+export const registrationResult = z.object({
+  code: confirmationCode,
+  status: z.enum(['confirmed', 'waitlisted']),
+  waitlistPosition: z.number().int().optional(),
+  partySize: z.number().int(),
+  ticketToken: z.string(),
+})
+export type RegistrationResult = z.infer<typeof registrationResult>
+
+/** A booking as its resident sees it (look-up, ticket, change, cancel, release). */
+export const registrationView = z.object({
+  code: confirmationCode,
+  status: z.enum(registrationStatuses),
+  partySize: z.number().int(),
+  waitlistPosition: z.number().int().nullable(),
+  checkedIn: z.boolean(),
+  ticketToken: z.string(),
+  event: eventView.pick({ slug: true, title: true, startsAt: true, endsAt: true, venue: true, format: true, districtName: true, status: true, maxPartySize: true }),
+})
+export type RegistrationView = z.infer<typeof registrationView>
+
+/** POST /api/tickets/:token/release: the booking's status afterwards. */
+export const releaseResult = z.object({ status: z.enum(registrationStatuses) })
+export type ReleaseResult = z.infer<typeof releaseResult>

@@ -1,7 +1,3 @@
-import { z } from 'zod'
-
-const MOBILE_MESSAGE = 'Enter an 11-digit mainland mobile number'
-
 // Chinese input methods often type full-width characters (０-９, ＋, （）, －, ．).
 const toHalfWidth = (input: string): string =>
   input
@@ -18,13 +14,3 @@ export function normalizeMobile(input: string): string | null {
   const match = /^(?:\+86|0086|86)?(1[3-9]\d{9})$/.exec(compact)
   return match ? match[1]! : null
 }
-
-/** Parses what a resident typed into the normalized 11 digits; the issue carries an i18n key for the UI. */
-export const mobileNumberSchema = z.string()
-  .max(40, { message: MOBILE_MESSAGE })
-  .transform((value, ctx) => {
-    const mobile = normalizeMobile(value)
-    if (mobile) return mobile
-    ctx.addIssue({ code: 'custom', message: MOBILE_MESSAGE, params: { i18n: 'errors.mobile' } })
-    return z.NEVER
-  })

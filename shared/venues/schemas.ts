@@ -1,23 +1,41 @@
 import { z } from 'zod'
-import { localizedText, venueKinds } from '../city/profile'
-
-const emptyToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v)
+import { codeSchema, localizedText, localizedView, optionalQuery, pageQuery } from '../primitives'
+import { venueKinds } from '../city/profile'
 
 export const venueListQuery = z.object({
-  district: z.preprocess(emptyToUndefined, z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/).optional()),
-  kind: z.preprocess(emptyToUndefined, z.enum(venueKinds).optional()),
-  page: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(10_000).default(1)),
-  pageSize: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(50).default(12)),
+  district: optionalQuery(codeSchema),
+  kind: optionalQuery(z.enum(venueKinds)),
+  ...pageQuery(12),
 })
 export type VenueListQuery = z.infer<typeof venueListQuery>
+
+const access = z.object({ stepFree: z.boolean(), hearingLoop: z.boolean(), parking: z.boolean() }).strict()
 
 /** A venue an organizer adds for an event that is not at one of the profile's venues. */
 export const venueCreateBody = z.object({
   name: localizedText,
   kind: z.enum(venueKinds),
-  district: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/),
+  district: codeSchema,
   address: localizedText,
   openingHours: localizedText,
-  access: z.object({ stepFree: z.boolean(), hearingLoop: z.boolean(), parking: z.boolean() }).strict(),
+  access,
   notes: localizedText.optional(),
 }).strict()
+
+/** A venue as GET /api/venues returns it. */
+export const venueView = z.object({
+  code: z.string(),
+  name: localizedView,
+  kind: z.enum(venueKinds),
+  district: z.string(),
+  districtName: localizedView,
+  address: localizedView,
+  openingHours: localizedView,
+  phone: z.string().nullable(),
+  notes: localizedView.nullable(),
+  access,
+})
+export type VenueView = z.infer<typeof venueView>
+
+export const venueCreated = z.object({ code: z.string() })
+export type VenueCreated = z.infer<typeof venueCreated>

@@ -1,5 +1,4 @@
 import { checkInBody } from '#shared/events/organizer'
-import { organizerEventApi } from '~/composables/events/useOrganizerEvents'
 
 /** What the check-in page says after a scan or a code (keys under organizerEvents.checkIn.results). */
 export type OrganizerCheckInResult
@@ -16,7 +15,7 @@ export function parseScan(raw: string): { code: string } | { ticketToken: string
 }
 
 /** Checks people in and keeps the last result for the live region; `changed` runs after anything that moved the counts. */
-export function useStaffCheckIn(eventId: string, changed: () => unknown) {
+export function useOrganizerCheckIn(eventId: string, changed: () => unknown) {
   const result = ref<OrganizerCheckInResult | null>(null)
   const busy = ref(false)
 
@@ -35,7 +34,7 @@ export function useStaffCheckIn(eventId: string, changed: () => unknown) {
     }
     busy.value = true
     try {
-      const r = await $fetch<{ code: string, partySize: number, checkedInAt: string, alreadyCheckedIn: boolean }>(organizerEventApi(eventId, 'check-ins'), { method: 'POST', body: body.data })
+      const r = await $fetch(`/api/organizer/events/${encodeURIComponent(eventId)}/check-ins`, { method: 'POST', body: body.data })
       await show(r.alreadyCheckedIn ? { kind: 'already', time: r.checkedInAt, code: r.code } : { kind: 'ok', count: r.partySize, code: r.code })
       await changed()
       return true

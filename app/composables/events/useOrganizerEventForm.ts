@@ -1,7 +1,8 @@
 import { eventCreateBody, eventPatchBody } from '#shared/events/organizer'
-import type { EventFormat } from '#shared/events/requests'
+import type { EventFormat } from '#shared/events/vocabulary'
 import type { FieldError } from '~/composables/useFormErrors'
-import { fromShanghaiInput, organizerEventApi, toShanghaiInput, type OrganizerEventDetail } from '~/composables/events/useOrganizerEvents'
+import type { OrganizerEventDetail } from '#shared/events/organizer'
+import { fromShanghaiInput, toShanghaiInput } from '~/composables/events/useOrganizerEvents'
 
 export interface OrganizerEventTexts { title: string, summary: string, description: string, whatToBring: string }
 
@@ -73,7 +74,7 @@ function fieldOf(path: readonly PropertyKey[]): string {
 }
 
 /** Create (no event) or edit (an event): validation with the shared schemas, errors per field, and the API call. */
-export function useStaffEventForm(event?: OrganizerEventDetail, opts: { needsOrganisation?: boolean } = {}) {
+export function useOrganizerEventForm(event?: OrganizerEventDetail, opts: { needsOrganisation?: boolean } = {}) {
   const { t } = useTranslation()
   const form = reactive(stateFrom(event))
   const message = (field: string, status?: number) => {
@@ -108,7 +109,7 @@ export function useStaffEventForm(event?: OrganizerEventDetail, opts: { needsOrg
     const valid = validate()
     if (!valid) return null
     try {
-      if (!event) return (await $fetch<{ id: string }>('/api/organizer/events', { method: 'POST', body: valid.body })).id
+      if (!event) return (await $fetch('/api/organizer/events', { method: 'POST', body: valid.body })).id
       // Only what changed: the audit log then names the fields that were edited.
       const changed = Object.keys(valid.parsed).filter(k => JSON.stringify(valid.parsed[k as keyof typeof valid.parsed]) !== JSON.stringify(event[k as keyof OrganizerEventDetail]))
       const patch = Object.fromEntries(changed.map(k => [k, valid.body[k]]))
@@ -117,7 +118,7 @@ export function useStaffEventForm(event?: OrganizerEventDetail, opts: { needsOrg
         showFields(checked.error.issues.map(i => fieldOf(i.path)))
         return null
       }
-      if (changed.length) await $fetch(organizerEventApi(event.id), { method: 'PATCH', body: patch })
+      if (changed.length) await $fetch(`/api/organizer/events/${encodeURIComponent(event.id)}`, { method: 'PATCH', body: patch })
       return event.id
     }
     catch (error) {

@@ -1,53 +1,5 @@
-import type { LocalizedText } from '#shared/city/profile'
-import type { EventFormat, EventStatus, RegistrationStatus } from '#shared/events/requests'
-import type { EventCreateInput } from '#shared/events/organizer'
+import type { LocalizedText } from '#shared/primitives'
 import { formatDate, formatDateTime } from '#shared/utils/dates'
-
-/** The numbers the organizer pages show for an event. */
-export interface OrganizerEventCounts {
-  capacity: number
-  confirmedPlaces: number
-  waitlistLength: number
-  checkedInPlaces: number
-}
-
-/** One row of GET /api/organizer/events. */
-export interface OrganizerEventItem extends OrganizerEventCounts {
-  id: string
-  slug: string
-  title: LocalizedText
-  startsAt: string
-  endsAt: string
-  status: EventStatus
-  format: EventFormat
-}
-
-/** GET /api/organizer/events/:id: the fields the edit form sends back, with the status and counts. */
-export type OrganizerEventDetail = EventCreateInput & OrganizerEventCounts & { id: string, status: EventStatus }
-
-/** One booking in GET /api/organizer/events/:id/registrations (name and phone masked). */
-export interface OrganizerRegistration {
-  code: string
-  status: RegistrationStatus
-  partySize: number
-  name: string
-  phone: string
-  ageGroup: string | null
-  district: string | null
-  source: string
-  checkedInAt: string | null
-  createdAt: string
-}
-
-export interface OrganizerRegistrations {
-  event: OrganizerEventCounts & { id: string, slug: string, title: LocalizedText }
-  items: OrganizerRegistration[]
-}
-
-/** The API of one event, e.g. organizerEventApi(id, 'check-ins'). */
-export function organizerEventApi(id: string, action = ''): string {
-  return `/api/organizer/events/${encodeURIComponent(id)}${action ? `/${action}` : ''}`
-}
 
 /** Asia/Shanghai is UTC+8 all year (no daylight saving time). */
 const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000
@@ -68,8 +20,8 @@ export function fromShanghaiInput(value: string): string {
  * Loads one of the organisation's events (edit and check-in pages). A malformed
  * or unknown id is simply a page that does not exist; another organisation's event is a 403.
  */
-export async function useStaffEvent(id: string) {
-  const result = await useFetch<OrganizerEventDetail>(organizerEventApi(id))
+export async function useOrganizerEvent(id: string) {
+  const result = await useFetch(`/api/organizer/events/${encodeURIComponent(id)}`)
   if (result.error.value || !result.data.value) {
     const status = result.error.value?.statusCode
     throw createError({ statusCode: !status || status === 400 ? 404 : status, statusMessage: 'Event not found', fatal: true })
@@ -78,7 +30,7 @@ export async function useStaffEvent(id: string) {
 }
 
 /** "2026年12月7日周一 14:30 至 16:00" in the current language. */
-export function useStaffEventTime() {
+export function useOrganizerEventTime() {
   const { lang } = useLocale()
   const { t } = useTranslation()
   const timeOnly = { year: undefined, month: undefined, day: undefined, hour: '2-digit', minute: '2-digit', hour12: false } as const

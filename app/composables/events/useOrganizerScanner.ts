@@ -14,7 +14,7 @@ export type OrganizerScannerProblem = 'denied' | 'no-camera' | 'failed'
  * frame every 300 ms, the camera off after a hit, on stop, when the page is
  * hidden and when leaving the page. `supported` is null until mounted (server rendering).
  */
-export function useStaffScanner(video: Readonly<Ref<HTMLVideoElement | null>>, onHit: (text: string) => void) {
+export function useOrganizerScanner(video: Readonly<Ref<HTMLVideoElement | null>>, onHit: (text: string) => void) {
   const supported = ref<boolean | null>(null)
   const scanning = ref(false)
   const problem = ref<OrganizerScannerProblem | null>(null)

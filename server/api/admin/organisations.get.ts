@@ -1,4 +1,6 @@
-export default defineEventHandler(async (event) => {
+import type { OrganisationList } from '#shared/accounts/schemas'
+
+export default defineEventHandler(async (event): Promise<OrganisationList> => {
   await requireAdmin(event)
   const { db, city } = await usePortal()
   const rows = await db.selectFrom('organisations').select(['code', 'kind', 'name_zh', 'name_en'])

@@ -1,9 +1,10 @@
+import type { SessionResponse } from '#shared/accounts/schemas'
 import { loginBody } from '#shared/accounts/schemas'
 import { toAuthUser } from '../../accounts/users'
 import { dummyPasswordHash } from '../../accounts/dummy-hash'
 import { checkLoginAllowed, clearLoginFailures, recordLoginFailure } from '../../accounts/login-throttle'
 
-export default defineEventHandler(async (event) => {
+export default defineEventHandler(async (event): Promise<SessionResponse> => {
   const body = await validBody(event, loginBody)
   await checkLoginAllowed(event, body.email)
 

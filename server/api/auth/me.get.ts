@@ -1,4 +1,6 @@
-export default defineEventHandler(async (event) => {
+import type { SessionResponse } from '#shared/accounts/schemas'
+
+export default defineEventHandler(async (event): Promise<SessionResponse> => {
   const user = await requireUser(event, { allowPasswordChangePending: true })
   setResponseHeader(event, 'cache-control', 'no-store')
   return { user }

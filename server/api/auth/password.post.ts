@@ -1,7 +1,8 @@
+import type { OkResponse } from '#shared/primitives'
 import { passwordChangeBody } from '#shared/accounts/schemas'
 import { checkLoginAllowed, recordLoginFailure } from '../../accounts/login-throttle'
 
-export default defineEventHandler(async (event) => {
+export default defineEventHandler(async (event): Promise<OkResponse> => {
   const body = await validBody(event, passwordChangeBody)
   const user = await requireUser(event, { allowPasswordChangePending: true })
   await checkLoginAllowed(event, user.email)

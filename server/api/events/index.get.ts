@@ -1,6 +1,6 @@
 import { eventListQuery } from '#shared/events/requests'
 import type { EventView } from '#shared/events/views'
-import type { Page } from '#shared/city/views'
+import type { Page } from '#shared/primitives'
 import { eventQuery, toEventView } from '../../events/views'
 
 export default defineEventHandler(async (event): Promise<Page<EventView>> => {
@@ -24,12 +24,9 @@ export default defineEventHandler(async (event): Promise<Page<EventView>> => {
     base = base.where(eb => eb.or(['e.title_zh', 'e.title_en', 'e.summary_zh', 'e.summary_en'].map(col =>
       eb(eb.fn('lower', [eb.ref(col as 'e.title_zh')]), 'like', like))))
   }
-  const [{ total }, rows] = await Promise.all([
-    base.clearSelect().select(eb => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
-    base.orderBy('e.starts_at').orderBy('e.slug').limit(query.pageSize).offset((query.page - 1) * query.pageSize).execute(),
-  ])
+  const page = await paginate(base, query, q => q.orderBy('e.starts_at').orderBy('e.slug'))
   cachePublic(event, 30)
-  return { items: rows.map(r => toEventView(r, now)), total: Number(total), page: query.page, pageSize: query.pageSize }
+  return mapPage(page, r => toEventView(r, now))
 })
 
 /** The date of weekday 1–7 (Monday–Sunday) within the experience week. */

@@ -1,4 +1,6 @@
-export default defineEventHandler(async (event) => {
+import type { MyOrganisation } from '#shared/accounts/schemas'
+
+export default defineEventHandler(async (event): Promise<MyOrganisation> => {
   const user = await requireOrganizer(event)
   const db = await useDb()
   const { city } = await usePortal()

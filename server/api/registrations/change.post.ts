@@ -1,9 +1,10 @@
-import { registrationChangeBody } from '#shared/events/registrations'
+import type { RegistrationView } from '#shared/events/views'
+import { registrationChangeBody } from '#shared/events/requests'
 import { changeBooking } from '../../events/booking'
 import { findRegistration, registrationView, residentLookup } from '../../events/registrations'
 
 /** Lowers the number of places a household booked; the freed places go to the waiting list. */
-export default defineEventHandler(async (event) => {
+export default defineEventHandler(async (event): Promise<RegistrationView> => {
   const body = await validBody(event, registrationChangeBody)
   await residentLookup(event)
   const { reg, phoneHash } = await findRegistration(body.code, body.phone)

@@ -1,7 +1,8 @@
+import type { RegistrationView } from '#shared/events/views'
 import { registrationLookupBody } from '#shared/events/requests'
 import { registrationView, residentLookup } from '../../events/registrations'
 
-export default defineEventHandler(async (event) => {
+export default defineEventHandler(async (event): Promise<RegistrationView> => {
   const body = await validBody(event, registrationLookupBody)
   await residentLookup(event)
   setResponseHeader(event, 'cache-control', 'no-store')

@@ -1,5 +1,6 @@
 import { venueListQuery } from '#shared/venues/schemas'
-import type { Page, VenueView } from '#shared/city/views'
+import type { Page } from '#shared/primitives'
+import type { VenueView } from '#shared/venues/schemas'
 
 export default defineEventHandler(async (event): Promise<Page<VenueView>> => {
   const query = await validQuery(event, venueListQuery)
@@ -11,29 +12,19 @@ export default defineEventHandler(async (event): Promise<Page<VenueView>> => {
   if (query.district) base = base.where('v.district_code', '=', query.district)
   if (query.kind) base = base.where('v.kind', '=', query.kind)
 
-  const [{ total }, rows] = await Promise.all([
-    base.select(eb => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
-    base.selectAll('v').select(['d.name_zh as district_zh', 'd.name_en as district_en'])
-      .orderBy('d.sort_order').orderBy('v.kind').orderBy('v.code')
-      .limit(query.pageSize).offset((query.page - 1) * query.pageSize)
-      .execute(),
-  ])
+  const page = await paginate(base, query, q => q.selectAll('v').select(['d.name_zh as district_zh', 'd.name_en as district_en'])
+    .orderBy('d.sort_order').orderBy('v.kind').orderBy('v.code'))
   cachePublic(event)
-  return {
-    total: Number(total),
-    page: query.page,
-    pageSize: query.pageSize,
-    items: rows.map(v => ({
-      code: v.code,
-      name: { zh: v.name_zh, en: v.name_en },
-      kind: v.kind as VenueView['kind'],
-      district: v.district_code,
-      districtName: { zh: v.district_zh, en: v.district_en },
-      address: { zh: v.address_zh, en: v.address_en },
-      openingHours: { zh: v.hours_zh, en: v.hours_en },
-      phone: v.phone,
-      notes: v.notes_zh && v.notes_en ? { zh: v.notes_zh, en: v.notes_en } : null,
-      access: { stepFree: v.step_free === 1, hearingLoop: v.hearing_loop === 1, parking: v.parking === 1 },
-    })),
-  }
+  return mapPage(page, v => ({
+    code: v.code,
+    name: { zh: v.name_zh, en: v.name_en },
+    kind: v.kind as VenueView['kind'],
+    district: v.district_code,
+    districtName: { zh: v.district_zh, en: v.district_en },
+    address: { zh: v.address_zh, en: v.address_en },
+    openingHours: { zh: v.hours_zh, en: v.hours_en },
+    phone: v.phone,
+    notes: v.notes_zh && v.notes_en ? { zh: v.notes_zh, en: v.notes_en } : null,
+    access: { stepFree: v.step_free === 1, hearingLoop: v.hearing_loop === 1, parking: v.parking === 1 },
+  }))
 })

@@ -4,6 +4,7 @@ import { preparedQuery } from '../../../server/database/prepared'
 import type { Database } from '../../../server/database/schema'
 import { dialects, type TestDatabase } from '../../support/databases'
 import { insertEvent, prepare } from '../../support/events'
+import type { EventStatus } from '../../../shared/events/vocabulary'
 
 describe.each(dialects)('preparedQuery on $name', ({ open }) => {
   let t: TestDatabase
@@ -17,11 +18,11 @@ describe.each(dialects)('preparedQuery on $name', ({ open }) => {
     const a = await insertEvent(t.db, { capacity: 7 })
     const b = await insertEvent(t.db, { capacity: 9, status: 'draft' })
     let builds = 0
-    const byIdAndStatus = preparedQuery((db: Kysely<Database>, p: { id: string, status: string }) => {
+    const byIdAndStatus = preparedQuery((db: Kysely<Database>, p: { id: string, status: EventStatus }) => {
       builds++
       return db.selectFrom('events').select(['id', 'capacity']).where('id', '=', p.id).where('status', '=', p.status).where('capacity', '>', 0)
     })
-    const run = async (id: string, status: string) => (await byIdAndStatus(t.db, { id, status })).rows
+    const run = async (id: string, status: EventStatus) => (await byIdAndStatus(t.db, { id, status })).rows
     expect(await run(a.id, 'published')).toEqual([{ id: a.id, capacity: 7 }])
     expect(await run(b.id, 'draft')).toEqual([{ id: b.id, capacity: 9 }])
     expect(await run(b.id, 'published')).toEqual([])

@@ -14,7 +14,8 @@ import {
 } from '../../../server/privacy/retention'
 import { RETENTION_DAYS_DEFAULT, retentionDays } from '../../../server/utils/config'
 import { maskName, maskPhone } from '../../../shared/utils/mask'
-import { mobileNumberSchema, normalizeMobile } from '../../../shared/utils/phone'
+import { mobileNumberSchema } from '../../../shared/primitives'
+import { normalizeMobile } from '../../../shared/utils/phone'
 import { dialects, type TestDatabase } from '../../support/databases'
 
 const PHONE = '13812345678'

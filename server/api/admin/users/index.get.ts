@@ -1,4 +1,6 @@
-export default defineEventHandler(async (event) => {
+import type { UserList } from '#shared/accounts/schemas'
+
+export default defineEventHandler(async (event): Promise<UserList> => {
   await requireAdmin(event)
   const db = await useDb()
   const rows = await db.selectFrom('users as u')

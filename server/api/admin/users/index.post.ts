@@ -1,9 +1,10 @@
+import type { CreatedUser } from '#shared/accounts/schemas'
 import { randomBytes } from 'node:crypto'
 import { createUserBody } from '#shared/accounts/schemas'
 import { AccountError, createAccount, toAuthUser } from '../../../accounts/users'
 
 /** Creates an account with an initial password that is shown once and must be changed at first sign-in. */
-export default defineEventHandler(async (event) => {
+export default defineEventHandler(async (event): Promise<CreatedUser> => {
   const body = await validBody(event, createUserBody)
   const admin = await requireAdmin(event)
   const { db, city } = await usePortal()

@@ -4,7 +4,7 @@ import { toEventDetail } from '../../../events/views'
 import { findPublicEvent } from '../../../events/public'
 
 /** The event as a calendar file (iCalendar), with a reminder the day before. */
-export default defineEventHandler(async (event) => {
+export default defineEventHandler(async (event): Promise<string> => {
   const { slug } = await validParams(event, eventSlugParams)
   const e = toEventDetail(await findPublicEvent(slug))
   const { city } = await usePortal()

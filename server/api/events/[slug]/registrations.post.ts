@@ -1,8 +1,8 @@
 import { eventSlugParams, registrationBody } from '#shared/events/requests'
 import type { RegistrationResult } from '#shared/events/views'
-import { book, BookingError } from '../../../events/booking'
+import { book } from '../../../events/booking'
 import { ticketToken } from '../../../events/tickets'
-import { bookingHttpError } from '../../../events/http-errors'
+import { rethrowBookingError } from '../../../events/http-errors'
 
 export default defineEventHandler(async (event): Promise<RegistrationResult> => {
   const { slug } = await validParams(event, eventSlugParams)
@@ -33,9 +33,6 @@ export default defineEventHandler(async (event): Promise<RegistrationResult> => 
     }
   }
   catch (error) {
-    if (error instanceof BookingError) throw bookingHttpError(error.problem === 'not-waitlistable' ? 'full' : error.problem)
-    // Two simultaneous requests with one number: the database's unique index decides.
-    if (isUniqueViolation(error)) throw bookingHttpError('duplicate')
-    throw error
+    rethrowBookingError(error)
   }
 })

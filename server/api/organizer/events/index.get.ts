@@ -1,5 +1,6 @@
+import type { OrganizerEventList } from '#shared/events/organizer'
 /** The organisation's events, drafts included, with their counts. Admins see every event of the city. */
-export default defineEventHandler(async (event) => {
+export default defineEventHandler(async (event): Promise<OrganizerEventList> => {
   const user = await requireOrganizer(event)
   const { db, city } = await usePortal()
   let query = db.selectFrom('events').select([

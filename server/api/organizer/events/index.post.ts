@@ -1,9 +1,10 @@
+import type { OrganizerEventRef } from '#shared/events/organizer'
 import { eventCreateBody } from '#shared/events/organizer'
 import { eventColumns } from '../../../events/editing'
 import { rethrowEventInput } from '../../../events/http-errors'
 
 /** Creates an event as a draft; it is public only once published. */
-export default defineEventHandler(async (event) => {
+export default defineEventHandler(async (event): Promise<OrganizerEventRef> => {
   const body = await validBody(event, eventCreateBody)
   const user = await requireOrganizer(event)
   const { db, city } = await usePortal()

@@ -1,7 +1,8 @@
+import type { VenueCreated } from '#shared/venues/schemas'
 import { venueCreateBody } from '#shared/venues/schemas'
 
 /** Adds a venue for the organizer's events; it joins the city's venue list (marked as made by people, never overwritten by seeding). */
-export default defineEventHandler(async (event) => {
+export default defineEventHandler(async (event): Promise<VenueCreated> => {
   const body = await validBody(event, venueCreateBody)
   const user = await requireOrganizer(event)
   const { db, city } = await usePortal()

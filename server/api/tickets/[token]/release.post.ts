@@ -1,8 +1,9 @@
+import type { ReleaseResult } from '#shared/events/views'
 import { cancelBooking } from '../../../events/booking'
 import { registrationForTicket } from '../../../events/ticket-route'
 
 /** "I can't come": frees the places of a ticket in one tap (from the reminder's link); the waiting list moves up. */
-export default defineEventHandler(async (event) => {
+export default defineEventHandler(async (event): Promise<ReleaseResult> => {
   const { reg } = await registrationForTicket(event)
   await enforceRateLimit(event, residentLimit('ticket-release', 30))
   if (!reg.phone_hash) throw createError({ statusCode: 410, message: 'This booking has been anonymised' })

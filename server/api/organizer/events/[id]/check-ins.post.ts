@@ -1,10 +1,11 @@
+import type { CheckInResult } from '#shared/events/organizer'
 import { writeTransaction } from '../../../../database/write-transaction'
 import { checkInBody } from '#shared/events/organizer'
 import { verifyTicketToken } from '../../../../events/tickets'
 import { ownedEvent } from '../../../../events/owned'
 
 /** Checks in a whole party by code or ticket QR; a second scan says when it was already done. */
-export default defineEventHandler(async (event) => {
+export default defineEventHandler(async (event): Promise<CheckInResult> => {
   const body = await validBody(event, checkInBody)
   const { row, user, db } = await ownedEvent(event)
   const id = 'ticketToken' in body ? await verifyTicketToken(body.ticketToken) : null

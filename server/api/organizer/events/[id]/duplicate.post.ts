@@ -1,6 +1,7 @@
+import type { OrganizerEventRef } from '#shared/events/organizer'
 import { ownedEvent } from '../../../../events/owned'
 /** Copies an event as a new draft (same details, no bookings), e.g. to run it again on another day. */
-export default defineEventHandler(async (event) => {
+export default defineEventHandler(async (event): Promise<OrganizerEventRef> => {
   const { row, user, db } = await ownedEvent(event)
   const id = newId()
   const now = nowIso()

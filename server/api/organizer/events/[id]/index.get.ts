@@ -1,14 +1,16 @@
+import type { OrganizerEventDetail } from '#shared/events/organizer'
 import { eventFields } from '../../../../events/editing'
 import { ownedEvent } from '../../../../events/owned'
 
 /** One of the organisation's events in the shape the edit form sends back, with its counts. */
-export default defineEventHandler(async (event) => {
+export default defineEventHandler(async (event): Promise<OrganizerEventDetail> => {
   const { row, db } = await ownedEvent(event)
   setResponseHeader(event, 'cache-control', 'no-store')
   return {
     id: row.id,
     status: row.status,
     ...await eventFields(db, row),
+    whatToBring: row.what_to_bring_zh && row.what_to_bring_en ? { zh: row.what_to_bring_zh, en: row.what_to_bring_en } : null,
     confirmedPlaces: row.confirmed_places,
     waitlistLength: row.waitlist_parties,
     checkedInPlaces: row.checked_in_places,

@@ -1,3 +1,4 @@
+import type { OkResponse } from '#shared/primitives'
 import { eventCreateBody, eventPatchBody } from '#shared/events/organizer'
 import { setCapacity } from '../../../../events/booking'
 import { eventColumns, eventFields } from '../../../../events/editing'
@@ -8,7 +9,7 @@ import { rethrowEventInput } from '../../../../events/http-errors'
  * Edits an event. Capacity goes through the booking engine: it may rise (the
  * waiting list moves up) but not fall below the places already confirmed.
  */
-export default defineEventHandler(async (event) => {
+export default defineEventHandler(async (event): Promise<OkResponse> => {
   const patch = await validBody(event, eventPatchBody)
   const { row, user, db, city } = await ownedEvent(event)
   const merged = { ...await eventFields(db, row), ...patch }

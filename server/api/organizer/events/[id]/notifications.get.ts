@@ -1,6 +1,7 @@
+import type { OrganizerNotificationList } from '#shared/events/organizer'
 import { ownedEvent } from '../../../../events/owned'
 /** The event's outbox: what was sent to whom (by booking code), when, and the text. */
-export default defineEventHandler(async (event) => {
+export default defineEventHandler(async (event): Promise<OrganizerNotificationList> => {
   const { row, db } = await ownedEvent(event)
   const items = await db.selectFrom('notifications as n').innerJoin('registrations as r', 'r.id', 'n.registration_id')
     .select(['n.kind', 'n.status', 'n.send_after', 'n.sent_at', 'n.provider', 'n.message', 'n.last_error', 'r.code'])

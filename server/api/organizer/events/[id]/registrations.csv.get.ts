@@ -1,17 +1,11 @@
+import { attendeesCsvQuery } from '#shared/events/organizer'
 import { stringify } from 'csv-stringify/sync'
-import { z } from 'zod'
 import { decryptText } from '../../../../privacy/crypto'
 import { ownedEvent } from '../../../../events/owned'
 
-const csvQuery = z.object({
-  /** Full names and numbers instead of masked ones; needs a reason and is audited. */
-  reveal: z.enum(['1']).optional(),
-  reason: z.string().trim().min(2).max(200).optional(),
-}).refine(q => !q.reveal || q.reason, { path: ['reason'], message: 'Say why you need the full details' })
-
 /** The attendee list as CSV, UTF-8 with a BOM so that Excel shows Chinese correctly. */
-export default defineEventHandler(async (event) => {
-  const query = await validQuery(event, csvQuery)
+export default defineEventHandler(async (event): Promise<string> => {
+  const query = await validQuery(event, attendeesCsvQuery)
   const { row, user, db } = await ownedEvent(event)
   const regs = await db.selectFrom('registrations').selectAll().where('event_id', '=', row.id).orderBy('seq').execute()
   if (query.reveal) {

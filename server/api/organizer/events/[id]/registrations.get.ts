@@ -1,8 +1,9 @@
+import { attendeesQuery, type OrganizerRegistrations } from '#shared/events/organizer'
 import { ownedEvent } from '../../../../events/owned'
 /** Who is coming: masked names and numbers, status, party size, check-in. Search by code with ?code=. */
-export default defineEventHandler(async (event) => {
+export default defineEventHandler(async (event): Promise<OrganizerRegistrations> => {
+  const { code } = await validQuery(event, attendeesQuery)
   const { row, db } = await ownedEvent(event)
-  const code = String(getQuery(event).code ?? '').trim().toUpperCase().slice(0, 8)
   let query = db.selectFrom('registrations').selectAll().where('event_id', '=', row.id)
   if (code) query = query.where('code', '=', code)
   const regs = await query.orderBy('seq').execute()

@@ -1,8 +1,9 @@
+import type { RevealResult } from '#shared/events/organizer'
 import { revealBody } from '#shared/events/organizer'
 import { ownedEvent } from '../../../../events/owned'
 
 /** Shows one resident's full name and number, e.g. to call them; the reason goes to the audit log first. */
-export default defineEventHandler(async (event) => {
+export default defineEventHandler(async (event): Promise<RevealResult> => {
   const body = await validBody(event, revealBody)
   const { row, user, db } = await ownedEvent(event)
   const reg = await db.selectFrom('registrations').select(['id', 'name_enc', 'phone_enc'])

@@ -1,11 +1,12 @@
+import type { WalkInResult } from '#shared/events/organizer'
 import { writeTransaction } from '../../../../database/write-transaction'
 import { walkInBody } from '#shared/events/organizer'
-import { book, BookingError } from '../../../../events/booking'
+import { book } from '../../../../events/booking'
 import { ownedEvent } from '../../../../events/owned'
-import { bookingHttpError } from '../../../../events/http-errors'
+import { rethrowBookingError } from '../../../../events/http-errors'
 
 /** Someone who turns up without booking: booked and checked in at once, only into free places. */
-export default defineEventHandler(async (event) => {
+export default defineEventHandler(async (event): Promise<WalkInResult> => {
   const body = await validBody(event, walkInBody)
   const { row, user, db } = await ownedEvent(event)
   try {
@@ -25,8 +26,6 @@ export default defineEventHandler(async (event) => {
     return { code: result.code, partySize: result.partySize, checkedInAt: now }
   }
   catch (error) {
-    if (error instanceof BookingError) throw bookingHttpError(error.problem === 'not-waitlistable' ? 'full' : error.problem)
-    if (isUniqueViolation(error)) throw bookingHttpError('duplicate')
-    throw error
+    rethrowBookingError(error)
   }
 })
