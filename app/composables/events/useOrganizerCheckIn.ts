@@ -1,4 +1,5 @@
 import { checkInBody } from '#shared/events/organizer'
+import { isConfirmationCode } from '#shared/primitives'
 
 /** What the check-in page says after a scan or a code (keys under organizerEvents.checkIn.results). */
 export type OrganizerCheckInResult
@@ -9,7 +10,7 @@ export type OrganizerCheckInResult
 /** A scanned QR code: the portal's ticket token (or a ticket link), or a confirmation code. */
 export function parseScan(raw: string): { code: string } | { ticketToken: string } {
   const text = raw.trim()
-  if (/^[A-Z0-9]{6,8}$/i.test(text)) return { code: text.toUpperCase() }
+  if (isConfirmationCode(text)) return { code: text.toUpperCase() }
   const fromLink = /\/tickets\/([^/?#]+)/.exec(text)?.[1]
   return { ticketToken: fromLink ? decodeURIComponent(fromLink) : text }
 }
