@@ -3,9 +3,8 @@ import { createDatabase, type DialectName } from '../database/client'
 import { migrateToLatest } from '../database/migrate'
 import type { Database } from '../database/schema'
 import { seedCity } from '../database/seed'
-import { loadCityProfile, seedsDir } from '../city/profile'
-import { loadDemoEvents, seedDemoEvents } from '../events/demo-seed'
-import { seedDemoAccounts } from '../accounts/demo'
+import { loadCityProfile } from '../city/profile'
+import { seedDemo } from '../database/demo'
 import type { CityProfile } from '../../shared/city/profile'
 import { portalConfig } from './config'
 
@@ -26,10 +25,7 @@ export function initPortal(): Promise<Ready> {
     const { db, dialect } = createDatabase({ url: config.databaseUrl, sqliteFile: config.sqliteFile })
     const migration = await migrateToLatest(db)
     await seedCity(db, city)
-    if (config.demoAccounts) {
-      await seedDemoAccounts(db, city, hashPassword, config.demoPassword)
-      await seedDemoEvents(db, city, loadDemoEvents(city, seedsDir()))
-    }
+    if (config.demoAccounts) await seedDemo(db, city, hashPassword, config.demoPassword)
     return { db, dialect, migration, city }
   })()
   return ready

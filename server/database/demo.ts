@@ -1,0 +1,12 @@
+import type { Kysely } from 'kysely'
+import type { CityProfile } from '../../shared/city/profile'
+import { seedDemoAccounts } from '../accounts/demo'
+import { seedsDir } from '../city/profile'
+import { loadDemoEvents, seedDemoEvents } from '../events/demo-seed'
+import type { Database } from './schema'
+
+/** Demo data for the embedded default and development, one line per domain; existing rows are left alone. */
+export async function seedDemo(db: Kysely<Database>, city: CityProfile, hash: (password: string) => Promise<string>, password: string) {
+  await seedDemoAccounts(db, city, hash, password)
+  await seedDemoEvents(db, city, loadDemoEvents(city, seedsDir()))
+}
