@@ -40,5 +40,21 @@ export function useFormErrors(messageFor: (field: string) => string) {
     if (fields.length) return fromFields(fields)
     show([{ field: '_', message: general(data?.statusCode ?? (error as { statusCode?: number }).statusCode) }])
   }
-  return { errors, byField, summary, show, check, fromApi, clear: () => show([]) }
+  const busy = ref(false)
+  /** Validates, then sends while `busy`; a refusal from the API shows as errors, and the form keeps what was typed. */
+  async function submit<T extends z.ZodType>(schema: T, data: unknown, send: (body: z.output<T>) => Promise<unknown>, general: (status: number | undefined) => string) {
+    const body = check(schema, data)
+    if (!body) return
+    busy.value = true
+    try {
+      await send(body)
+    }
+    catch (error) {
+      fromApi(error, general)
+    }
+    finally {
+      busy.value = false
+    }
+  }
+  return { errors, byField, summary, busy, show, check, fromApi, submit, clear: () => show([]) }
 }
