@@ -37,6 +37,9 @@ export default defineNuxtConfig({
       '5,35 * * * *': ['notifications:remind'],
     },
     rollupConfig: { external: ['node:sqlite'] },
+    // Static files get .br and .gz twins at build time (best settings, once); Nitro serves the one the
+    // client accepts, with Vary: Accept-Encoding. HTML and JSON: server/plugins/03.compression.ts.
+    compressPublicAssets: { gzip: true, brotli: true },
     // Rate-limit counters. Memory by default; point this mount at Redis
     // (driver 'redis') to share limits between instances, without code changes.
     storage: {

@@ -1,3 +1,4 @@
+import { offerGzip } from '../compression/respond'
 import { pageCacheKey } from '../page-cache/policy'
 import { recallPage } from '../page-cache/store'
 
@@ -21,5 +22,7 @@ export default defineEventHandler((event) => {
   }
   setResponseHeaders(event, page.headers)
   setResponseHeader(event, 'x-page-cache', 'hit')
-  return page.html
+  // server/plugins/03.compression.ts sends this to clients that accept gzip, instead of compressing the page again.
+  offerGzip(event, page.gzip)
+  return page.body
 })

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { LRUCache } from 'lru-cache'
+import { SplicedText } from '../compression/gzip-splice'
 import { portalConfig } from '../utils/config'
 
 export interface CachedPage {
@@ -9,23 +10,39 @@ export interface CachedPage {
   nonce: string | undefined
 }
 
-// Up to 200 pages (about 10 MB); filters and search make many distinct URLs, the least used go first.
-const pages = new LRUCache<string, CachedPage>({ max: 200, ttl: 1000, ttlAutopurge: false })
+/** A reply from the cache: the page with a fresh nonce, as bytes and (compressed once, spliced per reply) as gzip. */
+export interface PageReply {
+  body: Buffer
+  headers: Record<string, string>
+  nonce: string | undefined
+  gzip: () => Buffer
+}
+
+interface StoredPage {
+  text: SplicedText
+  headers: Record<string, string>
+  nonce: string | undefined
+}
+
+// Up to 200 pages (each its UTF-8 text, 20–60 KB, and once a gzip client has had it, its compressed
+// pieces, a third of that); filters and search make many distinct URLs, the least used go first.
+const pages = new LRUCache<string, StoredPage>({ max: 200, ttl: 1000, ttlAutopurge: false })
 
 export function rememberPage(key: string, page: CachedPage) {
   const seconds = portalConfig().pageCacheSeconds
-  if (seconds > 0) pages.set(key, page, { ttl: seconds * 1000 })
+  if (seconds > 0) pages.set(key, { text: new SplicedText(page.html, page.nonce), headers: page.headers, nonce: page.nonce }, { ttl: seconds * 1000 })
 }
 
 /** A cached page with a fresh nonce in its HTML and its Content-Security-Policy, or undefined. */
-export function recallPage(key: string): CachedPage | undefined {
+export function recallPage(key: string): PageReply | undefined {
   const page = pages.get(key)
-  if (!page?.nonce) return page
+  if (!page) return undefined
+  if (!page.nonce) return { body: page.text.text(''), headers: page.headers, nonce: undefined, gzip: () => page.text.gzip('') }
   const nonce = randomBytes(18).toString('base64')
-  const swap = (text: string) => text.replaceAll(page.nonce!, nonce)
   return {
-    html: swap(page.html),
-    headers: Object.fromEntries(Object.entries(page.headers).map(([name, value]) => [name, swap(value)])),
+    body: page.text.text(nonce),
+    headers: Object.fromEntries(Object.entries(page.headers).map(([name, value]) => [name, value.replaceAll(page.nonce!, nonce)])),
     nonce,
+    gzip: () => page.text.gzip(nonce),
   }
 }
