@@ -1,33 +1,93 @@
 import i18next from 'i18next'
 import I18NextVue from 'i18next-vue'
-import en from '#shared/i18n/en.json'
-import organizerEventsEn from '#shared/i18n/organizer-events.en.json'
-import organizerEventsZh from '#shared/i18n/organizer-events.zh-CN.json'
-import zhCN from '#shared/i18n/zh-CN.json'
+import type { Language } from '#shared/i18n/languages'
+import { commonNamespace, namespacesFor, type Namespace } from '#shared/i18n/namespaces'
+
+declare module '#app' {
+  interface PageMeta {
+    /** The dictionaries this page uses besides common and its layout's (shared/i18n/namespaces.ts). */
+    i18n?: Namespace[]
+  }
+}
+
+type Dictionary = Record<string, unknown>
+type Shipped = Partial<Record<Namespace, Dictionary>>
+
+// In the browser, one lazy chunk per language and namespace: it fetches only what a page
+// needs, in its language. The server imports them all (shared/i18n/dictionaries.ts).
+const browserFiles = import.meta.client ? import.meta.glob<Dictionary>('../../shared/i18n/*/*.json', { import: 'default' }) : {}
+async function read(lng: Language, ns: Namespace): Promise<Dictionary> {
+  if (import.meta.server) return (await import('#shared/i18n/dictionaries')).dictionaries[lng][ns]
+  const loader = browserFiles[`../../shared/i18n/${lng}/${ns}.json`]
+  if (!loader) throw new Error(`[i18n] no dictionary shared/i18n/${lng}/${ns}.json`)
+  return loader()
+}
 
 /**
  * One i18next instance per Nuxt app, and Nuxt makes one app per request on
  * the server: the language of one request can never leak into another.
+ *
+ * The instance holds only the namespaces loaded so far. The server loads the
+ * route's (middleware/i18n.global.ts) and ships them in the payload, so hydration
+ * needs no request; the client loads others as navigation or a language switch
+ * needs them, before anything renders with them.
  */
 export default defineNuxtPlugin({
   name: 'i18n',
   dependsOn: ['pinia'],
-  setup(nuxtApp) {
+  async setup(nuxtApp) {
     const prefs = usePrefsStore(nuxtApp.$pinia as Parameters<typeof usePrefsStore>[0])
+    const shipped = useState<Shipped>('i18n', () => ({}))
     const i18n = i18next.createInstance()
     i18n.init({
       lng: prefs.language,
       fallbackLng: false,
-      // The staff area's event screens keep their strings in their own files, under "organizerEvents".
-      resources: { 'zh-CN': { translation: { ...zhCN, organizerEvents: organizerEventsZh } }, 'en': { translation: { ...en, organizerEvents: organizerEventsEn } } },
+      resources: {},
       initAsync: false,
       interpolation: { escapeValue: false },
       returnNull: false,
+      // A page that forgot a namespace shows raw keys; this makes it loud (the browser tests fail on it).
+      saveMissing: true,
+      missingKeyHandler: (lngs, _ns, key) => console.warn(`[i18n] missing key "${key}" (${lngs.join(', ')})`),
     })
+
+    const loaded = new Set<string>()
+    function add(lng: Language, ns: Namespace, dictionary: Dictionary) {
+      // Namespaces share no top-level group, so a shallow merge is enough; skipCopy: the
+      // dictionaries are never written to, and copying them cost every render.
+      i18n.addResourceBundle(lng, 'translation', dictionary, false, false, { silent: false, skipCopy: true })
+      loaded.add(`${lng}/${ns}`)
+    }
+    if (import.meta.client) {
+      for (const [ns, dictionary] of Object.entries(shipped.value)) add(prefs.language, ns as Namespace, dictionary!)
+    }
+
+    /** Makes sure these namespaces of this language are in the instance. */
+    async function load(lng: Language, list: readonly Namespace[]) {
+      const missing = list.filter(ns => !loaded.has(`${lng}/${ns}`))
+      if (!missing.length) return
+      const dictionaries = await Promise.all(missing.map(ns => read(lng, ns)))
+      missing.forEach((ns, i) => {
+        add(lng, ns, dictionaries[i]!)
+        if (import.meta.server && lng === prefs.language) shipped.value[ns] = dictionaries[i]
+      })
+    }
+
+    /** The namespaces the current route needs, in another language first, then switch (no flash of raw keys). */
+    async function setLanguage(lng: Language) {
+      await load(lng, namespacesFor(nuxtApp.$router.currentRoute.value.meta))
+      prefs.setLanguage(lng)
+    }
+
+    // Common is needed by every page, the error page too, even if the route's middleware never runs.
+    await load(prefs.language, [commonNamespace])
     nuxtApp.vueApp.use(I18NextVue, { i18next: i18n })
     if (import.meta.client) {
-      watch(() => prefs.language, lang => i18n.changeLanguage(lang))
+      watch(() => prefs.language, async (lng) => {
+        await load(lng, namespacesFor(nuxtApp.$router.currentRoute.value.meta))
+        if (prefs.language === lng) await i18n.changeLanguage(lng)
+      })
     }
-    return { provide: { i18n } }
+    return { provide: { i18n, i18nLoad: load, i18nSetLanguage: setLanguage } }
   },
 })

@@ -21,6 +21,8 @@ const ELDER_CONTRAST = 7
 
 let browser: Browser
 const contexts = new Map<string, { context: BrowserContext, page: Page }>()
+/** What each mode's page has logged about keys with no translation (a page that forgot an i18n namespace). */
+const missingKeys = new Map<string, string[]>()
 /** One session per demo account, shared by the four mode contexts (sign-ins are rate-limited per address). */
 const sessions = new Map<string, string>()
 /** A real booking's ticket token, for pages listed with ":ticket" in their path. */
@@ -47,7 +49,13 @@ beforeAll(async () => {
   }
   for (const mode of modes) {
     const context = await contextFor(browser, baseURL, mode, DESKTOP)
-    contexts.set(modeName(mode), { context, page: await context.newPage() })
+    const page = await context.newPage()
+    const missing: string[] = []
+    page.on('console', (msg) => {
+      if (msg.text().includes('[i18n] missing key')) missing.push(msg.text())
+    })
+    missingKeys.set(modeName(mode), missing)
+    contexts.set(modeName(mode), { context, page })
   }
 })
 
@@ -273,6 +281,8 @@ describe('accessibility', () => {
       await context.addCookies([{ name, value, url: baseURL }])
     }
     const path = target.path.replace(':ticket', ticket).replace(':organizerEvent', organizerEvent)
+    const missing = missingKeys.get(modeName(mode))!
+    missing.length = 0
     await page.setViewportSize(DESKTOP)
     const res = await open(page, path)
     expect(res?.status(), 'HTTP status').toBe(target.status)
@@ -323,5 +333,8 @@ describe('accessibility', () => {
       return { scrollWidth: document.documentElement.scrollWidth, wide: wide.slice(0, 10) }
     })
     expect.soft(widths.scrollWidth, `scrollWidth at 320px; wider elements: ${widths.wide.join(', ')}`).toBeLessThanOrEqual(NARROW.width)
+
+    // Every string the page showed had a translation (the browser logs "[i18n] missing key" otherwise).
+    expect.soft(missing, 'missing translations').toEqual([])
   })
 })

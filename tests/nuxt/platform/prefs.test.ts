@@ -1,5 +1,5 @@
 import { mountSuspended } from '@nuxt/test-utils/runtime'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import PrefsElderSwitch from '~/components/prefs/PrefsElderSwitch.vue'
 import PrefsLanguageSwitch from '~/components/prefs/PrefsLanguageSwitch.vue'
 
@@ -29,9 +29,10 @@ describe('preference switches', () => {
     const english = wrapper.findAll('button').find(b => b.text() === 'English')!
     expect(english.attributes('lang')).toBe('en')
     await english.trigger('click')
+    // The English dictionaries are fetched first; the language changes once they are there.
+    await vi.waitFor(() => expect(useNuxtApp().$i18n.language).toBe('en'))
     expect(prefs.language).toBe('en')
     expect(document.cookie).toContain('lang=en')
-    expect(useNuxtApp().$i18n.language).toBe('en')
-    expect(wrapper.attributes('aria-label')).toBe('Language')
+    await vi.waitFor(() => expect(wrapper.attributes('aria-label')).toBe('Language'))
   })
 })

@@ -1,14 +1,16 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import enMain from '../../../shared/i18n/en.json'
-import organizerEn from '../../../shared/i18n/organizer-events.en.json'
-import organizerZh from '../../../shared/i18n/organizer-events.zh-CN.json'
-import zhMain from '../../../shared/i18n/zh-CN.json'
-import { negotiateLanguage, pickText } from '../../../shared/i18n/languages'
+import { languages, negotiateLanguage, pickText } from '../../../shared/i18n/languages'
+import { namespaces } from '../../../shared/i18n/namespaces'
 import { formatDate, formatDateRange, formatDateTime } from '../../../shared/utils/dates'
 
-// As the app loads them (app/plugins/i18n.ts).
-const zhCN = { ...zhMain, organizerEvents: organizerZh }
-const en = { ...enMain, organizerEvents: organizerEn }
+type Dictionary = Record<string, unknown>
+const root = join(import.meta.dirname, '../../..')
+const dir = join(root, 'shared/i18n')
+const read = (lang: string, ns: string): Dictionary => JSON.parse(readFileSync(join(dir, lang, `${ns}.json`), 'utf8'))
+/** Every namespace of every language, as the app loads them (app/plugins/i18n.ts). */
+const dictionaries = Object.fromEntries(languages.map(lang => [lang, Object.fromEntries(namespaces.map(ns => [ns, read(lang, ns)]))])) as Record<string, Record<string, Dictionary>>
 
 const pluralSuffix = /_(zero|one|two|few|many|other)$/
 
@@ -26,24 +28,59 @@ function placeholders(obj: object, prefix = ''): Map<string, string> {
 }
 
 describe('locales', () => {
-  it('have the same keys in zh-CN and English', () => {
-    const zh = new Set(keys(zhCN))
-    const english = new Set(keys(en))
-    expect([...zh].filter(k => !english.has(k)), 'missing in en.json').toEqual([])
-    expect([...english].filter(k => !zh.has(k)), 'missing in zh-CN.json').toEqual([])
+  it('are one file per namespace in each language, and nothing else', () => {
+    for (const lang of languages) {
+      expect(readdirSync(join(dir, lang)).sort(), lang).toEqual(namespaces.map(ns => `${ns}.json`).sort())
+    }
+    expect(readdirSync(dir).filter(f => f.endsWith('.json')), 'no dictionary outside a language folder').toEqual([])
   })
 
-  it('use the same placeholders in both languages', () => {
-    const zh = placeholders(zhCN)
-    const english = placeholders(en)
-    const differing = [...zh].filter(([key, p]) => english.get(key) !== p).map(([key]) => key)
+  it.each(namespaces)('%s has the same keys in zh-CN and English', (ns) => {
+    const zh = new Set(keys(dictionaries['zh-CN']![ns]!))
+    const english = new Set(keys(dictionaries.en![ns]!))
+    expect([...zh].filter(k => !english.has(k)), `missing in en/${ns}.json`).toEqual([])
+    expect([...english].filter(k => !zh.has(k)), `missing in zh-CN/${ns}.json`).toEqual([])
+  })
+
+  it.each(namespaces)('%s uses the same placeholders in both languages', (ns) => {
+    const zh = placeholders(dictionaries['zh-CN']![ns]!)
+    const english = placeholders(dictionaries.en![ns]!)
+    const differing = [...zh].filter(([key, p]) => english.get(key) !== p).map(([key, p]) => `${key}: {{${p}}} vs {{${english.get(key)}}}`)
     expect(differing).toEqual([])
+  })
+
+  it('define each top-level group in one namespace only (they share i18next\'s default namespace)', () => {
+    for (const lang of languages) {
+      const owner = new Map<string, string>()
+      const twice: string[] = []
+      for (const ns of namespaces) {
+        for (const group of Object.keys(dictionaries[lang]![ns]!)) {
+          if (owner.has(group)) twice.push(`${group}: ${owner.get(group)} and ${ns}`)
+          owner.set(group, ns)
+        }
+      }
+      expect(twice, lang).toEqual([])
+    }
   })
 
   it('have no empty strings', () => {
     const empty = (obj: object): boolean => Object.values(obj).some(v => (v && typeof v === 'object' ? empty(v) : String(v).trim() === ''))
-    expect(empty(zhCN)).toBe(false)
-    expect(empty(en)).toBe(false)
+    for (const lang of languages) for (const ns of namespaces) expect(empty(dictionaries[lang]![ns]!), `${lang}/${ns}`).toBe(false)
+  })
+
+  it('have every key the app names literally', () => {
+    const all = new Set(namespaces.flatMap(ns => keys(dictionaries['zh-CN']![ns]!)))
+    const groups = new Set(namespaces.flatMap(ns => Object.keys(dictionaries['zh-CN']![ns]!)))
+    const sources = (d: string): string[] => readdirSync(d, { withFileTypes: true }).flatMap(e => (e.isDirectory() ? sources(join(d, e.name)) : /\.(vue|ts)$/.test(e.name) ? [join(d, e.name)] : []))
+    const unknown: string[] = []
+    for (const path of sources(join(root, 'app'))) {
+      const text = readFileSync(path, 'utf8')
+      // t('group.key') and { key: 'group.key' } (menus); only strings that start with a known group, so other dotted strings pass.
+      for (const [, key] of text.matchAll(/(?:\bt\(|key: )'([\w-]+(?:\.[\w-]+)+)'/g)) {
+        if (groups.has(key!.split('.')[0]!) && !all.has(key!)) unknown.push(`${path.slice(root.length + 1)}: ${key}`)
+      }
+    }
+    expect(unknown).toEqual([])
   })
 })
 

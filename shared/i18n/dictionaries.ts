@@ -1,0 +1,42 @@
+import aboutEn from './en/about.json'
+import accountsEn from './en/accounts.json'
+import commonEn from './en/common.json'
+import eventsOrganizerEn from './en/events-organizer.json'
+import eventsEn from './en/events.json'
+import homeEn from './en/home.json'
+import venuesEn from './en/venues.json'
+import aboutZh from './zh-CN/about.json'
+import accountsZh from './zh-CN/accounts.json'
+import commonZh from './zh-CN/common.json'
+import eventsOrganizerZh from './zh-CN/events-organizer.json'
+import eventsZh from './zh-CN/events.json'
+import homeZh from './zh-CN/home.json'
+import venuesZh from './zh-CN/venues.json'
+import type { Language } from './languages'
+import type { Namespace } from './namespaces'
+
+/**
+ * Every dictionary, imported statically: for the server (which renders any page in
+ * either language) and tests. The browser never imports this file; it loads one
+ * dictionary at a time (app/plugins/i18n.ts).
+ */
+export const dictionaries: Record<Language, Record<Namespace, Record<string, unknown>>> = {
+  'zh-CN': {
+    'common': commonZh,
+    'home': homeZh,
+    'venues': venuesZh,
+    'about': aboutZh,
+    'events': eventsZh,
+    'accounts': accountsZh,
+    'events-organizer': eventsOrganizerZh,
+  },
+  'en': {
+    'common': commonEn,
+    'home': homeEn,
+    'venues': venuesEn,
+    'about': aboutEn,
+    'events': eventsEn,
+    'accounts': accountsEn,
+    'events-organizer': eventsOrganizerEn,
+  },
+}
