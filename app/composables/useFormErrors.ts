@@ -40,21 +40,34 @@ export function useFormErrors(messageFor: (field: string) => string) {
     if (fields.length) return fromFields(fields)
     show([{ field: '_', message: general(data?.statusCode ?? (error as { statusCode?: number }).statusCode) }])
   }
-  const busy = ref(false)
-  /** Validates, then sends while `busy`; a refusal from the API shows as errors, and the form keeps what was typed. */
-  async function submit<T extends z.ZodType>(schema: T, data: unknown, send: (body: z.output<T>) => Promise<unknown>, general: (status: number | undefined) => string) {
+  const { busy, run } = useBusy()
+  /** Validates, then sends while `busy`; a refusal goes to `refused`, and the form keeps what was typed. */
+  async function checkAndSend<T extends z.ZodType>(schema: T, data: unknown, send: (body: z.output<T>) => Promise<unknown>, refused: (error: unknown) => void) {
     const body = check(schema, data)
-    if (!body) return
+    if (body) await run(() => send(body), refused)
+  }
+  /** checkAndSend, a refusal from the API showing as errors. */
+  function submit<T extends z.ZodType>(schema: T, data: unknown, send: (body: z.output<T>) => Promise<unknown>, general: (status: number | undefined) => string) {
+    return checkAndSend(schema, data, send, error => fromApi(error, general))
+  }
+  return { errors, byField, summary, busy, show, check, fromApi, checkAndSend, submit, clear: () => show([]) }
+}
+
+/** One request at a time: `busy` while it runs (for disabling the button); what goes wrong goes to `fail`, or is thrown on without one. */
+export function useBusy() {
+  const busy = ref(false)
+  async function run(send: () => Promise<unknown>, fail?: (error: unknown) => void) {
     busy.value = true
     try {
-      await send(body)
+      await send()
     }
     catch (error) {
-      fromApi(error, general)
+      if (!fail) throw error
+      fail(error)
     }
     finally {
       busy.value = false
     }
   }
-  return { errors, byField, summary, busy, show, check, fromApi, submit, clear: () => show([]) }
+  return { busy, run }
 }
