@@ -22,11 +22,23 @@ export function fromShanghaiInput(value: string): string {
  */
 export async function useOrganizerEvent(id: string) {
   const result = await useFetch(`/api/organizer/events/${encodeURIComponent(id)}`)
+  assertOrganizerEventFound(result)
+  return result
+}
+
+/** What an event's staff page loaded (the event, or its attendees): nothing, or a 400, is a 404; other refusals keep their status. */
+export function assertOrganizerEventFound(result: { error: Ref<{ statusCode?: number } | null | undefined>, data: Ref<unknown> }) {
   if (result.error.value || !result.data.value) {
     const status = result.error.value?.statusCode
     throw createError({ statusCode: !status || status === 400 ? 404 : status, statusMessage: 'Event not found', fatal: true })
   }
-  return result
+}
+
+/** The tab title of an event's staff page (`titleKey` takes the event's title), following the language. */
+export function useOrganizerEventTitle(titleKey: string, title: () => LocalizedText | undefined) {
+  const { t } = useTranslation()
+  const { text } = useLocale()
+  useHead({ title: () => t(titleKey, { title: text(title()) }) })
 }
 
 /** "2026年12月7日周一 14:30 至 16:00" in the current language. */
