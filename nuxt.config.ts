@@ -20,6 +20,8 @@ export default defineNuxtConfig({
     },
   },
   css: ['~/assets/css/main.css'],
+  // Every component uses <script setup>: Vue's Options API runtime is compiled out of the residents' JavaScript.
+  vue: { optionsApi: false },
 
   routeRules: {
     // JSON is never a document: it may load nothing and be framed by no one.
@@ -47,7 +49,7 @@ export default defineNuxtConfig({
     },
   },
   vite: {
-    optimizeDeps: { include: ['i18next', 'i18next-vue', 'reka-ui'] },
+    optimizeDeps: { include: ['i18next', 'i18next-vue'] },
   },
   typescript: { strict: true },
   telemetry: false,
