@@ -26,13 +26,11 @@ export async function freePort(): Promise<number> {
   })
 }
 
-/** Starts the built server (.output) with its own data folder unless one is given. */
-export async function startServer(env: Record<string, string | undefined> = {}): Promise<RunningServer> {
-  const port = await freePort()
-  const dataDir = env.PORTAL_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'portal-test-'))
+/** The built server (.output) in production mode on the embedded database unless `env` says otherwise, its output collected. */
+function spawnBuilt(env: Record<string, string | undefined>) {
   const child = spawn(process.execPath, [join(root, '.output/server/index.mjs')], {
     cwd: root,
-    env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: '', PORT: String(port), HOST: '127.0.0.1', PORTAL_DATA_DIR: dataDir, ...env },
+    env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let log = ''
@@ -41,6 +39,14 @@ export async function startServer(env: Record<string, string | undefined> = {}):
   }
   child.stdout!.on('data', append)
   child.stderr!.on('data', append)
+  return { child, output: () => log }
+}
+
+/** Starts the built server (.output) with its own data folder unless one is given. */
+export async function startServer(env: Record<string, string | undefined> = {}): Promise<RunningServer> {
+  const port = await freePort()
+  const dataDir = env.PORTAL_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'portal-test-'))
+  const { child, output } = spawnBuilt({ PORT: String(port), HOST: '127.0.0.1', PORTAL_DATA_DIR: dataDir, ...env })
   const exited = new Promise<number | null>(resolve => child.once('exit', code => resolve(code)))
   const url = `http://127.0.0.1:${port}`
   const stop = async (signal: NodeJS.Signals = 'SIGTERM') => {
@@ -49,34 +55,24 @@ export async function startServer(env: Record<string, string | undefined> = {}):
   }
   const deadline = Date.now() + 30_000
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${log}`)
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output()}`)
     try {
       const res = await fetch(`${url}/api/health`)
-      if (res.ok) return { url, dataDir, process: child, output: () => log, stop }
+      if (res.ok) return { url, dataDir, process: child, output, stop }
     }
     catch { /* not listening yet */ }
     await new Promise(r => setTimeout(r, 100))
   }
   await stop('SIGKILL')
-  throw new Error(`server did not become healthy in 30 s:\n${log}`)
+  throw new Error(`server did not become healthy in 30 s:\n${output()}`)
 }
 
 /** Runs the built server expecting it to stop on its own (e.g. a bad seed file), returning exit code and output. */
 export async function runServerToExit(env: Record<string, string>, timeoutMs = 20_000): Promise<{ code: number | null, output: string }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'portal-test-'))
-  const child = spawn(process.execPath, [join(root, '.output/server/index.mjs')], {
-    cwd: root,
-    env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: '', PORT: String(await freePort()), PORTAL_DATA_DIR: dataDir, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  let output = ''
-  const append = (d: Buffer) => {
-    output += d
-  }
-  child.stdout!.on('data', append)
-  child.stderr!.on('data', append)
+  const { child, output } = spawnBuilt({ PORT: String(await freePort()), PORTAL_DATA_DIR: dataDir, ...env })
   const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs)
   const code = await new Promise<number | null>(resolve => child.once('exit', c => resolve(c)))
   clearTimeout(timer)
-  return { code, output }
+  return { code, output: output() }
 }
