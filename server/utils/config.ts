@@ -58,6 +58,11 @@ export function portalConfig(env: Env = process.env) {
 
 export type PortalConfig = ReturnType<typeof portalConfig>
 
+/** nuxt-auth-utils reads the session password from the environment: the generated one is handed over there. */
+export function provideSessionPassword(password: string) {
+  process.env.NUXT_SESSION_PASSWORD = password
+}
+
 /** The address links in messages point to: PORTAL_PUBLIC_ORIGIN, else this server on localhost. */
 export function publicOrigin(config = portalConfig()): string {
   return config.publicOrigin ?? `http://localhost:${config.port}`

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { randomBytes } from 'node:crypto'
 import { join } from 'node:path'
-import { portalConfig } from './config'
+import { portalConfig, provideSessionPassword } from './config'
 
 /**
  * NUXT_SESSION_PASSWORD seals the session cookies. It is required when the
@@ -23,5 +23,5 @@ export function ensureSessionPassword(config = portalConfig()): void {
     mkdirSync(config.dataDir, { recursive: true })
     writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600, flag: 'wx' })
   }
-  process.env.NUXT_SESSION_PASSWORD = readFileSync(file, 'utf8').trim()
+  provideSessionPassword(readFileSync(file, 'utf8').trim())
 }

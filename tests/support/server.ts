@@ -68,7 +68,7 @@ export async function startServer(env: Record<string, string | undefined> = {}):
 }
 
 /** Runs the built server expecting it to stop on its own (e.g. a bad seed file), returning exit code and output. */
-export async function runServerToExit(env: Record<string, string>, timeoutMs = 20_000): Promise<{ code: number | null, output: string }> {
+export async function runServerUntilStopped(env: Record<string, string>, timeoutMs = 20_000): Promise<{ code: number | null, output: string }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'portal-test-'))
   const { child, output } = spawnBuilt({ PORT: String(await freePort()), PORTAL_DATA_DIR: dataDir, ...env })
   const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs)

@@ -5,7 +5,7 @@ import pg from 'pg'
 import { describe, expect, it } from 'vitest'
 import { createDatabase } from '../../../server/database/client'
 import { latestMigration } from '../../support/migrations'
-import { root, runServerToExit, startServer } from '../../support/server'
+import { root, runServerUntilStopped, startServer } from '../../support/server'
 
 describe('start-up', () => {
   it('serves Huludao when CITY=huludao', async () => {
@@ -26,14 +26,14 @@ describe('start-up', () => {
     const city = JSON.parse(readFileSync(join(dir, 'huludao.json'), 'utf8'))
     city.venues[1].access.stepFree = 'yes'
     writeFileSync(join(dir, 'huludao.json'), JSON.stringify(city))
-    const { code, output } = await runServerToExit({ PORTAL_SEEDS_DIR: dir })
+    const { code, output } = await runServerUntilStopped({ PORTAL_SEEDS_DIR: dir })
     expect(code).not.toBe(0)
     expect(output).toContain('huludao.json')
     expect(output).toContain(`venues[1] (${city.venues[1].code}), field "access.stepFree"`)
   })
 
   it('stops with a clear message for an unknown city', async () => {
-    const { code, output } = await runServerToExit({ CITY: 'atlantis' })
+    const { code, output } = await runServerUntilStopped({ CITY: 'atlantis' })
     expect(code).not.toBe(0)
     expect(output).toMatch(/CITY must be one of: huludao, tianjin/)
   })

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { runServerToExit, startServer, type RunningServer } from '../../support/server'
+import { runServerUntilStopped, startServer, type RunningServer } from '../../support/server'
 import { ApiClient, DEMO_PASSWORD } from '../../support/session'
 
 // Own servers: lock-outs here must not lock out the other test files.
@@ -51,7 +51,7 @@ describe('sign-in rate limits', () => {
 
 describe('secrets at start-up', () => {
   it('refuses to start on PostgreSQL without NUXT_SESSION_PASSWORD', async () => {
-    const { code, output } = await runServerToExit({ DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none', NUXT_SESSION_PASSWORD: '' })
+    const { code, output } = await runServerUntilStopped({ DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none', NUXT_SESSION_PASSWORD: '' })
     expect(code).not.toBe(0)
     expect(output).toContain('NUXT_SESSION_PASSWORD is required when DATABASE_URL is set')
   })
