@@ -22,9 +22,6 @@ export default defineNuxtConfig({
   css: ['~/assets/css/main.css'],
   // Every component uses <script setup>: Vue's Options API runtime is compiled out of the residents' JavaScript.
   vue: { optionsApi: false },
-  // Links do not fetch and run the next pages' code ahead of a tap: on a village network and an
-  // old phone that was most of the home page's main-thread work after load (Lighthouse TBT 590 → 390 ms).
-  experimental: { defaults: { nuxtLink: { prefetch: false } } },
 
   routeRules: {
     // JSON is never a document: it may load nothing and be framed by no one.
@@ -32,6 +29,9 @@ export default defineNuxtConfig({
     '/organizer/events/*/check-in': { security: { headers: { permissionsPolicy: { camera: ['self'] } } } },
     '/api/**': { headers: { 'content-security-policy': 'default-src \'none\'; frame-ancestors \'none\'', 'permissions-policy': 'camera=(), microphone=(), geolocation=()' } },
   },
+  // Links do not fetch and run the next pages' code ahead of a tap: on a village network and an
+  // old phone that was most of the home page's main-thread work after load (Lighthouse TBT 590 → 390 ms).
+  experimental: { defaults: { nuxtLink: { prefetch: false } } },
   compatibilityDate: '2025-07-15',
   nitro: {
     experimental: { tasks: true },
