@@ -20,6 +20,12 @@ export function pageCacheSeconds(raw: string | undefined): number {
   return Number.isInteger(seconds) && seconds >= 0 && seconds <= 3600 ? seconds : PAGE_CACHE_SECONDS_DEFAULT
 }
 
+/** Seconds a staff session lasts (in all, or unused): a whole number from 1 to 30 days, else the default. */
+export function sessionSeconds(raw: string | undefined, fallback: number): number {
+  const seconds = Number(raw)
+  return raw && Number.isInteger(seconds) && seconds >= 1 && seconds <= 30 * 86_400 ? seconds : fallback
+}
+
 /** Demo accounts belong to the embedded default; on PostgreSQL in production only when PORTAL_DEMO=1 asks for them. */
 export function demoAccountsWanted(env: Env): boolean {
   if (env.PORTAL_DEMO === '0') return false
@@ -53,6 +59,13 @@ export function portalConfig(env: Env = process.env) {
     /** Multiplies residents' per-address limits (village stations where many share one address). */
     rateScale: Number(env.PORTAL_RATE_SCALE) || 1,
     pageCacheSeconds: pageCacheSeconds(env.PORTAL_PAGE_CACHE_SECONDS),
+    /** Share rate limits between instances: the storage mount `ratelimit` goes to this Redis. */
+    redisUrl: env.PORTAL_REDIS_URL || undefined,
+    /** Starts every key the portal writes to Redis, so several portals (or test runs) can share one server. */
+    redisPrefix: env.PORTAL_REDIS_PREFIX || 'portal',
+    /** A staff session ends this long after sign-in, or after this long unused. */
+    sessionMaxAgeSeconds: sessionSeconds(env.PORTAL_SESSION_MAX_AGE_SECONDS, 12 * 3600),
+    sessionIdleSeconds: sessionSeconds(env.PORTAL_SESSION_IDLE_SECONDS, 2 * 3600),
   }
 }
 
