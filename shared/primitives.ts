@@ -32,7 +32,8 @@ export type LocalizedText = z.infer<typeof localizedText>
 /** Text in both languages as the API returns it. */
 export const localizedView = z.object({ zh: z.string(), en: z.string() })
 
-export const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
+/** A calendar day that exists (no 2026-13-01, no 2026-02-30): YYYY-MM-DD. */
+export const isoDateSchema = z.iso.date({ message: 'a date as YYYY-MM-DD' })
 /** An instant with its offset, stored as UTC. */
 export const instantSchema = z.iso.datetime({ offset: true }).transform(v => new Date(v).toISOString())
 /** An instant as the API returns it (ISO 8601, UTC). */

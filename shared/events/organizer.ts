@@ -18,7 +18,7 @@ const eventFields = {
   audience: z.array(z.enum(eventAudiences)).min(1).max(5),
   format: z.enum(eventFormats),
   capacity: z.number().int().min(1).max(5000),
-  maxPartySize: z.number().int().min(1).max(20).default(4),
+  maxPartySize: z.number().int().min(1).max(20),
   bookingOpensAt: instant,
   bookingClosesAt: instant,
   /** Admins name the organisation an event belongs to; organizers' events are always their own. */
@@ -35,7 +35,9 @@ export function checkEventTimes(e: EventFields, ctx: z.RefinementCtx) {
   if (e.format === 'onsite' && !e.venueCode) ctx.addIssue({ code: 'custom', path: ['venueCode'], message: 'On-site events need a venue' })
 }
 
-export const eventCreateBody = z.object(eventFields).strict().superRefine(checkEventTimes)
+// Defaults belong to creation only: inside .partial() zod would still fill them in, and a
+// PATCH that leaves a field out would reset it.
+export const eventCreateBody = z.object({ ...eventFields, maxPartySize: eventFields.maxPartySize.default(4) }).strict().superRefine(checkEventTimes)
 export const eventPatchBody = z.object(eventFields).partial().strict()
 export type EventCreateInput = z.output<typeof eventCreateBody>
 
