@@ -8,7 +8,11 @@ import { rethrowBookingError } from '../../../../events/http-errors'
 /** Someone who turns up without booking: booked and checked in at once, only into free places. */
 export default defineEventHandler(async (event): Promise<WalkInResult> => {
   const body = await validBody(event, walkInBody)
-  const { row, user, db } = await ownedEvent(event)
+  const { row, user, db, city } = await ownedEvent(event)
+  // The same rule as a resident's booking: a district of this city or none.
+  if (body.district && !city.districts.some(d => d.code === body.district)) {
+    throw invalidFields({ district: ['Unknown district'] })
+  }
   try {
     const result = await book(db, {
       event: { id: row.id }, partySize: body.partySize, sealed: await sealResident(body.name, body.phone),
