@@ -1,4 +1,5 @@
 import { portalConfig } from '../utils/config'
+import { requestOrigin } from '../utils/origin'
 /**
  * State-changing requests from a browser must come from the portal's own
  * pages. Browsers send Sec-Fetch-Site and Origin; other clients (a city's app
@@ -14,13 +15,12 @@ export default defineEventHandler((event) => {
   }
   const origin = getRequestHeader(event, 'origin')
   if (!origin) return
-  const { publicOrigin, trustProxy } = portalConfig()
+  const config = portalConfig()
   let allowed: boolean
   try {
-    const from = new URL(origin)
-    allowed = publicOrigin
-      ? from.origin === new URL(publicOrigin).origin
-      : from.host === getRequestHost(event, { xForwardedHost: trustProxy })
+    // Scheme, host and port: an https page is another origin than the same host over http.
+    const from = new URL(origin).origin
+    allowed = from === (config.publicOrigin ? new URL(config.publicOrigin).origin : new URL(requestOrigin(event, config)).origin)
   }
   catch {
     allowed = false

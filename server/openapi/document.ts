@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { myOrganisation } from '../../shared/accounts/schemas'
 import { cityView } from '../../shared/city/views'
 import { attendeesCsvQuery, checkInBody, checkInResult, eventCreateBody, eventPatchBody, organizerEventDetail, organizerEventList, organizerEventRef, organizerNotificationList, organizerRegistrations, revealBody, revealResult, walkInBody, walkInResult } from '../../shared/events/organizer'
-import { eventListQuery, registrationBody, registrationChangeBody, registrationLookupBody } from '../../shared/events/requests'
+import { calendarQuery, eventListQuery, registrationBody, registrationChangeBody, registrationLookupBody } from '../../shared/events/requests'
 import { eventDetailView, eventView, registrationResult, registrationView, releaseResult } from '../../shared/events/views'
 import { healthResponse } from '../../shared/platform/schemas'
 import { okResponse, pageOf } from '../../shared/primitives'
@@ -67,7 +67,7 @@ export function openApiDocument() {
       '/api/events': { get: { summary: 'Published upcoming events of the city', parameters: query(eventListQuery), responses: { 200: ok('EventPage'), 400: error } } },
       '/api/events/{slug}': { get: { summary: 'One event', parameters: [slug], responses: { 200: ok('EventDetail'), 404: error } } },
       '/api/events/{slug}/registrations': { post: { summary: 'Book places (a household, all or none); confirmed or on the waiting list', parameters: [slug], requestBody: body(registrationBody), responses: { 201: ok('RegistrationResult', 'Booked'), 404: error, 409: error, 410: error, 422: error, 429: error } } },
-      '/api/events/{slug}/calendar.ics': { get: { summary: 'iCalendar file with a reminder', parameters: [slug], responses: { 200: file('text/calendar'), 404: error } } },
+      '/api/events/{slug}/calendar.ics': { get: { summary: 'iCalendar file (RFC 5545) with a reminder, in `lang` or the resident\'s language (cookie, Accept-Language)', parameters: [slug, ...query(calendarQuery)], responses: { 200: file('text/calendar'), 400: error, 404: error } } },
       '/api/registrations/lookup': { post: { summary: 'A booking by mobile number and code', requestBody: body(registrationLookupBody), responses: { 200: ok('Registration'), 404: error, 422: error, 429: error } } },
       '/api/registrations/cancel': { post: { summary: 'Cancel a booking; the waiting list moves up', requestBody: body(registrationLookupBody), responses: { 200: ok('Registration'), 404: error, 422: error, 429: error } } },
       '/api/registrations/change': { post: { summary: 'Make a booking smaller', requestBody: body(registrationChangeBody), responses: { 200: ok('Registration'), 404: error, 422: error, 429: error } } },

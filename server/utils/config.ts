@@ -34,6 +34,17 @@ export function demoAccountsWanted(env: Env): boolean {
 }
 
 /**
+ * Hosts (`name` for any port, or `name:port`), lowercased: PORTAL_ALLOWED_HOSTS, comma-separated,
+ * else this machine's loopback names and the address the server listens on.
+ */
+export function allowedHosts(raw: string | undefined, listenHost: string | undefined): string[] {
+  const listed = (raw ?? '').split(',').map(h => h.trim().toLowerCase()).filter(Boolean)
+  if (listed.length) return listed
+  const own = listenHost?.trim().toLowerCase()
+  return ['localhost', '127.0.0.1', '[::1]', ...(own && own !== '0.0.0.0' && own !== '::' ? [own] : [])]
+}
+
+/**
  * Every environment variable the server reads, in one place (documented in
  * README and .env.example). Tests pass their own environment.
  */
@@ -50,6 +61,8 @@ export function portalConfig(env: Env = process.env) {
     trustProxy: env.PORTAL_TRUST_PROXY === '1',
     /** The public origin (https://portal.example.gov.cn) when it differs from the Host header. */
     publicOrigin: env.PORTAL_PUBLIC_ORIGIN || undefined,
+    /** Without a public origin, the Host headers absolute URLs may be built from. */
+    allowedHosts: allowedHosts(env.PORTAL_ALLOWED_HOSTS, env.HOST),
     sessionPassword: env.NUXT_SESSION_PASSWORD || undefined,
     dataKey: env.PORTAL_DATA_KEY || undefined,
     demoAccounts: demoAccountsWanted(env),
@@ -79,4 +92,16 @@ export function provideSessionPassword(password: string) {
 /** The address links in messages point to: PORTAL_PUBLIC_ORIGIN, else this server on localhost. */
 export function publicOrigin(config = portalConfig()): string {
   return config.publicOrigin ?? `http://localhost:${config.port}`
+}
+
+/** A Host header (`name` or `name:port`) that absolute URLs may be built from. */
+export function isAllowedHost(host: string, config: Pick<PortalConfig, 'allowedHosts'> = portalConfig()): boolean {
+  const value = host.trim().toLowerCase()
+  const name = value.replace(/:\d+$/, '')
+  return config.allowedHosts.some(allowed => allowed === value || allowed === name)
+}
+
+/** HSTS only makes sense, and is only safe to send, when the portal's public address is https. */
+export function sendsHsts(config: Pick<PortalConfig, 'publicOrigin'> = portalConfig()): boolean {
+  return /^https:\/\//i.test(config.publicOrigin ?? '')
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { codeSchema, confirmationCodeSchema, isoDateSchema, mobileNumberSchema, oneOrMany, optionalQuery, pageQuery } from '../primitives'
+import { languages } from '../i18n/languages'
 import { ageGroups, eventAudiences, eventCategories, eventFormats } from './vocabulary'
 
 export const eventListQuery = z.object({
@@ -15,6 +16,11 @@ export const eventListQuery = z.object({
 export type EventListQuery = z.infer<typeof eventListQuery>
 
 export const eventSlugParams = z.object({ slug: codeSchema })
+
+/** The calendar file's language: `?lang=` when a link names one, else the resident's cookie or Accept-Language. */
+export const calendarQuery = z.object({
+  lang: optionalQuery(z.enum(languages)),
+})
 
 export const registrationBody = z.object({
   name: z.string().trim().min(1).max(40),

@@ -1,36 +1,31 @@
-import { createEvent } from 'ics'
-import { eventSlugParams } from '#shared/events/requests'
+import { calendarQuery, eventSlugParams } from '#shared/events/requests'
+import { LANGUAGE_COOKIE, negotiateLanguage } from '#shared/i18n/languages'
 import { toEventDetail } from '../../../events/views'
 import { findPublicEvent } from '../../../events/public'
+import { eventCalendar } from '../../../events/calendar'
 
-/** The event as a calendar file (iCalendar), with a reminder the day before. */
+/** The event as a calendar file (iCalendar) in the resident's language, with a reminder the day before. */
 export default defineEventHandler(async (event): Promise<string> => {
   const { slug } = await validParams(event, eventSlugParams)
-  const e = toEventDetail(await findPublicEvent(slug))
-  const { city } = await usePortal()
-  const url = getRequestURL(event)
-  const { error, value } = createEvent({
-    uid: `${e.id}@${url.host}`,
-    title: `${e.title.zh} / ${e.title.en}`,
-    description: `${e.summary.zh}\n${e.summary.en}`,
-    location: e.venue ? `${e.venue.name.zh} ${e.venue.address.zh}` : undefined,
-    url: `${url.origin}/events/${e.slug}`,
-    start: Date.parse(e.startsAt),
-    end: Date.parse(e.endsAt),
-    startInputType: 'utc',
-    endInputType: 'utc',
-    startOutputType: 'utc',
-    endOutputType: 'utc',
-    organizer: { name: e.organiser.name.zh },
-    categories: [city.name.zh],
-    status: e.status === 'cancelled' ? 'CANCELLED' : 'CONFIRMED',
-    alarms: [{ action: 'display', description: e.title.zh, trigger: { days: 1, before: true } }],
+  const query = await validQuery(event, calendarQuery)
+  const row = await findPublicEvent(slug)
+  const lang = query.lang ?? negotiateLanguage(getCookie(event, LANGUAGE_COOKIE), getRequestHeader(event, 'accept-language'))
+  const config = portalConfig()
+  const { origin, trusted } = portalOrigin(event, config)
+  const body = eventCalendar({
+    event: toEventDetail(row),
+    lang,
+    url: `${origin}/events/${row.slug}`,
+    uidDomain: new URL(publicOrigin(config)).hostname,
+    updatedAt: row.updated_at,
   })
-  if (error || !value) throw createError({ statusCode: 500, message: 'Could not make the calendar file' })
   setResponseHeaders(event, {
     'content-type': 'text/calendar; charset=utf-8',
-    'content-disposition': `attachment; filename="${e.slug}.ics"`,
-    'cache-control': 'public, max-age=300',
+    'content-disposition': `attachment; filename="${row.slug}.ics"`,
+    'content-language': lang,
+    'vary': 'Cookie, Accept-Language',
+    // Under a host the portal does not answer to, nothing may keep this copy for others.
+    'cache-control': trusted ? 'public, max-age=300' : 'no-store',
   })
-  return value
+  return body
 })

@@ -1,0 +1,54 @@
+import ical, { ICalAlarmType, ICalCalendarMethod, ICalEventStatus } from 'ical-generator'
+import i18next from 'i18next'
+import type { EventDetailView } from '#shared/events/views'
+import { dictionaries } from '../../shared/i18n/dictionaries'
+import { languages, pickText, type Language } from '../../shared/i18n/languages'
+
+const i18n = i18next.createInstance()
+i18n.init({
+  resources: Object.fromEntries(languages.map(lng => [lng, { translation: dictionaries[lng].events }])),
+  lng: 'zh-CN',
+  fallbackLng: false,
+  initAsync: false,
+  interpolation: { escapeValue: false },
+})
+
+export interface CalendarInput {
+  event: Pick<EventDetailView, 'id' | 'slug' | 'title' | 'summary' | 'startsAt' | 'endsAt' | 'venue' | 'organiser' | 'status'>
+  lang: Language
+  /** The event's page, an absolute URL. */
+  url: string
+  /** Right-hand side of the UID: the portal's configured host, so the UID never changes with the request. */
+  uidDomain: string
+  /** When the event last changed (DTSTAMP). */
+  updatedAt: string
+}
+
+/**
+ * The event as an RFC 5545 calendar (ical-generator folds lines at 75 octets without
+ * splitting a character): texts in one language, a display alarm the day before, and
+ * no ORGANIZER, because the portal has no organiser e-mail to give it (the name is
+ * in the description instead).
+ */
+export function eventCalendar({ event: e, lang, url, uidDomain, updatedAt }: CalendarInput): string {
+  const t = i18n.getFixedT(lang)
+  const title = pickText(e.title, lang)
+  const cancelled = e.status === 'cancelled'
+  const calendar = ical({ prodId: { company: 'info-consumption-portal', product: 'events', language: lang === 'en' ? 'EN' : 'ZH' }, method: ICalCalendarMethod.PUBLISH })
+  calendar.createEvent({
+    id: `${e.id}@${uidDomain}`,
+    // Cancellation is the only revision a calendar must pick up over its copy; later edits
+    // still replace it through the newer DTSTAMP.
+    sequence: cancelled ? 1 : 0,
+    stamp: new Date(updatedAt),
+    start: new Date(e.startsAt),
+    end: new Date(e.endsAt),
+    summary: cancelled ? t('events.calendar.cancelledTitle', { title }) : title,
+    description: [pickText(e.summary, lang), t('events.calendar.organiser', { name: pickText(e.organiser.name, lang) }), t('events.calendar.details', { url })].join('\n\n'),
+    location: e.venue ? t('events.calendar.location', { name: pickText(e.venue.name, lang), address: pickText(e.venue.address, lang) }) : t('events.online'),
+    url,
+    status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+    alarms: cancelled ? [] : [{ type: ICalAlarmType.display, triggerBefore: 86_400, description: t('events.calendar.reminder', { title }) }],
+  })
+  return calendar.toString()
+}

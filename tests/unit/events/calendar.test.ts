@@ -1,0 +1,102 @@
+import ICAL from 'ical.js'
+import { foldLines } from 'ical-generator'
+import { describe, expect, it } from 'vitest'
+import { eventCalendar, type CalendarInput } from '../../../server/events/calendar'
+
+const event: CalendarInput['event'] = {
+  id: '0b6f3f1e-2f1c-4c57-9d8e-3f0d2f9a1c11',
+  slug: 'mobile-payment-class',
+  title: { zh: '手机支付小课堂：学会安全地用手机付款、缴费和乘车，防范电信网络诈骗', en: 'Mobile payment class' },
+  summary: { zh: '带上手机，工作人员一对一教您。', en: 'Bring your phone; staff show you one to one.' },
+  startsAt: '2026-06-01T02:00:00.000Z',
+  endsAt: '2026-06-01T04:00:00.000Z',
+  venue: {
+    code: 'heping-centre', name: { zh: '和平区信息消费体验中心', en: 'Heping Experience Centre' }, address: { zh: '和平区南京路 1 号', en: '1 Nanjing Road, Heping District' },
+    access: { stepFree: true, hearingLoop: false, parking: true }, notes: null,
+  },
+  organiser: { code: 'heping-telecom', name: { zh: '和平区电信营业厅', en: 'Heping Telecom' } },
+  status: 'published',
+}
+const input = (overrides: Partial<CalendarInput> = {}): CalendarInput => ({
+  event, lang: 'zh-CN', url: 'https://portal.example.gov.cn/events/mobile-payment-class', uidDomain: 'portal.example.gov.cn', updatedAt: '2026-05-01T08:30:00.000Z', ...overrides,
+})
+
+/** An independent parser (ical.js): it throws on what RFC 5545 does not allow, such as a parameter without a value. */
+function parse(text: string) {
+  const calendar = new ICAL.Component(ICAL.parse(text))
+  const vevent = calendar.getFirstSubcomponent('vevent')!
+  return { calendar, vevent, value: (name: string) => vevent.getFirstPropertyValue(name) }
+}
+
+describe('the calendar file', () => {
+  it.each([
+    ['zh-CN', event.title.zh, '带上手机，工作人员一对一教您。', '主办单位：和平区电信营业厅', '和平区信息消费体验中心，和平区南京路 1 号', '明天：'],
+    ['en', 'Mobile payment class', 'Bring your phone; staff show you one to one.', 'Organiser: Heping Telecom', 'Heping Experience Centre, 1 Nanjing Road, Heping District', 'Tomorrow: '],
+  ] as const)('parses in %s with summary, description and location in that language only', (lang, summary, text, organiser, location, reminder) => {
+    const ics = eventCalendar(input({ lang }))
+    const { calendar, vevent, value } = parse(ics)
+    expect(calendar.getFirstPropertyValue('version')).toBe('2.0')
+    expect(value('summary')).toBe(summary)
+    expect(value('description')).toContain(text)
+    expect(value('description')).toContain(organiser)
+    expect(value('description')).toContain('https://portal.example.gov.cn/events/mobile-payment-class')
+    expect(value('location')).toBe(location)
+    const other = lang === 'en' ? event.title.zh : event.title.en
+    expect(ics).not.toContain(other)
+    expect(value('uid')).toBe(`${event.id}@portal.example.gov.cn`)
+    expect(String(value('dtstamp'))).toBe('2026-05-01T08:30:00Z')
+    expect(String(value('dtstart'))).toBe('2026-06-01T02:00:00Z')
+    expect(String(value('dtend'))).toBe('2026-06-01T04:00:00Z')
+    expect(value('status')).toBe('CONFIRMED')
+    expect(value('sequence')).toBe(0)
+    // No ORGANIZER without a mailto: address (ours would have none).
+    expect(vevent.getFirstProperty('organizer')).toBeNull()
+    const alarm = vevent.getFirstSubcomponent('valarm')!
+    expect(alarm.getFirstPropertyValue('action')).toBe('DISPLAY')
+    expect(alarm.getFirstPropertyValue('trigger')!.toString()).toBe('-P1D')
+    expect(alarm.getFirstPropertyValue('description')).toContain(reminder)
+    expect(ics).toMatch(/\r\nTRIGGER:-P1D\r\n/)
+  })
+
+  it('keeps its UID, and says a cancelled event is cancelled with a higher SEQUENCE', () => {
+    const before = parse(eventCalendar(input()))
+    const after = parse(eventCalendar(input({ event: { ...event, status: 'cancelled' }, updatedAt: '2026-05-02T00:00:00.000Z' })))
+    expect(after.value('uid')).toBe(before.value('uid'))
+    expect(after.value('status')).toBe('CANCELLED')
+    expect(Number(after.value('sequence'))).toBeGreaterThan(Number(before.value('sequence')))
+    expect(after.value('summary')).toBe(`【已取消】${event.title.zh}`)
+    expect(after.vevent.getFirstSubcomponent('valarm')).toBeNull()
+  })
+
+  it('says where an online event is', () => {
+    expect(parse(eventCalendar(input({ event: { ...event, venue: null }, lang: 'en' }))).value('location')).toBe('Online event')
+  })
+
+  it('folds every line at 75 octets, never inside a UTF-8 character', () => {
+    const bytes = new TextEncoder().encode(eventCalendar(input()))
+    const lines: Uint8Array[] = []
+    let start = 0
+    for (let i = 0; i < bytes.length - 1; i++) {
+      if (bytes[i] === 0x0D && bytes[i + 1] === 0x0A) {
+        lines.push(bytes.slice(start, i))
+        start = i + 2
+      }
+    }
+    expect(lines.some(line => line.length > 60 && line[0] === 0x20)).toBe(true) // the Chinese title was folded
+    const strict = new TextDecoder('utf-8', { fatal: true })
+    for (const line of lines) {
+      expect(line.length).toBeLessThanOrEqual(75)
+      expect(() => strict.decode(line)).not.toThrow()
+    }
+  })
+
+  it('folds CJK text by octets, and unfolding gives the text back', () => {
+    const line = `SUMMARY:${'信息消费体验周'.repeat(12)}`
+    const folded = foldLines(line)
+    const physical = folded.split('\r\n')
+    expect(physical.length).toBeGreaterThan(3)
+    for (const p of physical) expect(Buffer.byteLength(p)).toBeLessThanOrEqual(75)
+    expect(physical.slice(1).every(p => p.startsWith(' '))).toBe(true)
+    expect(folded.replace(/\r\n /g, '')).toBe(line)
+  })
+})
