@@ -45,8 +45,8 @@ export default defineNuxtConfig({
     // Static files get .br and .gz twins at build time (best settings, once); Nitro serves the one the
     // client accepts, with Vary: Accept-Encoding. HTML and JSON: server/plugins/03.compression.ts.
     compressPublicAssets: { gzip: true, brotli: true },
-    // Rate-limit counters. Memory by default; point this mount at Redis
-    // (driver 'redis') to share limits between instances, without code changes.
+    // Rate-limit counters. Memory by default; PORTAL_REDIS_URL remounts them on Redis
+    // at start (server/plugins/00.redis.ts) to share limits between instances.
     storage: {
       ratelimit: { driver: 'memory' },
     },
@@ -102,7 +102,8 @@ export default defineNuxtConfig({
     },
     // Our own limiter (server/utils/rate-limit.ts) keeps its state in Nitro storage.
     rateLimiter: false,
-    requestSizeLimiter: { maxRequestSizeInBytes: 64 * 1024, maxUploadFileRequestInBytes: 8 * 1024 * 1024, throwError: true },
+    // It reads only Content-Length: server/middleware/00.body-limit.ts caps every body while it streams.
+    requestSizeLimiter: false,
     xssValidator: false,
     corsHandler: false,
   },
