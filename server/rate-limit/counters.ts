@@ -1,4 +1,5 @@
-import type { Storage } from 'unstorage'
+import type { Redis } from 'ioredis'
+import type { Driver, Storage } from 'unstorage'
 
 export interface Window {
   count: number
@@ -52,9 +53,50 @@ export function memoryCounters(): Counters {
 }
 
 /**
- * Any other unstorage driver (Redis, to share limits between instances). Counts
- * are read-modify-write, so updates per key are queued: concurrent requests in
- * one process cannot both read the same old count.
+ * Redis, shared by every instance: the count is raised and its window started
+ * by one script that Redis runs atomically, so no use is lost between instances.
+ */
+export function redisCounters(redis: Redis, base = ''): Counters {
+  const key = (id: string) => base ? `${base}:${id}` : id
+  const client = redis as Redis & { rateLimitConsume: (key: string, windowMs: number) => Promise<[number, number]> }
+  if (!('rateLimitConsume' in redis)) {
+    redis.defineCommand('rateLimitConsume', {
+      numberOfKeys: 1,
+      lua: `local count = redis.call('INCR', KEYS[1])
+local ttl = redis.call('PTTL', KEYS[1])
+if ttl < 0 then
+  redis.call('PEXPIRE', KEYS[1], ARGV[1])
+  ttl = tonumber(ARGV[1])
+end
+return {count, ttl}`,
+    })
+  }
+  return {
+    async consume(id, limit, now) {
+      const [count, ttl] = await client.rateLimitConsume(key(id), Math.ceil(limit.windowSeconds * 1000))
+      return { count, resetAt: now + ttl }
+    },
+    async read(id, now) {
+      const [[, count], [, ttl]] = await client.multi().get(key(id)).pttl(key(id)).exec() as [[null, string | null], [null, number]]
+      return count === null || ttl <= 0 ? null : { count: Number(count), resetAt: now + ttl }
+    },
+    remove: async (id) => {
+      await client.del(key(id))
+    },
+  }
+}
+
+/** The counters for the mount's driver: memory and Redis count natively, any other driver through unstorage. */
+export function countersFor(driver: Driver, storage: () => Storage<Window>): Counters {
+  if (driver.name === 'memory') return memoryCounters()
+  if (driver.name === 'redis' && driver.getInstance) return redisCounters(driver.getInstance() as Redis, (driver.options as { base?: string }).base?.replace(/:$/, ''))
+  return storageCounters(storage())
+}
+
+/**
+ * Any other unstorage driver. Counts are read-modify-write, so updates per key
+ * are queued: concurrent requests in this process cannot both read the same old
+ * count (other processes can: use Redis to share limits).
  */
 export function storageCounters(storage: Storage<Window>): Counters {
   const queues = new Map<string, Promise<unknown>>()

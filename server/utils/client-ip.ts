@@ -1,4 +1,4 @@
-import type { H3Event } from 'h3'
+import { getRequestIP, type H3Event } from 'h3'
 import { portalConfig } from './config'
 
 /** The client's address; X-Forwarded-For is believed only when PORTAL_TRUST_PROXY=1. */

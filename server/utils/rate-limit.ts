@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto'
-import type { H3Event } from 'h3'
-import { memoryCounters, storageCounters, type Counters, type Limit, type Window } from '../rate-limit/counters'
+import { createError, setResponseHeader, type H3Event } from 'h3'
+import { useStorage } from 'nitropack/runtime'
+import { clientIp } from './client-ip'
+import { countersFor, type Counters, type Limit, type Window } from '../rate-limit/counters'
 import { portalConfig } from './config'
 
 export type { Limit }
@@ -9,10 +11,10 @@ const storageKey = (bucket: string, key: string) => `${bucket}:${createHash('sha
 
 /**
  * Fixed-window counters for the Nitro storage mount `ratelimit`: in this
- * process by default (memory), in Redis or any unstorage driver by configuration alone.
+ * process by default (memory), in Redis with PORTAL_REDIS_URL (server/plugins/00.redis.ts).
  */
 let chosen: Counters | undefined
-const counters = () => chosen ??= useStorage().getMount('ratelimit:').driver.name === 'memory' ? memoryCounters() : storageCounters(useStorage<Window>('ratelimit'))
+const counters = () => chosen ??= countersFor(useStorage().getMount('ratelimit:').driver, () => useStorage<Window>('ratelimit'))
 
 /** Counts one use; `allowed` is false once the limit is passed. */
 export async function consume(limit: Limit, key: string, now = Date.now()) {
