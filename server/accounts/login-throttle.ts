@@ -1,5 +1,6 @@
 import type { H3Event } from 'h3'
-import type { Limit } from '../utils/rate-limit'
+import { clientIp } from '../utils/client-ip'
+import { consume, resetLimit, tooManyRequests, type Limit } from '../utils/rate-limit'
 import { portalConfig } from '../utils/config'
 
 /** Per IP: every attempt counts. Per account: failures count, and the account locks until the window ends. */
@@ -9,17 +10,20 @@ export const loginLimits = {
   account: { bucket: 'login-account', limit: 5, windowSeconds: 15 * 60 },
 } satisfies Record<string, Limit>
 
-export async function checkLoginAllowed(event: H3Event, email: string) {
+/**
+ * Claims one of the account's attempts before the password hash is checked, as
+ * a failure until a success clears it: the claim is one atomic count, so N
+ * concurrent attempts use N of the five and never more than five are checked.
+ * Counting after the check let every attempt of a burst through to the hash.
+ */
+export async function claimLoginAttempt(event: H3Event, email: string) {
   const ip = await consume(loginLimits.ip, clientIp(event))
   if (!ip.allowed) tooManyRequests(event, ip.retryAfter)
-  const locked = await isLimited(loginLimits.account, email)
-  if (locked) tooManyRequests(event, locked)
+  const account = await consume(loginLimits.account, email)
+  if (!account.allowed) tooManyRequests(event, account.retryAfter)
 }
 
-export async function recordLoginFailure(email: string) {
-  await consume(loginLimits.account, email)
-}
-
+/** A correct password (claimed while the account was not locked) wipes its failures. */
 export async function clearLoginFailures(email: string) {
   await resetLimit(loginLimits.account, email)
 }

@@ -2,18 +2,18 @@ import type { SessionResponse } from '#shared/accounts/schemas'
 import { loginBody } from '#shared/accounts/schemas'
 import { toAuthUser } from '../../accounts/users'
 import { dummyPasswordHash } from '../../accounts/dummy-hash'
-import { checkLoginAllowed, clearLoginFailures, recordLoginFailure } from '../../accounts/login-throttle'
+import { claimLoginAttempt, clearLoginFailures } from '../../accounts/login-throttle'
 
 export default defineEventHandler(async (event): Promise<SessionResponse> => {
   const body = await validBody(event, loginBody)
-  await checkLoginAllowed(event, body.email)
+  await claimLoginAttempt(event, body.email)
 
   const db = await useDb()
   const row = await db.selectFrom('users').selectAll().where('email', '=', body.email).executeTakeFirst()
   // Verify even when there is no such account, so timing does not reveal which part was wrong.
   const valid = await verifyPassword(row?.password_hash ?? await dummyPasswordHash(), body.password)
+  // The claimed attempt stays counted as a failure.
   if (!row || !valid || row.disabled_at) {
-    await recordLoginFailure(body.email)
     throw createError({ statusCode: 401, message: 'The e-mail address or password is not correct' })
   }
 

@@ -1,18 +1,19 @@
 import type { OkResponse } from '#shared/primitives'
 import { passwordChangeBody } from '#shared/accounts/schemas'
-import { checkLoginAllowed, recordLoginFailure } from '../../accounts/login-throttle'
+import { claimLoginAttempt, clearLoginFailures } from '../../accounts/login-throttle'
 
 export default defineEventHandler(async (event): Promise<OkResponse> => {
   const body = await validBody(event, passwordChangeBody)
   const user = await requireUser(event, { allowPasswordChangePending: true })
-  await checkLoginAllowed(event, user.email)
+  // The current password is guessed like a sign-in's: the same claimed attempts.
+  await claimLoginAttempt(event, user.email)
 
   const db = await useDb()
   const row = await db.selectFrom('users').select(['password_hash', 'session_version']).where('id', '=', user.id).executeTakeFirstOrThrow()
   if (!await verifyPassword(row.password_hash, body.currentPassword)) {
-    await recordLoginFailure(user.email)
     throw invalidFields({ currentPassword: ['The current password is not correct'] })
   }
+  await clearLoginFailures(user.email)
   // A new session version signs out every other session of this account.
   const version = row.session_version + 1
   await db.updateTable('users')
