@@ -9,19 +9,33 @@ declare module 'h3' {
   }
 }
 
+/** Whether a session is within its lifetime and idle timeout (PORTAL_SESSION_MAX_AGE_SECONDS, PORTAL_SESSION_IDLE_SECONDS). */
+export function sessionAlive(session: { loggedInAt?: string, seenAt?: string }, now: number, config = portalConfig()): boolean {
+  const loggedIn = Date.parse(session.loggedInAt ?? '')
+  const seen = Date.parse(session.seenAt ?? session.loggedInAt ?? '')
+  return now - loggedIn < config.sessionMaxAgeSeconds * 1000 && now - seen < config.sessionIdleSeconds * 1000
+}
+
 /**
  * The signed-in user, read fresh from the database on every request: a
- * disabled account, or a session older than the account's session version
- * (after a password change or a disable), is no longer signed in.
+ * disabled account, a session older than the account's session version
+ * (after a password change, a disable or a sign-out), or past its lifetime or
+ * idle timeout, is no longer signed in.
  */
 export async function currentUser(event: H3Event): Promise<AuthUser | null> {
   if (event.context.authUser !== undefined) return event.context.authUser
   const session = await getUserSession(event)
+  const now = Date.now()
   let user: AuthUser | null = null
-  if (session.user?.id) {
+  if (session.user?.id && sessionAlive(session, now)) {
     const db = await useDb()
     const row = await db.selectFrom('users').selectAll().where('id', '=', session.user.id).executeTakeFirst()
     if (row && !row.disabled_at && row.session_version === session.version) user = await toAuthUser(db, row)
+  }
+  // The cookie carries the time of use, re-sealed at most every minute (sooner for short timeouts), so the idle timeout needs no server state.
+  const refreshMs = Math.min(60, portalConfig().sessionIdleSeconds / 10) * 1000
+  if (user && now - Date.parse(session.seenAt ?? session.loggedInAt ?? '') >= refreshMs) {
+    await setUserSession(event, { version: session.version, loggedInAt: session.loggedInAt, seenAt: new Date(now).toISOString() }, sessionCookieConfig(event))
   }
   event.context.authUser = user
   return user
@@ -55,8 +69,12 @@ export function assertOrganisation(user: AuthUser, organisationId: string | null
   }
 }
 
-/** Session cookies are Secure whenever the request came over HTTPS (directly or through a trusted proxy). */
+/**
+ * Session cookies are Secure whenever the request came over HTTPS (directly or
+ * through a trusted proxy), and the browser drops them at the end of the session's lifetime.
+ */
 export function sessionCookieConfig(event: H3Event) {
-  const https = getRequestProtocol(event, { xForwardedProto: portalConfig().trustProxy }) === 'https'
-  return { cookie: { httpOnly: true, sameSite: 'lax' as const, secure: https, path: '/' } }
+  const config = portalConfig()
+  const https = getRequestProtocol(event, { xForwardedProto: config.trustProxy }) === 'https'
+  return { maxAge: config.sessionMaxAgeSeconds, cookie: { httpOnly: true, sameSite: 'lax' as const, secure: https, path: '/' } }
 }

@@ -10,8 +10,16 @@ describe('accounts and sessions', () => {
     const user = await client.login('organizer@demo.local')
     expect(user).toMatchObject({ email: 'organizer@demo.local', role: 'organizer', organisationId: expect.any(String) })
     expect((await client.get('/api/auth/me')).json.user.email).toBe('organizer@demo.local')
-    expect((await client.post('/api/auth/logout')).status).toBe(200)
-    expect((await client.get('/api/auth/me')).status).toBe(401)
+    // Signing out ends every session of the account, so it is tried on an account of its own, not the demo organizer other files use.
+    const admin = new ApiClient(baseURL)
+    await admin.login('admin@demo.local')
+    const email = `signout-${Date.now()}@example.org`
+    const { initialPassword } = (await admin.post('/api/admin/users', { email, displayName: '赵老师', role: 'organizer', organisationCode: 'tianjin-library' })).json
+    const leaving = new ApiClient(baseURL)
+    await leaving.login(email, initialPassword)
+    expect((await leaving.get('/api/auth/me')).status).toBe(200)
+    expect((await leaving.post('/api/auth/logout')).status).toBe(200)
+    expect((await leaving.get('/api/auth/me')).status).toBe(401)
   })
 
   it('sets an HttpOnly, SameSite=Lax session cookie', async () => {

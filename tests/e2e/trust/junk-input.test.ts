@@ -48,7 +48,8 @@ describe('junk input to every write route', () => {
   it.each(routes)('$method $path answers junk with a JSON 4xx, never a 5xx', async ({ method, path, file }) => {
     const expectClientError = readsBody(file)
     await fc.assert(fc.asyncProperty(junkRaw, fc.constantFrom('anonymous', 'organizer', 'admin'), async (junk, who) => {
-      const client = clients[who]!
+      // Signing out ends the account's sessions on the server, whatever the body: junk goes there without one.
+      const client = path === '/api/auth/logout' ? clients.anonymous! : clients[who]!
       const res = await fetch(`${server.url}${path}`, {
         method,
         headers: { 'content-type': junk.type, ...(client.cookie ? { cookie: client.cookie } : {}) },
