@@ -19,6 +19,7 @@
  */
 import type { Insertable, Selectable } from 'kysely'
 import type { EventCategory, EventFormat, EventStatus, RegistrationSource, RegistrationStatus, AgeGroup } from '../../shared/events/vocabulary'
+import type { VerificationPurpose } from '../../shared/verification/schemas'
 
 export type Bool = 0 | 1
 export type RowSource = 'seed' | 'user'
@@ -201,6 +202,22 @@ export interface NotificationsTable {
   last_error: string | null
   sent_at: string | null
   created_at: string
+  /** Which sender holds the row while it hands it to the provider, and until when. */
+  claimed_by: string | null
+  claimed_until: string | null
+}
+
+/** A code sent by SMS to prove a person controls a mobile number; the code is kept only as a keyed hash. */
+export interface VerificationsTable {
+  id: string
+  purpose: VerificationPurpose
+  phone_hash: string
+  code_hash: string
+  attempts: number
+  expires_at: string
+  confirmed_at: string | null
+  token_used_at: string | null
+  created_at: string
 }
 
 export interface Database {
@@ -213,6 +230,7 @@ export interface Database {
   events: EventsTable
   registrations: RegistrationsTable
   notifications: NotificationsTable
+  verifications: VerificationsTable
 }
 
 export type VenueRow = Selectable<VenuesTable>

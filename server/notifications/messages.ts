@@ -1,5 +1,6 @@
 import type { NotificationKind } from '../database/schema'
 import { formatDateTime } from '../../shared/utils/dates'
+import { VERIFICATION_CODE_MINUTES } from '../../shared/verification/schemas'
 
 export interface MessageContext {
   city: string
@@ -13,20 +14,42 @@ export interface MessageContext {
   releaseUrl: string
 }
 
+export interface ComposedMessage {
+  /** The template's named values, for gateways that send approved templates. */
+  params: Record<string, string>
+  text: string
+}
+
+/** What organizers and the outbox keep instead of a resident's personal link: the link acts for the resident. */
+export const LINK_WITHHELD = '[个人链接]'
+
+/** Texts stored before links were withheld still carry them: shown to staff, they are withheld on the way out. */
+export const withholdLinks = (text: string) => text.replace(/\S*\/(?:tickets|release)\/[0-9a-f-]{36}\.[0-9a-f]{32}/g, LINK_WITHHELD)
+
 /** SMS-length texts in Chinese, without the person's name or number. */
-export function composeMessage(kind: NotificationKind, c: MessageContext): string {
-  const when = formatDateTime(c.startsAt, 'zh-CN')
+export function composeMessage(kind: NotificationKind, c: MessageContext): ComposedMessage {
+  const time = formatDateTime(c.startsAt, 'zh-CN')
   const head = `【${c.city}信息消费体验周】`
+  const base = { city: c.city, title: c.title, time, place: c.place, partySize: String(c.partySize), code: c.code }
   switch (kind) {
     case 'confirmed':
-      return `${head}您已报名「${c.title}」，${when}，${c.place}，共${c.partySize}人。确认码 ${c.code}。查看或取消：${c.ticketUrl}`
+      return { params: { ...base, link: c.ticketUrl }, text: `${head}您已报名「${c.title}」，${time}，${c.place}，共${c.partySize}人。确认码 ${c.code}。查看或取消：${c.ticketUrl}` }
     case 'waitlisted':
-      return `${head}「${c.title}」名额已满，您已进入候补第${c.waitlistPosition}位，共${c.partySize}人。有名额时会短信通知您。确认码 ${c.code}。`
+      return { params: { ...base, position: String(c.waitlistPosition ?? '') }, text: `${head}「${c.title}」名额已满，您已进入候补第${c.waitlistPosition}位，共${c.partySize}人。有名额时会短信通知您。确认码 ${c.code}。` }
     case 'promoted':
-      return `${head}好消息：「${c.title}」有名额了，您的${c.partySize}人报名已确认。${when}，${c.place}。确认码 ${c.code}。${c.ticketUrl}`
+      return { params: { ...base, link: c.ticketUrl }, text: `${head}好消息：「${c.title}」有名额了，您的${c.partySize}人报名已确认。${time}，${c.place}。确认码 ${c.code}。${c.ticketUrl}` }
     case 'reminder':
-      return `${head}提醒：「${c.title}」将于${when}开始，地点：${c.place}。如果不能来，请点此让出名额：${c.releaseUrl}`
+      return { params: { ...base, link: c.releaseUrl }, text: `${head}提醒：「${c.title}」将于${time}开始，地点：${c.place}。如果不能来，请点此让出名额：${c.releaseUrl}` }
     case 'event-cancelled':
-      return `${head}抱歉，「${c.title}」（${when}）已取消，您的报名随之取消。`
+      return { params: base, text: `${head}抱歉，「${c.title}」（${time}）已取消，您的报名随之取消。` }
+  }
+}
+
+/** The verification text: the code, how long it lasts, and the warning never to pass it on. */
+export function composeVerification(city: string, code: string): ComposedMessage {
+  const minutes = String(VERIFICATION_CODE_MINUTES)
+  return {
+    params: { city, code, minutes },
+    text: `【${city}信息消费体验周】验证码 ${code}，${minutes}分钟内有效。请勿告诉任何人，工作人员不会向您索要验证码。`,
   }
 }

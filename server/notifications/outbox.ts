@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely'
 import { newId, nowIso } from '../database/ids'
 import { preparedQuery } from '../database/prepared'
 import type { Database, NotificationKind } from '../database/schema'
+import { wakeSender } from './wake'
 
 type Db = Kysely<Database> | Transaction<Database>
 type Item = { eventId: string, registrationId: string }
@@ -31,4 +32,5 @@ export async function enqueue(db: Db, kind: NotificationKind, items: Item[], sen
   const messages = items.map(item => ({ ...item, id: newId(), kind, sendAfter, now }))
   if (messages.length === 1) await insertOne(db, messages[0]!)
   else if (messages.length) await insert(db, messages).execute()
+  if (messages.length && sendAfter <= now) wakeSender()
 }

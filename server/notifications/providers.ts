@@ -1,23 +1,94 @@
-import { portalConfig } from '../utils/config'
-/**
- * Where messages go. The default provider only records: the message text is
- * kept on the outbox row (visible to the organizer) and marked sent. An SMS
- * gateway is one more object with the same shape, chosen by PORTAL_NOTIFY_PROVIDER.
- */
-export interface NotificationProvider {
-  name: string
-  send: (to: string, text: string) => Promise<void>
+import { createHmac } from 'node:crypto'
+import { z } from 'zod'
+import { portalConfig, type PortalConfig } from '../utils/config'
+
+export const messageKinds = ['confirmed', 'waitlisted', 'promoted', 'event-cancelled', 'reminder', 'verification'] as const
+export type MessageKind = typeof messageKinds[number]
+
+/** One text message as a provider receives it. `id` is stable across retries, so a gateway can drop a repeat. */
+export interface OutgoingMessage {
+  id: string
+  to: string
+  kind: MessageKind
+  /** The named values of the approved template for this kind. */
+  params: Record<string, string>
+  /** The whole message in Chinese, for gateways that take free text. */
+  text: string
+  city: string
 }
 
+export interface NotificationProvider {
+  name: string
+  send: (message: OutgoingMessage) => Promise<void>
+}
+
+/** Keeps nothing and sends nothing: the outbox row is the record (the demo and tests). */
 export const recordingProvider: NotificationProvider = {
   name: 'record',
   send: async () => {},
 }
 
-const providers: Record<string, NotificationProvider> = { record: recordingProvider }
+export const WEBHOOK_TIMEOUT_MS = 10_000
 
-export function currentProvider(name = portalConfig().notifyProvider): NotificationProvider {
-  const provider = providers[name]
-  if (!provider) throw new Error(`PORTAL_NOTIFY_PROVIDER "${name}" is not one of: ${Object.keys(providers).join(', ')}`)
-  return provider
+/** PORTAL_NOTIFY_TEMPLATES: `{ "confirmed": "SMS_123", … }`, only the kinds above. */
+export const templatesSchema = z.partialRecord(z.enum(messageKinds), z.string().trim().min(1).max(100))
+
+export function parseTemplates(raw: string | undefined): Partial<Record<MessageKind, string>> {
+  if (!raw?.trim()) return {}
+  let json: unknown
+  try {
+    json = JSON.parse(raw)
+  }
+  catch {
+    throw new Error('PORTAL_NOTIFY_TEMPLATES is not valid JSON: expected {"confirmed": "template code", …}')
+  }
+  const parsed = templatesSchema.safeParse(json)
+  if (!parsed.success) throw new Error(`PORTAL_NOTIFY_TEMPLATES: ${parsed.error.issues.map(i => `${i.path.join('.') || 'value'}: ${i.message}`).join('; ')}`)
+  return parsed.data
+}
+
+/**
+ * The city's SMS gateway, or an adapter in front of it: one JSON POST per
+ * message. A 2xx reply means sent; anything else, or no reply in 10 s, is a
+ * failed try that the sender retries with the same id.
+ */
+export function webhookProvider(options: { url: string, secret?: string, templates: Partial<Record<MessageKind, string>>, timeoutMs?: number }): NotificationProvider {
+  return {
+    name: 'webhook',
+    async send(message) {
+      const body = JSON.stringify({ id: message.id, to: message.to, kind: message.kind, template: options.templates[message.kind] ?? null, params: message.params, text: message.text, city: message.city })
+      const headers: Record<string, string> = { 'content-type': 'application/json', 'idempotency-key': message.id }
+      if (options.secret) headers['x-portal-signature'] = `sha256=${createHmac('sha256', options.secret).update(body).digest('hex')}`
+      let res: Response
+      try {
+        res = await fetch(options.url, { method: 'POST', headers, body, signal: AbortSignal.timeout(options.timeoutMs ?? WEBHOOK_TIMEOUT_MS), redirect: 'error' })
+      }
+      catch (error) {
+        const reason = (error as Error).name === 'TimeoutError' ? `no reply within ${(options.timeoutMs ?? WEBHOOK_TIMEOUT_MS) / 1000} s` : `could not reach the gateway (${(error as Error).message})`
+        throw new Error(reason, { cause: error })
+      }
+      await res.body?.cancel().catch(() => {})
+      if (!res.ok) throw new Error(`the gateway answered ${res.status}`)
+    },
+  }
+}
+
+/** The provider PORTAL_NOTIFY_PROVIDER names; an unknown name or a webhook without its URL stops the server at start-up. */
+export function providerFrom(config: PortalConfig): NotificationProvider {
+  switch (config.notifyProvider) {
+    case 'record':
+      return recordingProvider
+    case 'webhook': {
+      const url = config.notifyWebhookUrl
+      if (!url || !/^https?:\/\//.test(url)) throw new Error('PORTAL_NOTIFY_PROVIDER=webhook needs PORTAL_NOTIFY_WEBHOOK_URL (http:// or https://)')
+      return webhookProvider({ url, secret: config.notifyWebhookSecret, templates: parseTemplates(config.notifyTemplates) })
+    }
+    default:
+      throw new Error(`PORTAL_NOTIFY_PROVIDER "${config.notifyProvider}" is not one of: record, webhook`)
+  }
+}
+
+let current: NotificationProvider | undefined
+export function currentProvider(): NotificationProvider {
+  return current ??= providerFrom(portalConfig())
 }

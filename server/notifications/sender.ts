@@ -1,49 +1,113 @@
-import type { Kysely } from 'kysely'
+import { randomUUID } from 'node:crypto'
+import type { Kysely, Updateable } from 'kysely'
 import type { CityProfile } from '../../shared/city/profile'
+import { dialectOf } from '../database/dialect'
 import { nowIso } from '../database/ids'
-import type { Database } from '../database/schema'
+import type { Database, NotificationsTable } from '../database/schema'
 import { waitlistPosition } from '../events/booking'
 import { ticketToken } from '../events/tickets'
 import { decryptText } from '../privacy/crypto'
-import { composeMessage } from './messages'
+import { composeMessage, LINK_WITHHELD } from './messages'
 import type { NotificationProvider } from './providers'
 
-const MAX_ATTEMPTS = 5
+export const MAX_ATTEMPTS = 5
+/** Longer than a batch can take (BATCH × the webhook's 10 s), so a live sender never loses its claim. */
+export const CLAIM_SECONDS = 300
+const BATCH = 20
 
-/** Sends what is due. A message whose reason has passed (a reminder for a cancelled booking) is skipped. */
-export async function sendPending(db: Kysely<Database>, provider: NotificationProvider, city: CityProfile, origin: string, limit = 200) {
-  const now = nowIso()
-  const due = await db.selectFrom('notifications as n')
+/** 30 s, 1 min, 2 min, 4 min… at most an hour. */
+export const retryDelaySeconds = (attempts: number) => Math.min(3600, 30 * 2 ** Math.max(0, attempts - 1))
+
+const later = (seconds: number, from = Date.now()) => new Date(from + seconds * 1000).toISOString()
+
+/**
+ * Claims up to `limit` due messages for `claimant` in one statement, so two
+ * senders never hold the same row: on PostgreSQL the rows are locked and
+ * others skip them; SQLite has one writer. A claim whose sender died lapses
+ * after CLAIM_SECONDS and the row is taken again.
+ */
+export async function claimDue(db: Kysely<Database>, claimant: string, limit = BATCH, now = nowIso()): Promise<string[]> {
+  const postgres = dialectOf(db) === 'postgres'
+  const rows = await db.updateTable('notifications')
+    .set({ claimed_by: claimant, claimed_until: later(CLAIM_SECONDS, Date.parse(now)) })
+    .where('id', 'in', (eb) => {
+      const due = eb.selectFrom('notifications').select('id')
+        .where('status', '=', 'pending').where('send_after', '<=', now)
+        .where(w => w.or([w('claimed_until', 'is', null), w('claimed_until', '<', now)]))
+        .orderBy('send_after').limit(limit)
+      return postgres ? due.forUpdate().skipLocked() : due
+    })
+    // Checked again on the row itself: PostgreSQL re-reads a row that another claim just changed.
+    .where('status', '=', 'pending')
+    .where(w => w.or([w('claimed_until', 'is', null), w('claimed_until', '<', now)]))
+    .returning('id').execute()
+  return rows.map(r => r.id)
+}
+
+export interface SendCounts { sent: number, skipped: number, failed: number }
+
+/** Sends what is due, claiming it first. A message whose reason has passed (a reminder for a cancelled booking) is skipped. */
+export async function sendPending(db: Kysely<Database>, provider: NotificationProvider, city: CityProfile, origin: string, limit = 200): Promise<SendCounts> {
+  const claimant = randomUUID()
+  const counts: SendCounts = { sent: 0, skipped: 0, failed: 0 }
+  while (counts.sent + counts.skipped + counts.failed < limit) {
+    const ids = await claimDue(db, claimant, Math.min(BATCH, limit - counts.sent - counts.skipped - counts.failed))
+    if (!ids.length) break
+    const done = await sendRows(db, provider, city, origin, ids, claimant)
+    counts.sent += done.sent
+    counts.skipped += done.skipped
+    counts.failed += done.failed
+  }
+  return counts
+}
+
+/**
+ * Hands the given rows to the provider, each with its row id as the
+ * idempotency key, and records the outcome. With a claimant, only rows that
+ * claimant still holds are updated. Exported for the test that shows what
+ * happens without a claim.
+ */
+export async function sendRows(db: Kysely<Database>, provider: NotificationProvider, city: CityProfile, origin: string, ids: string[], claimant: string | null): Promise<SendCounts> {
+  const counts: SendCounts = { sent: 0, skipped: 0, failed: 0 }
+  if (!ids.length) return counts
+  const rows = await db.selectFrom('notifications as n')
     .innerJoin('registrations as r', 'r.id', 'n.registration_id')
     .innerJoin('events as e', 'e.id', 'n.event_id')
     .leftJoin('venues as v', 'v.id', 'e.venue_id')
     .select(['n.id', 'n.kind', 'n.attempts', 'r.id as reg_id', 'r.status as reg_status', 'r.phone_enc', 'r.party_size', 'r.code', 'r.seq', 'e.id as event_id', 'e.title_zh', 'e.starts_at', 'v.name_zh as venue_zh'])
-    .where('n.status', '=', 'pending').where('n.send_after', '<=', now)
-    .orderBy('n.send_after').limit(limit).execute()
-  const counts = { sent: 0, skipped: 0, failed: 0 }
-  for (const n of due) {
+    .where('n.id', 'in', ids).orderBy('n.send_after').execute()
+  const settle = (id: string, values: Updateable<NotificationsTable>) => {
+    const q = db.updateTable('notifications').set({ ...values, claimed_by: null, claimed_until: null }).where('id', '=', id)
+    return (claimant ? q.where('claimed_by', '=', claimant) : q).execute()
+  }
+  for (const n of rows) {
     const stale = !n.phone_enc || (n.kind === 'reminder' && n.reg_status !== 'confirmed') || (n.kind === 'promoted' && n.reg_status !== 'confirmed')
     if (stale) {
-      await db.updateTable('notifications').set({ status: 'skipped', last_error: 'no longer applies' }).where('id', '=', n.id).execute()
+      await settle(n.id, { status: 'skipped', last_error: 'no longer applies' })
       counts.skipped++
       continue
     }
+    const attempts = n.attempts + 1
     try {
       const token = await ticketToken(n.reg_id)
-      const message = composeMessage(n.kind, {
+      const context = {
         city: city.name.zh, title: n.title_zh, startsAt: n.starts_at, place: n.venue_zh ?? '线上', partySize: n.party_size, code: n.code,
         waitlistPosition: n.reg_status === 'waitlisted' ? await waitlistPosition(db, n.event_id, n.seq) : null,
         ticketUrl: `${origin}/tickets/${token}`, releaseUrl: `${origin}/release/${token}`,
-      })
-      await provider.send(await decryptText(n.phone_enc!), message)
-      await db.updateTable('notifications').set({ status: 'sent', provider: provider.name, message, sent_at: nowIso(), attempts: n.attempts + 1 }).where('id', '=', n.id).execute()
+      }
+      const { params, text } = composeMessage(n.kind, context)
+      await provider.send({ id: n.id, to: await decryptText(n.phone_enc!), kind: n.kind, params, text, city: city.name.zh })
+      // What is kept is the text without the resident's personal link: that link acts for them.
+      const kept = composeMessage(n.kind, { ...context, ticketUrl: LINK_WITHHELD, releaseUrl: LINK_WITHHELD }).text
+      await settle(n.id, { status: 'sent', provider: provider.name, message: kept, sent_at: nowIso(), attempts, last_error: null })
       counts.sent++
     }
     catch (error) {
-      const attempts = n.attempts + 1
-      await db.updateTable('notifications')
-        .set({ attempts, last_error: String((error as Error).message).slice(0, 300), status: attempts >= MAX_ATTEMPTS ? 'failed' : 'pending' })
-        .where('id', '=', n.id).execute()
+      const last = attempts >= MAX_ATTEMPTS
+      await settle(n.id, {
+        attempts, last_error: String((error as Error).message).slice(0, 300), provider: provider.name,
+        ...(last ? { status: 'failed' } : { status: 'pending', send_after: later(retryDelaySeconds(attempts)) }),
+      })
       counts.failed++
     }
   }

@@ -1,12 +1,13 @@
 import { z } from 'zod'
 import { myOrganisation } from '../../shared/accounts/schemas'
 import { cityView } from '../../shared/city/views'
-import { attendeesCsvQuery, checkInBody, checkInResult, eventCreateBody, eventPatchBody, organizerEventDetail, organizerEventList, organizerEventRef, organizerNotificationList, organizerRegistrations, revealBody, revealResult, walkInBody, walkInResult } from '../../shared/events/organizer'
+import { attendeesCsvQuery, attendeesCsvRevealBody, checkInBody, checkInResult, eventCreateBody, eventPatchBody, organizerEventDetail, organizerEventList, organizerEventRef, organizerNotificationList, organizerRegistrations, revealBody, revealResult, walkInBody, walkInResult } from '../../shared/events/organizer'
 import { calendarQuery, eventListQuery, registrationBody, registrationChangeBody, registrationLookupBody } from '../../shared/events/requests'
 import { eventDetailView, eventView, registrationResult, registrationView, releaseResult } from '../../shared/events/views'
 import { healthResponse } from '../../shared/platform/schemas'
 import { okResponse, pageOf } from '../../shared/primitives'
-import { myDataErased, myDataExport } from '../../shared/privacy/schemas'
+import { myDataBody, myDataErased, myDataExport } from '../../shared/privacy/schemas'
+import { verificationConfirmBody, verificationConfirmed, verificationRequestBody, verificationRequested } from '../../shared/verification/schemas'
 import { venueCreateBody, venueCreated, venueListQuery, venueView } from '../../shared/venues/schemas'
 
 /**
@@ -27,6 +28,8 @@ export const responseSchemas = {
   ReleaseResult: releaseResult,
   MyData: myDataExport,
   MyDataErased: myDataErased,
+  VerificationRequested: verificationRequested,
+  VerificationConfirmed: verificationConfirmed,
   Ok: okResponse,
   MyOrganisation: myOrganisation,
   VenueCreated: venueCreated,
@@ -74,8 +77,10 @@ export function openApiDocument() {
       '/api/tickets/{token}': { get: { summary: 'A ticket (no personal data)', parameters: [token], responses: { 200: ok('Registration'), 404: error } } },
       '/api/tickets/{token}/qr.svg': { get: { summary: 'The ticket\'s check-in QR code', parameters: [token], responses: { 200: file('image/svg+xml'), 404: error } } },
       '/api/tickets/{token}/release': { post: { summary: 'Give up a booking from the reminder link; the waiting list moves up', parameters: [token], responses: { 200: ok('ReleaseResult'), 404: error } } },
-      '/api/my-data': { post: { summary: 'Everything held about a resident (proof: a booking code with the number)', requestBody: body(registrationLookupBody), responses: { 200: ok('MyData'), 404: error, 429: error } } },
-      '/api/my-data/erase': { post: { summary: 'Erase a resident\'s personal data', requestBody: body(registrationLookupBody), responses: { 200: ok('MyDataErased'), 404: error, 429: error } } },
+      '/api/verifications': { post: { summary: 'Send a 6-digit code by SMS to prove a number (same answer for every number; at most 5 codes an hour per number)', requestBody: body(verificationRequestBody), responses: { 202: ok('VerificationRequested', 'Accepted'), 422: error, 429: error, 503: error } } },
+      '/api/verifications/confirm': { post: { summary: 'Check the code: a short-lived, one-use token for the purpose', requestBody: body(verificationConfirmBody), responses: { 200: ok('VerificationConfirmed'), 410: error, 422: error, 429: error } } },
+      '/api/my-data': { post: { summary: 'Everything held about a resident (proof: a verification token for `my-data`, spent by the request)', requestBody: body(myDataBody), responses: { 200: ok('MyData'), 401: error, 422: error, 429: error } } },
+      '/api/my-data/erase': { post: { summary: 'Erase a resident\'s personal data (proof: a verification token for `my-data`)', requestBody: body(myDataBody), responses: { 200: ok('MyDataErased'), 401: error, 422: error, 429: error } } },
       '/api/venues': { get: { summary: 'The city\'s experience venues', parameters: query(venueListQuery), responses: { 200: ok('VenuePage'), 400: error } } },
       '/api/city': { get: { summary: 'The city profile: the week, the plan, districts and organisers', responses: { 200: ok('City') } } },
       '/api/health': { get: { summary: 'The database answers', responses: { 200: ok('Health') } } },
@@ -94,10 +99,13 @@ export function openApiDocument() {
       '/api/organizer/events/{id}/cancel': { post: { summary: 'Cancel the event', ...organizer, parameters: [id], responses: { 200: ok('OrganizerEventRef'), 409: error } } },
       '/api/organizer/events/{id}/duplicate': { post: { summary: 'Copy as a new draft', ...organizer, parameters: [id], responses: { 201: ok('OrganizerEventRef') } } },
       '/api/organizer/events/{id}/registrations': { get: { summary: 'Attendees, masked', ...organizer, parameters: [id, { name: 'code', in: 'query', required: false, schema: { type: 'string' } }], responses: { 200: ok('OrganizerRegistrations'), 403: error } } },
-      '/api/organizer/events/{id}/registrations.csv': { get: { summary: 'Attendees as CSV (UTF-8 with BOM); `reveal=1&reason=` for full details, audited', ...organizer, parameters: [id, ...query(attendeesCsvQuery)], responses: { 200: file('text/csv'), 400: error, 403: error } } },
+      '/api/organizer/events/{id}/registrations.csv': {
+        get: { summary: 'Attendees as CSV (UTF-8 with BOM, no cell runs as a formula), masked', ...organizer, parameters: [id, ...query(attendeesCsvQuery)], responses: { 200: file('text/csv'), 400: error, 403: error } },
+        post: { summary: 'Attendees as CSV in full; the reason is written to the audit log first (JSON or a form post)', ...organizer, parameters: [id], requestBody: body(attendeesCsvRevealBody), responses: { 200: file('text/csv'), 403: error, 422: error } },
+      },
       '/api/organizer/events/{id}/reveal': { post: { summary: 'One attendee\'s full name and number, with a reason (audited)', ...organizer, parameters: [id], requestBody: body(revealBody), responses: { 200: ok('RevealResult'), 403: error, 404: error, 422: error } } },
       '/api/organizer/events/{id}/check-ins': { post: { summary: 'Check in a party by code or ticket token', ...organizer, parameters: [id], requestBody: body(checkInBody), responses: { 200: ok('CheckInResult'), 404: error, 409: error } } },
-      '/api/organizer/events/{id}/notifications': { get: { summary: 'The event\'s outbox (confirmations, promotions, reminders, cancellations)', ...organizer, parameters: [id], responses: { 200: ok('OrganizerNotifications'), 403: error } } },
+      '/api/organizer/events/{id}/notifications': { get: { summary: 'The event\'s outbox: kind, status, tries and the last failure\'s reason; residents\' links withheld', ...organizer, parameters: [id], responses: { 200: ok('OrganizerNotifications'), 403: error } } },
       '/api/organizer/events/{id}/walk-ins': { post: { summary: 'Add and check in someone without a booking, into free places', ...organizer, parameters: [id], requestBody: body(walkInBody), responses: { 201: ok('WalkInResult'), 409: error, 422: error } } },
     },
   }

@@ -69,6 +69,11 @@ export function portalConfig(env: Env = process.env) {
     demoPassword: env.PORTAL_DEMO_PASSWORD || DEMO_PASSWORD_DEFAULT,
     retentionDays: retentionDays(env.PORTAL_RETENTION_DAYS),
     notifyProvider: env.PORTAL_NOTIFY_PROVIDER || 'record',
+    /** The SMS gateway (or its adapter) when the provider is `webhook`; the secret signs each body. */
+    notifyWebhookUrl: env.PORTAL_NOTIFY_WEBHOOK_URL || undefined,
+    notifyWebhookSecret: env.PORTAL_NOTIFY_WEBHOOK_SECRET || undefined,
+    /** JSON `{ kind: template code }` of the city's approved SMS templates. */
+    notifyTemplates: env.PORTAL_NOTIFY_TEMPLATES || undefined,
     /** Multiplies residents' per-address limits (village stations where many share one address). */
     rateScale: Number(env.PORTAL_RATE_SCALE) || 1,
     pageCacheSeconds: pageCacheSeconds(env.PORTAL_PAGE_CACHE_SECONDS),

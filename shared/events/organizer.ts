@@ -55,11 +55,10 @@ export const revealBody = z.object({
   reason: z.string().trim().min(2).max(200),
 }).strict()
 
-/** The attendee list's CSV: masked by default; `reveal=1` with a reason gives full details (audited). */
-export const attendeesCsvQuery = z.object({
-  reveal: z.enum(['1']).optional(),
-  reason: z.string().trim().min(2).max(200).optional(),
-}).refine(q => !q.reveal || q.reason, { path: ['reason'], message: 'Say why you need the full details' })
+/** GET …/registrations.csv is always masked; a reveal is a POST carrying its reason (never a link a foreign page could trigger). */
+export const attendeesCsvQuery = z.object({}).strict()
+/** POST …/registrations.csv: the full list, with the reason recorded in the audit log first. */
+export const attendeesCsvRevealBody = z.object({ reason: z.string().trim().min(2).max(200) }).strict()
 
 export const attendeesQuery = z.object({
   /** One booking by its code; malformed codes simply match nothing. */
@@ -151,12 +150,16 @@ export type WalkInResult = z.infer<typeof walkInResult>
 /** One message in the event's outbox. */
 export const organizerNotification = z.object({
   code: z.string(),
-  kind: z.string(),
-  status: z.string(),
+  kind: z.enum(['confirmed', 'waitlisted', 'promoted', 'reminder', 'event-cancelled']),
+  status: z.enum(['pending', 'sent', 'failed', 'skipped']),
   sendAfter: timestampSchema,
   sentAt: timestampSchema.nullable(),
+  /** Tries so far; a failed try is retried later, after a growing pause. */
+  attempts: z.number().int(),
   provider: z.string().nullable(),
+  /** The text as sent, with the resident's personal link withheld. */
   message: z.string().nullable(),
+  /** Why the last try failed (the gateway's answer, a timeout). */
   error: z.string().nullable(),
 })
 export const organizerNotificationList = listOf(organizerNotification)

@@ -1,9 +1,14 @@
 import { normalizeMobile } from './phone'
 
-/** `13812345678` → `138****5678`. Anything that is not a mobile number shows nothing of itself, not even its length. */
+/**
+ * `13812345678` → `*******5678`: only the last four digits, the part a
+ * resident reads out to be recognised. Staff also see booking codes, so the
+ * mask leaves 10⁷ numbers to guess, not 10⁴. Anything that is not a mobile
+ * number shows nothing of itself, not even its length.
+ */
 export function maskPhone(phone: string): string {
   const mobile = normalizeMobile(phone)
-  return mobile ? `${mobile.slice(0, 3)}****${mobile.slice(7)}` : '****'
+  return mobile ? `*******${mobile.slice(7)}` : '****'
 }
 
 /**

@@ -1,14 +1,13 @@
-import type { MyDataErased } from '#shared/privacy/schemas'
-import { registrationLookupBody } from '#shared/events/requests'
+import { myDataBody, type MyDataErased } from '#shared/privacy/schemas'
 import { erasePersonalData } from '../../privacy/retention'
 import { personalDataSources } from '../../privacy/purgers'
-import { findRegistration, residentLookup } from '../../events/registrations'
+import { requireVerifiedPhone } from '../../verification/service'
 
-/** Deletes a resident's name and number everywhere (active bookings are cancelled first). */
+/** Deletes a resident's name and number everywhere (active bookings are cancelled first), after the number was verified by SMS. */
 export default defineEventHandler(async (event): Promise<MyDataErased> => {
-  const body = await validBody(event, registrationLookupBody)
-  await residentLookup(event)
-  const { phoneHash } = await findRegistration(body.code, body.phone)
+  const body = await validBody(event, myDataBody)
+  await enforceRateLimit(event, residentLimit('my-data', 30))
+  const phoneHash = await requireVerifiedPhone(event, body.verificationToken, 'my-data')
   const erased = await erasePersonalData(await useDb(), phoneHash, personalDataSources)
   await recordAudit(event, null, { action: 'pii.erase-by-resident', targetType: 'resident', details: { records: erased } })
   return { erased }

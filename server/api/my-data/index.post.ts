@@ -1,17 +1,19 @@
-import type { MyDataExport } from '#shared/privacy/schemas'
-import { registrationLookupBody } from '#shared/events/requests'
+import { myDataBody, type MyDataExport } from '#shared/privacy/schemas'
 import { exportPersonalData } from '../../privacy/retention'
 import { personalDataSources } from '../../privacy/purgers'
-import { findRegistration, residentLookup } from '../../events/registrations'
+import { requireVerifiedPhone } from '../../verification/service'
 
 /**
- * What the portal holds about a resident, for download. Proof of the number:
- * the code of any one of their bookings together with the number.
+ * What the portal holds about a resident, for download. Proof of the number
+ * is a verification token (a code sent to it by SMS), spent by this request;
+ * a booking code is not enough, since staff see codes.
  */
 export default defineEventHandler(async (event): Promise<MyDataExport> => {
-  const body = await validBody(event, registrationLookupBody)
-  await residentLookup(event)
-  const { phoneHash } = await findRegistration(body.code, body.phone)
+  const body = await validBody(event, myDataBody)
+  await enforceRateLimit(event, residentLimit('my-data', 30))
+  const phoneHash = await requireVerifiedPhone(event, body.verificationToken, 'my-data')
+  const data = await exportPersonalData(await useDb(), phoneHash, personalDataSources)
+  await recordAudit(event, null, { action: 'pii.export-by-resident', targetType: 'resident', details: { records: Object.fromEntries(Object.entries(data).map(([k, v]) => [k, v.length])) } })
   setResponseHeaders(event, { 'cache-control': 'no-store', 'content-disposition': 'attachment; filename="my-data.json"' })
-  return { exportedAt: nowIso(), data: await exportPersonalData(await useDb(), phoneHash, personalDataSources) }
+  return { exportedAt: nowIso(), data }
 })

@@ -1,12 +1,13 @@
 import type { RegistrationView } from '#shared/events/views'
 import { registrationLookupBody } from '#shared/events/requests'
 import { cancelBooking } from '../../events/booking'
-import { findRegistration, registrationView, residentLookup } from '../../events/registrations'
+import { auditResidentAction, findRegistration, registrationView, residentLookup } from '../../events/registrations'
 
 export default defineEventHandler(async (event): Promise<RegistrationView> => {
   const body = await validBody(event, registrationLookupBody)
   await residentLookup(event)
-  const { phoneHash } = await findRegistration(body.code, body.phone)
+  const { reg, phoneHash } = await findRegistration(body.code, body.phone, event)
   await cancelBooking(await useDb(), body.code, phoneHash)
-  return registrationView(body.code, body.phone)
+  await auditResidentAction(event, 'booking.cancel-by-resident', reg, 'code-and-number')
+  return registrationView(reg)
 })

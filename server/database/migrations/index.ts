@@ -3,6 +3,7 @@ import * as m0001 from './0001_platform'
 import * as m0002 from './0002_accounts'
 import * as m0003 from './0003_events'
 import * as m0004 from './0004_notifications'
+import * as m0005 from './0005_delivery'
 
 /**
  * Migrations are imported statically so that the bundled server carries them.
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   '0002_accounts': m0002,
   '0003_events': m0003,
   '0004_notifications': m0004,
+  '0005_delivery': m0005,
 }

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { book, cancelBooking } from '../../../server/events/booking'
 import { queueReminders } from '../../../server/notifications/reminders'
-import { sendPending } from '../../../server/notifications/sender'
-import type { NotificationProvider } from '../../../server/notifications/providers'
+import { CLAIM_SECONDS, claimDue, MAX_ATTEMPTS, retryDelaySeconds, sendPending } from '../../../server/notifications/sender'
+import { LINK_WITHHELD } from '../../../server/notifications/messages'
+import type { NotificationProvider, OutgoingMessage } from '../../../server/notifications/providers'
 import { encryptText, lookupHash } from '../../../server/privacy/crypto'
 import { dialects, type TestDatabase } from '../../support/databases'
 import { insertEvent, prepare, tianjin } from '../../support/events'
@@ -14,7 +15,7 @@ const sealedFor = async (phone: string) => ({ name_enc: await encryptText('å®‹ç§
 describe.each(dialects)('notifications outbox on $name', ({ open }) => {
   let t: TestDatabase
   const sent: Array<{ to: string, text: string }> = []
-  const provider: NotificationProvider = { name: 'test', send: async (to, text) => {
+  const provider: NotificationProvider = { name: 'test', send: async ({ to, text }) => {
     sent.push({ to, text })
   } }
   beforeAll(async () => {
@@ -60,6 +61,12 @@ describe.each(dialects)('notifications outbox on $name', ({ open }) => {
       throw new Error('gateway down')
     } }
     expect((await sendPending(t.db, failing, tianjin, 'https://portal.example')).failed).toBe(1)
+    // A failed try waits before the next (30 s first); make it due again.
+    const waiting = await t.db.selectFrom('notifications').select(['send_after', 'last_error', 'status']).where('registration_id', '=', keep.registrationId).where('kind', '=', 'reminder').executeTakeFirstOrThrow()
+    expect(waiting).toMatchObject({ status: 'pending', last_error: 'gateway down' })
+    expect(Date.parse(waiting.send_after) - Date.now()).toBeGreaterThan(20_000)
+    expect((await sendPending(t.db, provider, tianjin, 'https://portal.example')).sent).toBe(0)
+    await t.db.updateTable('notifications').set({ send_after: new Date(Date.now() - 1000).toISOString() }).where('registration_id', '=', keep.registrationId).execute()
     sent.length = 0
     const counts = await sendPending(t.db, provider, tianjin, 'https://portal.example')
     expect(counts).toMatchObject({ sent: 1, skipped: 0 })
@@ -67,5 +74,50 @@ describe.each(dialects)('notifications outbox on $name', ({ open }) => {
     const skipped = await t.db.selectFrom('notifications').select('status').where('registration_id', '=', drop.registrationId).where('kind', '=', 'reminder').executeTakeFirstOrThrow()
     expect(skipped.status).toBe('skipped')
     expect(keep.status).toBe('confirmed')
+  })
+})
+
+describe.each(dialects)('claiming messages before sending on $name', ({ open }) => {
+  let t: TestDatabase
+  beforeAll(async () => {
+    t = await open()
+    await prepare(t.db)
+  })
+  afterAll(async () => {
+    await t?.close()
+  })
+
+  it('hands each message to the provider once under its row id, keeps no personal link, and takes over a lapsed claim', async () => {
+    const event = await insertEvent(t.db, { capacity: 50 })
+    for (let i = 0; i < 30; i++) await book(t.db, { event: { id: event.id }, partySize: 1, sealed: await sealedFor(`1370000${String(1000 + i)}`), purgeAfter: '2099-01-01T00:00:00.000Z' })
+    const seen: OutgoingMessage[] = []
+    const provider: NotificationProvider = { name: 'test', send: async (m) => {
+      seen.push(m)
+    } }
+    // Two senders over two connection pools where the database allows it.
+    const other = t.openAnother?.() ?? t.db
+    const counts = await Promise.all([sendPending(t.db, provider, tianjin, 'https://portal.example'), sendPending(other, provider, tianjin, 'https://portal.example')])
+    const ours = seen.filter(m => m.text.includes(event.title_zh))
+    expect(ours).toHaveLength(30)
+    expect(new Set(ours.map(m => m.id)).size).toBe(30)
+    expect(counts[0].sent + counts[1].sent).toBeGreaterThanOrEqual(30)
+    expect(ours[0]).toMatchObject({ kind: 'confirmed', city: tianjin.name.zh, params: expect.objectContaining({ code: expect.any(String), link: expect.stringContaining('https://portal.example/tickets/') }) })
+    const stored = await t.db.selectFrom('notifications').select(['message', 'claimed_by']).where('event_id', '=', event.id).execute()
+    expect(stored.every(r => r.message?.includes(LINK_WITHHELD) && !r.message.includes('/tickets/') && r.claimed_by === null)).toBe(true)
+    if (other !== t.db) await other.destroy()
+
+    // A sender that claimed a row and died: nobody else takes it until the claim lapses.
+    const late = await book(t.db, { event: { id: event.id }, partySize: 1, sealed: await sealedFor('13700009999'), purgeAfter: '2099-01-01T00:00:00.000Z' })
+    expect(await claimDue(t.db, 'crashed-sender')).toHaveLength(1)
+    expect(await claimDue(t.db, 'another')).toEqual([])
+    const afterLapse = new Date(Date.now() + (CLAIM_SECONDS + 1) * 1000).toISOString()
+    const retaken = await claimDue(t.db, 'another', 20, afterLapse)
+    const row = await t.db.selectFrom('notifications').select('id').where('registration_id', '=', late.registrationId).executeTakeFirstOrThrow()
+    expect(retaken).toEqual([row.id])
+  })
+
+  it('backs off after each failure and gives up after five tries, keeping the reason', () => {
+    expect([1, 2, 3, 4, 5, 20].map(retryDelaySeconds)).toEqual([30, 60, 120, 240, 480, 3600])
+    expect(MAX_ATTEMPTS).toBe(5)
   })
 })

@@ -1,5 +1,6 @@
 import type { ReleaseResult } from '#shared/events/views'
 import { cancelBooking } from '../../../events/booking'
+import { auditResidentAction } from '../../../events/registrations'
 import { registrationForTicket } from '../../../events/ticket-route'
 
 /** "I can't come": frees the places of a ticket in one tap (from the reminder's link); the waiting list moves up. */
@@ -8,5 +9,6 @@ export default defineEventHandler(async (event): Promise<ReleaseResult> => {
   await enforceRateLimit(event, residentLimit('ticket-release', 30))
   if (!reg.phone_hash) throw createError({ statusCode: 410, message: 'This booking has been anonymised' })
   const result = await cancelBooking(await useDb(), reg.code, reg.phone_hash)
+  await auditResidentAction(event, 'booking.release-by-resident', reg, 'ticket-link')
   return { status: result.status }
 })

@@ -1,29 +1,10 @@
 import { attendeesCsvQuery } from '#shared/events/organizer'
-import { decryptText } from '../../../../privacy/crypto'
+import { sendAttendeesCsv } from '../../../../events/attendees-csv'
 import { ownedEvent } from '../../../../events/owned'
 
-/** The attendee list as CSV (toCsv: a BOM for Excel, no cell that runs as a formula). */
+/** The attendee list as CSV, names and numbers masked. */
 export default defineEventHandler(async (event): Promise<string> => {
-  const query = await validQuery(event, attendeesCsvQuery)
-  const { row, user, db } = await ownedEvent(event)
-  const regs = await db.selectFrom('registrations').selectAll().where('event_id', '=', row.id).orderBy('seq').execute()
-  if (query.reveal) {
-    await recordAudit(event, user, { action: 'pii.reveal', targetType: 'event-attendees', targetId: row.id, reason: query.reason, details: { rows: regs.length } })
-  }
-  const person = async (r: typeof regs[number]) => {
-    if (!r.name_enc || !r.phone_enc) return ['', '']
-    if (!query.reveal) {
-      const masked = await maskedResident({ name_enc: r.name_enc, phone_enc: r.phone_enc })
-      return [masked.name, masked.phone]
-    }
-    return Promise.all([decryptText(r.name_enc), decryptText(r.phone_enc)])
-  }
-  const lines = await Promise.all(regs.map(async r => [r.code, r.status, r.party_size, ...await person(r), r.age_group ?? '', r.district_code ?? '', r.source, r.checked_in_at ?? '', r.created_at]))
-  const csv = toCsv(['确认码 code', '状态 status', '人数 party', '姓名 name', '手机 mobile', '年龄段 age', '区县 district', '来源 source', '签到 checked in', '报名时间 booked at'], lines)
-  setResponseHeaders(event, {
-    'content-type': 'text/csv; charset=utf-8',
-    'content-disposition': `attachment; filename="${row.slug}-attendees.csv"`,
-    'cache-control': 'no-store',
-  })
-  return csv
+  await validQuery(event, attendeesCsvQuery)
+  const { row, db } = await ownedEvent(event)
+  return sendAttendeesCsv(event, db, row, false)
 })
