@@ -34,9 +34,8 @@ async function read(lng: Language, ns: Namespace): Promise<Dictionary> {
  */
 export default defineNuxtPlugin({
   name: 'i18n',
-  dependsOn: ['pinia'],
   async setup(nuxtApp) {
-    const prefs = usePrefsStore(nuxtApp.$pinia as Parameters<typeof usePrefsStore>[0])
+    const prefs = usePrefsStore()
     const shipped = useState<Shipped>('i18n', () => ({}))
     const i18n = i18next.createInstance()
     i18n.init({

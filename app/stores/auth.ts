@@ -1,10 +1,8 @@
-import { defineStore } from 'pinia'
 import type { AuthUser } from '#shared/accounts/schemas'
 
-/** The signed-in organizer or admin, as /api/auth/me reports it. */
-export const useAuthStore = defineStore('auth', () => {
-  const user = ref<AuthUser | null>(null)
-  const loaded = ref(false)
+function createAuth() {
+  const user = useState<AuthUser | null>('auth.user', () => null)
+  const loaded = useState('auth.loaded', () => false)
   const requestFetch = useRequestFetch()
 
   async function load(force = false) {
@@ -30,5 +28,15 @@ export const useAuthStore = defineStore('auth', () => {
     user.value = null
   }
 
-  return { user, loaded, load, login, logout }
-})
+  return reactive({ user, loaded, load, login, logout })
+}
+
+const stores = new WeakMap<object, ReturnType<typeof createAuth>>()
+
+/** The signed-in organizer or admin, as /api/auth/me reports it; one object per Nuxt app (per request on the server). */
+export function useAuthStore() {
+  const nuxtApp = useNuxtApp()
+  let auth = stores.get(nuxtApp)
+  if (!auth) stores.set(nuxtApp, auth = createAuth())
+  return auth
+}

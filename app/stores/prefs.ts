@@ -1,34 +1,44 @@
-import { defineStore } from 'pinia'
 import { ELDER_COOKIE, LANGUAGE_COOKIE, negotiateLanguage, type Language } from '#shared/i18n/languages'
 
-// Plain text cookies ("1", "en"), readable by the server without JSON decoding.
-const cookieOptions = {
-  maxAge: 60 * 60 * 24 * 365,
-  sameSite: 'lax',
-  path: '/',
-  encode: (value: string) => encodeURIComponent(value),
-  decode: (value: string) => decodeURIComponent(value),
-} as const
+/** A cookie's value from a Cookie header (plain text values: "1", "en"). */
+function cookieValue(header: string | undefined, name: string): string | undefined {
+  const pair = header?.split(';').map(p => p.trim()).find(p => p.startsWith(`${name}=`))
+  return pair === undefined ? undefined : decodeURIComponent(pair.slice(name.length + 1))
+}
 
-/**
- * The person's display preferences. Both live in cookies so that the server
- * renders the right language and elder mode on the first byte (no flash).
- */
-export const usePrefsStore = defineStore('prefs', () => {
-  const languageCookie = useCookie<string | null>(LANGUAGE_COOKIE, cookieOptions)
-  const elderCookie = useCookie<string | null>(ELDER_COOKIE, cookieOptions)
-  const acceptLanguage = useRequestHeaders(['accept-language'])['accept-language']
+function remember(name: string, value: string) {
+  document.cookie = `${name}=${encodeURIComponent(value)}; Max-Age=${60 * 60 * 24 * 365}; Path=/; SameSite=Lax`
+}
 
-  const language = ref<Language>(negotiateLanguage(languageCookie.value, acceptLanguage))
-  const elder = ref(elderCookie.value === '1')
+function createPrefs() {
+  // The server reads the cookies and Accept-Language; the browser gets the outcome in the payload.
+  const language = useState<Language>('prefs.language', () => {
+    const headers = useRequestHeaders(['cookie', 'accept-language'])
+    return negotiateLanguage(cookieValue(headers.cookie, LANGUAGE_COOKIE), headers['accept-language'])
+  })
+  const elder = useState<boolean>('prefs.elder', () => cookieValue(useRequestHeaders(['cookie']).cookie, ELDER_COOKIE) === '1')
 
   function setLanguage(next: Language) {
     language.value = next
-    languageCookie.value = next
+    remember(LANGUAGE_COOKIE, next)
   }
   function setElder(on: boolean) {
     elder.value = on
-    elderCookie.value = on ? '1' : '0'
+    remember(ELDER_COOKIE, on ? '1' : '0')
   }
-  return { language, elder, setLanguage, setElder }
-})
+  return reactive({ language, elder, setLanguage, setElder })
+}
+
+const stores = new WeakMap<object, ReturnType<typeof createPrefs>>()
+
+/**
+ * The person's display preferences, one object per Nuxt app (per request on the
+ * server). Both live in cookies so that the server renders the right language and
+ * elder mode on the first byte (no flash).
+ */
+export function usePrefsStore() {
+  const nuxtApp = useNuxtApp()
+  let prefs = stores.get(nuxtApp)
+  if (!prefs) stores.set(nuxtApp, prefs = createPrefs())
+  return prefs
+}

@@ -160,7 +160,8 @@ describe('read aloud', () => {
     const { page } = await freshPage()
     await open(page, '/about')
     expect(await page.evaluate(() => 'speechSynthesis' in window)).toBe(true)
-    expect(await button(page).count()).toBe(1)
+    // It hydrates when the browser is idle, a moment after the page.
+    await expect.poll(() => button(page).count()).toBe(1)
     expect(await button(page).isVisible()).toBe(true)
     expect(await button(page).getAttribute('aria-pressed')).toBe('false')
   })
