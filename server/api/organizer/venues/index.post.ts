@@ -10,7 +10,8 @@ export default defineEventHandler(async (event): Promise<VenueCreated> => {
     throw invalidFields({ district: ['Unknown district'] })
   }
   const id = newId()
-  const code = `${body.district}-${id.slice(0, 8)}`
+  // From the id's random tail: its head is the time, the same for every venue added within a minute.
+  const code = `${body.district}-${id.slice(-8)}`
   const now = nowIso()
   await db.insertInto('venues').values({
     id, city_slug: city.slug, code, organisation_id: user.organisationId, district_code: body.district, kind: body.kind,

@@ -5,7 +5,8 @@ export default defineEventHandler(async (event): Promise<OrganizerEventRef> => {
   const { row, user, db } = await ownedEvent(event)
   const id = newId()
   const now = nowIso()
-  const slug = `${row.slug.slice(0, 50)}-${id.slice(0, 6)}`
+  // From the id's random tail: its head is the time, the same for every copy made within hours.
+  const slug = `${row.slug.slice(0, 50)}-${id.slice(-8)}`
   await db.insertInto('events').values({
     ...row, id, slug, status: 'draft', confirmed_places: 0, waitlist_parties: 0, checked_in_places: 0, next_seq: 1,
     source: 'user', created_by: user.id, created_at: now, updated_at: now, cancelled_at: null,
