@@ -6,10 +6,17 @@ export interface RouteFile {
   method: string
   /** The URL with each [param] replaced by an example value. */
   path: string
+  /** The URL as the file tree spells it, with its [params] (`/api/events/[slug]/calendar.ics`). */
+  pattern: string
+  /** The names of its [params], in order. */
+  params: string[]
 }
 
 const root = join(import.meta.dirname, '../../server/api')
-const example = (param: string) => (param === 'id' ? '00000000-0000-4000-8000-000000000000' : 'example')
+export const example = (param: string) => (param === 'id' ? '00000000-0000-4000-8000-000000000000' : 'example')
+
+/** A route's pattern with each [param] replaced by `value(param)`, inserted as it is (encode it first if it should be). */
+export const fillPath = (pattern: string, value: (param: string) => string) => pattern.replace(/\[(\w+)\]/g, (_, p: string) => value(p))
 
 function walk(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap(e => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]))
@@ -21,8 +28,9 @@ export function apiRoutes(): RouteFile[] {
     const file = relative(root, full)
     const match = /^(.*?)(?:\.(get|post|put|patch|delete))?\.ts$/.exec(file)!
     const segments = match[1]!.split('/').filter(s => s !== 'index')
-    const path = '/api/' + segments.map(s => s.replace(/^\[(\w+)\]$/, (_, p: string) => example(p)).replace(/\[(\w+)\]/g, (_, p: string) => example(p))).join('/')
-    return { file, method: (match[2] ?? 'get').toUpperCase(), path: path.replace(/\/$/, '') }
+    const pattern = ('/api/' + segments.join('/')).replace(/\/$/, '')
+    const params = [...pattern.matchAll(/\[(\w+)\]/g)].map(m => m[1]!)
+    return { file, method: (match[2] ?? 'get').toUpperCase(), path: fillPath(pattern, example), pattern, params }
   })
 }
 
