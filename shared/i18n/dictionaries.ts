@@ -4,6 +4,8 @@ import commonEn from './en/common.json'
 import eventsOrganizerEn from './en/events-organizer.json'
 import eventsEn from './en/events.json'
 import homeEn from './en/home.json'
+import privacyEn from './en/privacy.json'
+import verificationEn from './en/verification.json'
 import venuesEn from './en/venues.json'
 import aboutZh from './zh-CN/about.json'
 import accountsZh from './zh-CN/accounts.json'
@@ -11,6 +13,8 @@ import commonZh from './zh-CN/common.json'
 import eventsOrganizerZh from './zh-CN/events-organizer.json'
 import eventsZh from './zh-CN/events.json'
 import homeZh from './zh-CN/home.json'
+import privacyZh from './zh-CN/privacy.json'
+import verificationZh from './zh-CN/verification.json'
 import venuesZh from './zh-CN/venues.json'
 import type { Language } from './languages'
 import type { Namespace } from './namespaces'
@@ -29,6 +33,8 @@ export const dictionaries: Record<Language, Record<Namespace, Record<string, unk
     'events': eventsZh,
     'accounts': accountsZh,
     'events-organizer': eventsOrganizerZh,
+    'verification': verificationZh,
+    'privacy': privacyZh,
   },
   'en': {
     'common': commonEn,
@@ -38,5 +44,7 @@ export const dictionaries: Record<Language, Record<Namespace, Record<string, unk
     'events': eventsEn,
     'accounts': accountsEn,
     'events-organizer': eventsOrganizerEn,
+    'verification': verificationEn,
+    'privacy': privacyEn,
   },
 }

@@ -23,6 +23,7 @@ export const pages: CheckedPage[] = [
   { path: '/events?district=heping&category=daily-life', name: 'events filtered', status: 200 },
   { path: '/events/heping-mobile-payment-for-seniors', name: 'event detail with booking form', status: 200 },
   { path: '/my-bookings', name: 'my bookings', status: 200 },
+  { path: '/my-data', name: 'my personal data', status: 200 },
   // ":ticket" is replaced by the token of a booking the suite makes first.
   { path: '/tickets/:ticket', name: 'ticket', status: 200 },
   { path: '/tickets/:ticket?new=1', name: 'ticket right after booking', status: 200 },
