@@ -163,6 +163,13 @@ describe('organizers', () => {
     // A reveal is never a GET: a link on a foreign page cannot trigger it, reason or not.
     expect((await organizer.get(`/api/organizer/events/${id}/registrations.csv?reveal=1&reason=${encodeURIComponent('攻击者写的理由')}`)).status).toBe(400)
     expect((await organizer.post(`/api/organizer/events/${id}/registrations.csv`, { reason: '' })).status).toBe(422)
+    // A form on a foreign page cannot post it either (the session cookie is SameSite=Lax, and the origin is checked).
+    expect((await organizer.request('POST', `/api/organizer/events/${id}/registrations.csv`, 'reason=%E6%94%BB%E5%87%BB%E8%80%85%E5%86%99%E7%9A%84%E7%90%86%E7%94%B1', { 'content-type': 'application/x-www-form-urlencoded', 'origin': 'https://evil.test' })).status).toBe(403)
+    // The attendees page posts it as a plain form (works without JavaScript).
+    const form = await organizer.request('POST', `/api/organizer/events/${id}/registrations.csv`, `reason=${encodeURIComponent('表单核对名单')}`, { 'content-type': 'application/x-www-form-urlencoded', 'origin': new URL(baseURL).origin })
+    expect(form.status).toBe(200)
+    expect(form.headers.get('content-disposition')).toContain('-full.csv')
+    expect(form.text).toContain('欧阳娜娜')
     const full = await organizer.post(`/api/organizer/events/${id}/registrations.csv`, { reason: '核对签到名单' })
     expect(full.status).toBe(200)
     expect(full.text).toContain('欧阳娜娜')
@@ -225,7 +232,8 @@ describe('organizers', () => {
     const other = new ApiClient(baseURL)
     await other.login(email, initialPassword)
     await other.post('/api/auth/password', { currentPassword: initialPassword, newPassword: 'library passphrase' })
-    for (const path of ['registrations', 'registrations.csv']) expect((await other.get(`/api/organizer/events/${id}/${path}`)).status).toBe(403)
+    for (const path of ['registrations', 'registrations.csv', 'notifications']) expect((await other.get(`/api/organizer/events/${id}/${path}`)).status).toBe(403)
+    expect((await other.post(`/api/organizer/events/${id}/registrations.csv`, { reason: '看看别的单位的名单' })).status).toBe(403)
     expect((await other.request('PATCH', `/api/organizer/events/${id}`, { capacity: 50 })).status).toBe(403)
     expect((await other.post(`/api/organizer/events/${id}/check-ins`, { code: 'AAAAAAA' })).status).toBe(403)
     expect((await other.get('/api/organizer/events')).json.items.some((e: { id: string }) => e.id === id)).toBe(false)
