@@ -54,9 +54,9 @@ describe('the organizer event form in the browser', () => {
       // The booking woke the sender; the record provider marks it sent within a moment.
       await expect.poll(async () => {
         await page.goto(new URL(`/organizer/events/${id}/attendees`, baseURL).href)
-        return page.locator('table.organizer-table tbody tr').first().textContent()
+        return page.locator('li.organizer-message').first().textContent()
       }, { timeout: 10_000 }).toContain('已发出')
-      const row = await page.locator('table.organizer-table tbody tr').first().textContent()
+      const row = await page.locator('li.organizer-message').first().textContent()
       expect(row).toContain(booked.json.code)
       expect(row).toContain('报名成功')
       expect(await page.locator('main').textContent()).not.toContain(booked.json.ticketToken)
