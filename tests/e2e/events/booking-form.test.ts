@@ -65,8 +65,11 @@ describe('the lazily hydrated booking form', () => {
       expect(await page.inputValue('#booking-district')).toBe('heping')
       expect(await page.locator('#booking-consent').isChecked()).toBe(true)
 
+      // The button can be pressed once the form's code has run (before that it would reload the page).
+      const submitButton = page.locator('form.booking-form button[type="submit"]')
+      await submitButton.and(page.locator(':not([disabled])')).waitFor({ timeout: 30_000 })
       const sent = page.waitForRequest(r => r.method() === 'POST' && r.url().endsWith(`/api/events/${slug}/registrations`))
-      await page.locator('form.booking-form button[type="submit"]').click()
+      await submitButton.click()
       expect((await sent).postDataJSON()).toMatchObject({ name: '赵桂兰', partySize: 2, ageGroup: ageValue, district: 'heping', consent: true })
       await page.waitForURL(/\/tickets\/[^/?]+\?new=1$/)
       const token = decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!)

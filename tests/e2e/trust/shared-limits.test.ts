@@ -15,8 +15,10 @@ function pair(servers: RunningServer[]) {
 }
 const wrongPasswords = (send: ReturnType<typeof pair>, n: number) =>
   Array.from({ length: n }, (_, i) => i).reduce<Promise<number[]>>(async (done, i) => [...await done, await send('/api/auth/login', { email: 'organizer@demo.local', password: `wrong-${i}` }, `10.3.0.${i + 1}`)], Promise.resolve([]))
+// A different code each time: one code allows only 10 tries an hour whoever asks, and this test is about the per-address limit.
+let lookupCount = 0
 const lookups = (send: ReturnType<typeof pair>, n: number) =>
-  Array.from({ length: n }, () => 0).reduce<Promise<number[]>>(async done => [...await done, await send('/api/registrations/lookup', { phone: '13800138000', code: 'NOSUCH1' }, '10.3.1.1')], Promise.resolve([]))
+  Array.from({ length: n }, () => 0).reduce<Promise<number[]>>(async done => [...await done, await send('/api/registrations/lookup', { phone: '13800138000', code: `NS${String(++lookupCount).padStart(6, '0')}` }, '10.3.1.1')], Promise.resolve([]))
 
 describe('limits shared by two instances through Redis (PORTAL_REDIS_URL)', () => {
   const prefix = `portal-test-${randomUUID()}`
