@@ -1,6 +1,7 @@
 import aboutEn from './en/about.json'
 import accountsEn from './en/accounts.json'
 import commonEn from './en/common.json'
+import coursesSimEn from './en/courses-sim.json'
 import eventsOrganizerEn from './en/events-organizer.json'
 import eventsEn from './en/events.json'
 import homeEn from './en/home.json'
@@ -10,6 +11,7 @@ import venuesEn from './en/venues.json'
 import aboutZh from './zh-CN/about.json'
 import accountsZh from './zh-CN/accounts.json'
 import commonZh from './zh-CN/common.json'
+import coursesSimZh from './zh-CN/courses-sim.json'
 import eventsOrganizerZh from './zh-CN/events-organizer.json'
 import eventsZh from './zh-CN/events.json'
 import homeZh from './zh-CN/home.json'
@@ -35,6 +37,7 @@ export const dictionaries: Record<Language, Record<Namespace, Record<string, unk
     'events-organizer': eventsOrganizerZh,
     'verification': verificationZh,
     'privacy': privacyZh,
+    'courses-sim': coursesSimZh,
   },
   'en': {
     'common': commonEn,
@@ -46,5 +49,6 @@ export const dictionaries: Record<Language, Record<Namespace, Record<string, unk
     'events-organizer': eventsOrganizerEn,
     'verification': verificationEn,
     'privacy': privacyEn,
+    'courses-sim': coursesSimEn,
   },
 }
