@@ -55,7 +55,9 @@ export function useSimulationSteps(prefix: string, steps: readonly SimulationSte
     }
     wrong.value++
     const hint = t(`${prefix}.steps.${current.id}.hint`)
-    say(wrong.value === 1 ? hint : t('coursesSim.ui.showMe', { hint, button: t(current.label) }))
+    const button = t(current.label)
+    // Most explanations already name the right button; then the second one only points at the outline.
+    say(wrong.value === 1 ? hint : t(hint.includes(button) ? 'coursesSim.ui.outlined' : 'coursesSim.ui.showMe', { hint, button }))
   }
 
   function restart() {

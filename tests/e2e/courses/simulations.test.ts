@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { simulationNames, type SimulationName } from '#shared/courses/simulations'
-import { contextFor, launchBrowser } from '../../support/browser'
+import { contextFor, launchBrowser, modeName, modes } from '../../support/browser'
 import { hydrated } from '../helpers'
 
 /**
@@ -52,10 +52,10 @@ afterAll(async () => {
   await browser?.close()
 })
 
-async function open(name: SimulationName): Promise<Page> {
+async function open(name: SimulationName, on = context): Promise<Page> {
   const path = stepPaths.get(name)
   expect(path, `a lesson step embeds ${name}`).toBeDefined()
-  const page = await context.newPage()
+  const page = await on.newPage()
   await page.goto(new URL(path!, baseURL).href, { waitUntil: 'load' })
   await hydrated(page)
   await page.locator('.sim').waitFor()
@@ -139,6 +139,31 @@ describe.each(simulationNames)('%s, zh-CN elder at 360 px', (name) => {
     await page.keyboard.press('Enter')
     await expect.poll(() => page.evaluate(() => document.activeElement?.matches('.sim__task'))).toBe(true)
     expect(await page.locator('.sim__count').textContent()).toContain('第 1 步')
+    await page.close()
+  })
+})
+
+describe.each(modes)('in $lang elder=$elder at 320 px', (mode) => {
+  let narrow: BrowserContext
+  beforeAll(async () => {
+    narrow = await contextFor(browser, baseURL, mode, { width: 320, height: 640 })
+  })
+  afterAll(() => narrow?.close())
+
+  it.each(simulationNames)('%s passes axe as it starts and with the help showing, fits, and has targets of 44 px or more', async (name) => {
+    const page = await open(name, narrow)
+    const missing: string[] = []
+    page.on('console', msg => msg.text().includes('[i18n] missing key') && missing.push(msg.text()))
+    await axe(page, `${modeName(mode)} start`)
+    for (const action of runs[name].wrong) await button(page, action).click()
+    await expect.poll(() => page.locator('.sim .is-hinted').count()).toBe(1)
+    await axe(page, `${modeName(mode)} help`)
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320)
+    const small = await page.locator('.sim button').evaluateAll(els => els
+      .map(el => el.getBoundingClientRect())
+      .filter(r => r.width < 44 || r.height < 44).length)
+    expect(small).toBe(0)
+    expect(missing).toEqual([])
     await page.close()
   })
 })

@@ -29,4 +29,11 @@ describe('booking a hospital appointment', () => {
     expect(wrapper.findAll('.is-hinted').map(b => b.attributes('data-action'))).toEqual(['resp'])
     expect(wrapper.get('[role="status"]').text()).toContain('「呼吸内科」')
   })
+
+  it('names the right button after two wrong taps when the explanation did not', async () => {
+    const wrapper = await mountSuspended(SimHospitalBooking)
+    await tapAll(wrapper, ['book', 'h1', 'resp', 'doc1', 'doc1'])
+    expect(wrapper.get('[role="status"]').text()).toContain('请点有红色虚线框的「刘医生 · 副主任医师」')
+    expect(wrapper.findAll('.is-hinted').map(b => b.attributes('data-action'))).toEqual(['doc2'])
+  })
 })

@@ -19,7 +19,7 @@ describe('wrong-tap help', () => {
     expect(wrapper.findAll('.is-hinted')).toHaveLength(0)
 
     await tap(wrapper, 'bills')
-    expect(status()).toContain('请点有红色虚线框的「扫一扫」')
+    expect(status()).toBe('这个按钮不是扫码用的。扫店里的二维码，要点「扫一扫」。有红色虚线框的「扫一扫」就是它。')
     expect(wrapper.findAll('.is-hinted').map(b => b.attributes('data-action'))).toEqual(['scan'])
 
     // The right tap moves on: the help and the outline are gone, and the next step starts afresh.
