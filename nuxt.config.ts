@@ -1,6 +1,6 @@
 // https://nuxt.com/docs/api/configuration/nuxt-config
 export default defineNuxtConfig({
-  modules: ['@vueuse/nuxt', '@nuxt/eslint', 'nuxt-auth-utils', 'nuxt-security'],
+  modules: ['@vueuse/nuxt', '@nuxt/eslint', 'nuxt-auth-utils', 'nuxt-security', '@nuxt/content'],
   // Names come from file names; each file name starts with its folder (VenueCard in venues/).
   components: [{ path: '~/components', pathPrefix: false }],
   imports: {
@@ -23,6 +23,9 @@ export default defineNuxtConfig({
   css: ['~/assets/css/main.css'],
   // Every component uses <script setup>: Vue's Options API runtime is compiled out of the residents' JavaScript.
   vue: { optionsApi: false },
+  // Courses (content/) are read only by server routes (server/courses/): Node's own node:sqlite, so no
+  // native addon to build and the browser never loads SQLite WASM.
+  content: { experimental: { sqliteConnector: 'native' } },
 
   routeRules: {
     // JSON is never a document: it may load nothing and be framed by no one.
@@ -60,12 +63,24 @@ export default defineNuxtConfig({
   typescript: { strict: true },
   telemetry: false,
   hooks: {
+    // @nuxtjs/mdc (in @nuxt/content) registers its Prose* components globally, i.e. into every page's entry
+    // (2.6 KiB gzipped); lesson steps are HTML rendered on the server (server/courses/), so none is used.
+    'components:extend'(components) {
+      for (let i = components.length - 1; i >= 0; i--) {
+        if (/@nuxtjs[\\/]mdc[\\/].*[\\/]prose[\\/]/.test(components[i]!.filePath)) components.splice(i, 1)
+      }
+    },
     // nuxt-auth-utils declares defaults for ~50 OAuth providers and WebAuthn, none of which
     // we use; Nitro copies the runtime config and re-reads it from the environment once per
     // request, and that walk was about 8% of an /events render's CPU.
     'nitro:config'(config) {
       const { oauth: _oauth, webauthn: _webauthn, ...rest } = config.runtimeConfig ?? {}
       config.runtimeConfig = rest
+      // @nuxt/content prerenders a SQL dump per collection for browsers that query content themselves;
+      // ours never do (server routes only), and prerendering boots the whole server: ~17 s of every build.
+      for (const [route, rule] of Object.entries(config.routeRules ?? {})) {
+        if (route.startsWith('/__nuxt_content/')) rule.prerender = false
+      }
     },
   },
   // Pages ask /api/auth/me through the auth store when they need the user; public pages

@@ -17,6 +17,12 @@ const pages = [
   { name: 'home', path: '/' },
   { name: 'events', path: '/events' },
   { name: 'event', path: async json => `/events/${(await json('/api/events?pageSize=1')).items[0].slug}` },
+  { name: 'courses', path: '/courses' },
+  { name: 'course', path: async json => `/courses/${(await json('/api/courses?pageSize=1')).items[0].slug}` },
+  { name: 'lesson step', path: async (json) => {
+    const course = await json(`/api/courses/${(await json('/api/courses?pageSize=1')).items[0].slug}`)
+    return `/courses/${course.slug}/${course.lessons[0].slug}/1`
+  } },
 ]
 
 const root = new URL('..', import.meta.url).pathname

@@ -220,6 +220,12 @@ export interface VerificationsTable {
   created_at: string
 }
 
+/** An event teaches a course (a slug of content/courses/; content is not in the database). */
+export interface EventCoursesTable {
+  event_id: string
+  course_slug: string
+}
+
 export interface Database {
   cities: CitiesTable
   districts: DistrictsTable
@@ -231,6 +237,7 @@ export interface Database {
   registrations: RegistrationsTable
   notifications: NotificationsTable
   verifications: VerificationsTable
+  event_courses: EventCoursesTable
 }
 
 export type VenueRow = Selectable<VenuesTable>

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { EventCreateInput } from '../../shared/events/organizer'
 import type { Database, EventsTable } from '../database/schema'
+import { eventCourses } from './courses'
 import { formatAudience } from './views'
 
 type Fields = Partial<EventCreateInput>
@@ -67,5 +68,6 @@ export async function eventFields(db: Kysely<Database>, row: EventsTable): Promi
     maxPartySize: row.max_party_size,
     bookingOpensAt: row.booking_opens_at,
     bookingClosesAt: row.booking_closes_at,
+    courses: await eventCourses(db, row.id),
   }
 }

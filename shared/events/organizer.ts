@@ -23,6 +23,8 @@ const eventFields = {
   bookingClosesAt: instant,
   /** Admins name the organisation an event belongs to; organizers' events are always their own. */
   organisationCode: code.optional(),
+  /** The courses (content/courses/<slug>) the event teaches: their pages list it while it is upcoming. */
+  courses: z.array(code).max(10).optional(),
 }
 
 type EventFields = { startsAt: string, endsAt: string, bookingOpensAt: string, bookingClosesAt: string, format: string, venueCode: string | null }

@@ -2,6 +2,7 @@ import aboutEn from './en/about.json'
 import accountsEn from './en/accounts.json'
 import commonEn from './en/common.json'
 import coursesSimEn from './en/courses-sim.json'
+import coursesEn from './en/courses.json'
 import eventsOrganizerEn from './en/events-organizer.json'
 import eventsEn from './en/events.json'
 import homeEn from './en/home.json'
@@ -12,6 +13,7 @@ import aboutZh from './zh-CN/about.json'
 import accountsZh from './zh-CN/accounts.json'
 import commonZh from './zh-CN/common.json'
 import coursesSimZh from './zh-CN/courses-sim.json'
+import coursesZh from './zh-CN/courses.json'
 import eventsOrganizerZh from './zh-CN/events-organizer.json'
 import eventsZh from './zh-CN/events.json'
 import homeZh from './zh-CN/home.json'
@@ -37,6 +39,7 @@ export const dictionaries: Record<Language, Record<Namespace, Record<string, unk
     'events-organizer': eventsOrganizerZh,
     'verification': verificationZh,
     'privacy': privacyZh,
+    'courses': coursesZh,
     'courses-sim': coursesSimZh,
   },
   'en': {
@@ -49,6 +52,7 @@ export const dictionaries: Record<Language, Record<Namespace, Record<string, unk
     'events-organizer': eventsOrganizerEn,
     'verification': verificationEn,
     'privacy': privacyEn,
+    'courses': coursesEn,
     'courses-sim': coursesSimEn,
   },
 }

@@ -22,6 +22,12 @@ export const pages: CheckedPage[] = [
   { path: '/events', name: 'events', status: 200 },
   { path: '/events?district=heping&category=daily-life', name: 'events filtered', status: 200 },
   { path: '/events/heping-mobile-payment-for-seniors', name: 'event detail with booking form', status: 200 },
+  { path: '/courses', name: 'courses', status: 200 },
+  { path: '/courses?topic=mobile-payment&level=first-steps', name: 'courses filtered', status: 200 },
+  { path: '/courses/pay-by-phone-safely', name: 'course with handout', status: 200 },
+  { path: '/courses/pay-by-phone-safely/scan-to-pay/1', name: 'lesson step', status: 200 },
+  { path: '/courses/pay-by-phone-safely/scan-to-pay/summary?q1=0', name: 'lesson summary and check, one answered', status: 200 },
+  { path: '/courses/no-such-course', name: 'course not found', status: 404 },
   { path: '/my-bookings', name: 'my bookings', status: 200 },
   { path: '/my-data', name: 'my personal data', status: 200 },
   // ":ticket" is replaced by the token of a booking the suite makes first.

@@ -23,6 +23,8 @@ export interface OrganizerEventFormState {
   capacity: string
   maxPartySize: string
   organisationCode: string
+  /** Slugs of the courses the event teaches. */
+  courses: string[]
 }
 
 /** The id of each field, in the order of the form: error links and the order of the error summary. */
@@ -34,6 +36,7 @@ export const organizerEventFieldIds: Record<string, string> = {
   startsAt: 'event-starts', endsAt: 'event-ends', bookingOpensAt: 'event-opens', bookingClosesAt: 'event-closes',
   format: 'event-format', venueCode: 'event-venue', district: 'event-district',
   category: 'event-category', audience: 'event-audience', capacity: 'event-capacity', maxPartySize: 'event-party',
+  courses: 'event-courses',
 }
 const fieldOrder = Object.keys(organizerEventFieldIds)
 
@@ -48,6 +51,7 @@ function stateFrom(e?: OrganizerEventDetail): OrganizerEventFormState {
     bookingOpensAt: toShanghaiInput(e?.bookingOpensAt), bookingClosesAt: toShanghaiInput(e?.bookingClosesAt),
     format: e?.format ?? 'onsite', venueCode: e?.venueCode ?? '', district: e?.district ?? '', category: e?.category ?? '',
     audience: [...(e?.audience ?? [])], capacity: e ? String(e.capacity) : '', maxPartySize: String(e?.maxPartySize ?? 4), organisationCode: '',
+    courses: [...(e?.courses ?? [])],
   }
 }
 
@@ -61,7 +65,7 @@ function bodyFrom(s: OrganizerEventFormState): Record<string, unknown> {
     startsAt: fromShanghaiInput(s.startsAt), endsAt: fromShanghaiInput(s.endsAt),
     bookingOpensAt: fromShanghaiInput(s.bookingOpensAt), bookingClosesAt: fromShanghaiInput(s.bookingClosesAt),
     format: s.format, venueCode: s.format === 'onsite' && s.venueCode ? s.venueCode : null, district: s.district, category: s.category,
-    audience: s.audience, capacity: num(s.capacity), maxPartySize: num(s.maxPartySize),
+    audience: s.audience, capacity: num(s.capacity), maxPartySize: num(s.maxPartySize), courses: [...s.courses].sort(),
     ...(s.organisationCode ? { organisationCode: s.organisationCode } : {}),
   }
 }

@@ -4,6 +4,7 @@ import * as m0002 from './0002_accounts'
 import * as m0003 from './0003_events'
 import * as m0004 from './0004_notifications'
 import * as m0005 from './0005_delivery'
+import * as m0006 from './0006_event_courses'
 
 /**
  * Migrations are imported statically so that the bundled server carries them.
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '0003_events': m0003,
   '0004_notifications': m0004,
   '0005_delivery': m0005,
+  '0006_event_courses': m0006,
 }

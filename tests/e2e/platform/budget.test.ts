@@ -92,7 +92,7 @@ afterAll(async () => {
   await browser?.close()
 })
 
-const residentPages = ['/', '/events', '/events/heping-mobile-payment-for-seniors', '/venues', '/about', '/my-bookings', '/tickets/:ticket']
+const residentPages = ['/', '/events', '/events/heping-mobile-payment-for-seniors', '/venues', '/about', '/my-bookings', '/tickets/:ticket', '/courses', '/courses/pay-by-phone-safely/verification-codes/1']
 
 describe('JavaScript budget', () => {
   it(`the home page's entry and modulepreloads are at most ${BUDGET_KIB} KiB gzipped`, async () => {
@@ -155,6 +155,23 @@ describe('what a resident\'s browser downloads', () => {
     finally {
       await context.close()
     }
+  })
+})
+
+describe('courses content stays on the server', () => {
+  // @nuxt/content can query in the browser with SQLite compiled to WASM; the portal reads content
+  // only in server routes, so no client file may be (or load) it.
+  const wasmLoader = /sqlite3InitModule|sqlite3\.wasm/
+  const clientFiles = () => readdirSync(publicDir, { recursive: true, encoding: 'utf8' })
+
+  it('no client file is SQLite WASM or its loader', () => {
+    const files = clientFiles()
+    expect(files.filter(f => f.endsWith('.wasm'))).toEqual([])
+    expect(files.filter(f => /\.m?js$/.test(f) && wasmLoader.test(readFileSync(join(publicDir, f), 'utf8')))).toEqual([])
+  })
+
+  it('the marker is the loader\'s (control)', () => {
+    expect(wasmLoader.test(readFileSync(join(root, 'node_modules/@sqlite.org/sqlite-wasm/dist/index.mjs'), 'utf8'))).toBe(true)
   })
 })
 

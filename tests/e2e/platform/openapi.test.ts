@@ -28,7 +28,7 @@ describe('the OpenAPI document', () => {
     const doc = await (await fetch(`${baseURL}/api/openapi.json`)).json()
     expect(doc.openapi).toBe('3.1.0')
     const inDoc = Object.entries(doc.paths as Record<string, object>).flatMap(([path, ops]) => Object.keys(ops).map(m => `${m.toUpperCase()} ${documented(path)}`)).sort()
-    const contract = /^(events|registrations|tickets|my-data|verifications|venues|city|health|organizer\/(events|venues|organisation))\b/
+    const contract = /^(events|registrations|tickets|my-data|verifications|venues|courses|city|health|organizer\/(events|venues|organisation))\b/
     const inCode = apiRoutes().filter(r => contract.test(r.file)).map((r) => {
       const path = `/api/${r.file.replace(/(\.(get|post|put|patch|delete))?\.ts$/, '').replace(/\/index$/, '').replace(/^index$/, '')}`
       return `${r.method} ${path}`
@@ -54,6 +54,12 @@ describe('the OpenAPI document', () => {
     expectExactly('EventDetail', (await resident.get(`/api/events/${list.items[0].slug}`)).json)
     expectExactly('VenuePage', (await resident.get('/api/venues?pageSize=3')).json)
     expectExactly('City', (await resident.get('/api/city')).json)
+    const courses = (await resident.get('/api/courses')).json
+    expect(courses.items.length).toBeGreaterThan(0)
+    expectExactly('CoursePage', courses)
+    const course = (await resident.get(`/api/courses/${courses.items[0].slug}`)).json
+    expectExactly('CourseDetail', course)
+    expectExactly('Lesson', (await resident.get(`/api/courses/${course.slug}/lessons/${course.lessons[0].slug}`)).json)
     expectExactly('Health', (await resident.get('/api/health')).json)
 
     const organizer = new ApiClient(baseURL)

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import * as accountSchemas from '#shared/accounts/schemas'
 import * as auditSchemas from '#shared/audit/schemas'
+import * as courseRequestSchemas from '#shared/courses/requests'
 import * as eventOrganizerSchemas from '#shared/events/organizer'
 import * as eventRequestSchemas from '#shared/events/requests'
 import { eventAudiences, eventCategories } from '#shared/events/vocabulary'
@@ -27,7 +28,7 @@ const stackTrace = /\bat .+\.(m?js|ts):\d+/
 
 // Every shared module a handler's query schema may come from: a handler whose `validQuery(event, x)`
 // names a schema not found here fails the test, so a new domain's schemas get added.
-const sharedSchemas: Record<string, unknown> = { ...accountSchemas, ...auditSchemas, ...eventOrganizerSchemas, ...eventRequestSchemas, ...privacySchemas, ...verificationSchemas, ...venueSchemas }
+const sharedSchemas: Record<string, unknown> = { ...accountSchemas, ...auditSchemas, ...courseRequestSchemas, ...eventOrganizerSchemas, ...eventRequestSchemas, ...privacySchemas, ...verificationSchemas, ...venueSchemas }
 function querySchemaOf(file: string): z.ZodObject | undefined {
   const name = /validQuery\(event,\s*(\w+)\)/.exec(source(file))?.[1]
   if (!name) return undefined

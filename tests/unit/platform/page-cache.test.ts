@@ -6,7 +6,7 @@ const request = (over: Partial<PageRequest> = {}): PageRequest =>
   ({ method: 'GET', host: 'portal.example.gov.cn', url: '/events', cookies: {}, acceptLanguage: 'zh-CN,zh;q=0.9', ...over })
 
 describe('which pages are cached, and under which key', () => {
-  it.each(['/', '/events', '/events?district=heping&page=2', '/events/heping-mobile-payment-for-seniors', '/venues', '/about'])('caches the public page %s', (url) => {
+  it.each(['/', '/events', '/events?district=heping&page=2', '/events/heping-mobile-payment-for-seniors', '/venues', '/about', '/courses', '/courses?topic=mobile-payment', '/courses/pay-by-phone-safely', '/courses/pay-by-phone-safely/scan-to-pay/3', '/courses/pay-by-phone-safely/scan-to-pay/summary?q1=1'])('caches the public page %s', (url) => {
     expect(pageCacheKey(request({ url }))).toContain(url)
   })
 

@@ -1,5 +1,6 @@
 import type { OrganizerEventRef } from '#shared/events/organizer'
 import { eventCreateBody } from '#shared/events/organizer'
+import { assertCourses, setEventCourses } from '../../../events/courses'
 import { eventColumns } from '../../../events/editing'
 import { rethrowEventInput } from '../../../events/http-errors'
 
@@ -17,6 +18,7 @@ export default defineEventHandler(async (event): Promise<OrganizerEventRef> => {
     if (!org) throw invalidFields({ organisationCode: ['Choose the organisation that runs the event'] })
     organisationId = org.id
   }
+  await assertCourses(event, city.slug, body.courses)
   try {
     const columns = await eventColumns(db, city.slug, body)
     const id = newId()
@@ -28,6 +30,7 @@ export default defineEventHandler(async (event): Promise<OrganizerEventRef> => {
       status: 'draft', confirmed_places: 0, waitlist_parties: 0, checked_in_places: 0, next_seq: 1, source: 'user',
       created_by: user.id, created_at: now, updated_at: now, cancelled_at: null,
     }).execute()
+    if (body.courses?.length) await setEventCourses(db, id, body.courses)
     await recordAudit(event, user, { action: 'event.create', targetType: 'event', targetId: id, details: { slug: body.slug } })
     setResponseStatus(event, 201)
     return { id, slug: body.slug, status: 'draft' }

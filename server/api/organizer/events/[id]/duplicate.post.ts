@@ -1,4 +1,5 @@
 import type { OrganizerEventRef } from '#shared/events/organizer'
+import { eventCourses, setEventCourses } from '../../../../events/courses'
 import { ownedEvent } from '../../../../events/owned'
 /** Copies an event as a new draft (same details, no bookings), e.g. to run it again on another day. */
 export default defineEventHandler(async (event): Promise<OrganizerEventRef> => {
@@ -11,6 +12,7 @@ export default defineEventHandler(async (event): Promise<OrganizerEventRef> => {
     ...row, id, slug, status: 'draft', confirmed_places: 0, waitlist_parties: 0, checked_in_places: 0, next_seq: 1,
     source: 'user', created_by: user.id, created_at: now, updated_at: now, cancelled_at: null,
   }).execute()
+  await setEventCourses(db, id, await eventCourses(db, row.id))
   await recordAudit(event, user, { action: 'event.duplicate', targetType: 'event', targetId: id, details: { from: row.id } })
   setResponseStatus(event, 201)
   return { id, slug, status: 'draft' }

@@ -1,6 +1,7 @@
 import type { OkResponse } from '#shared/primitives'
 import { eventCreateBody, eventPatchBody } from '#shared/events/organizer'
 import { setCapacity } from '../../../../events/booking'
+import { assertCourses, setEventCourses } from '../../../../events/courses'
 import { eventColumns, eventFields } from '../../../../events/editing'
 import { ownedEvent } from '../../../../events/owned'
 import { rethrowEventInput } from '../../../../events/http-errors'
@@ -14,6 +15,7 @@ export default defineEventHandler(async (event): Promise<OkResponse> => {
   const { row, user, db, city } = await ownedEvent(event)
   const merged = { ...await eventFields(db, row), ...patch }
   assertValid(eventCreateBody, merged)
+  await assertCourses(event, city.slug, patch.courses)
 
   try {
     const columns = await eventColumns(db, city.slug, { ...patch, ...(patch.venueCode !== undefined ? { district: merged.district } : {}) })
@@ -35,6 +37,7 @@ export default defineEventHandler(async (event): Promise<OkResponse> => {
       throw error
     }
   }
+  if (patch.courses !== undefined) await setEventCourses(db, row.id, patch.courses)
   await recordAudit(event, user, { action: 'event.update', targetType: 'event', targetId: row.id, details: { fields: Object.keys(patch) } })
   return { ok: true }
 })

@@ -1,0 +1,21 @@
+/**
+ * A lesson with all its steps, fetched once when it opens. Moving between its steps changes only
+ * the URL: the data stays in the payload (getCachedData), so no request is made and the lesson goes
+ * on working when the connection drops.
+ */
+export async function useLesson() {
+  const route = useRoute()
+  const nuxtApp = useNuxtApp()
+  const course = String(route.params.course)
+  const lesson = String(route.params.lesson)
+  const { data, error } = await useFetch(`/api/courses/${encodeURIComponent(course)}/lessons/${encodeURIComponent(lesson)}`, {
+    key: `lesson:${course}/${lesson}`,
+    getCachedData: key => nuxtApp.payload.data[key] ?? nuxtApp.static.data[key],
+  })
+  if (error.value || !data.value) {
+    const status = error.value?.statusCode
+    throw createError({ statusCode: !status || status === 400 ? 404 : status, statusMessage: 'Lesson not found', fatal: true })
+  }
+  const base = `/courses/${course}/${lesson}`
+  return { lesson: computed(() => data.value!), base }
+}

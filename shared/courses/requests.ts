@@ -1,0 +1,14 @@
+import { z } from 'zod'
+import { codeSchema, optionalQuery, pageQuery } from '../primitives'
+import { courseAudiences, courseLevels, courseTopics } from './vocabulary'
+
+export const courseListQuery = z.object({
+  topic: optionalQuery(z.enum(courseTopics)),
+  audience: optionalQuery(z.enum(courseAudiences)),
+  level: optionalQuery(z.enum(courseLevels)),
+  ...pageQuery(12),
+})
+export type CourseListQuery = z.infer<typeof courseListQuery>
+
+export const courseParams = z.object({ slug: codeSchema })
+export const lessonParams = z.object({ slug: codeSchema, lesson: codeSchema })
