@@ -12,6 +12,8 @@ export interface SimulationState {
   index: Readonly<Ref<number>>
   finished: Readonly<Ref<boolean>>
   feedback: Readonly<Ref<string>>
+  /** False until the page's code runs: before that a tap would do nothing, so the buttons say they are not ready. */
+  ready: Readonly<Ref<boolean>>
   /** The right button is outlined after a second wrong tap on the same step. */
   isHinted: (action: string) => boolean
   tap: (action: string) => void
@@ -32,6 +34,8 @@ export function useSimulationSteps(prefix: string, steps: readonly SimulationSte
   const feedback = ref('')
   const step = computed(() => steps[index.value])
   const finished = computed(() => index.value >= steps.length)
+  const ready = ref(false)
+  onMounted(() => (ready.value = true))
 
   // The live region only speaks when its text changes: the same message again is cleared first.
   function say(text: string) {
@@ -71,6 +75,7 @@ export function useSimulationSteps(prefix: string, steps: readonly SimulationSte
     index,
     finished,
     feedback,
+    ready,
     isHinted: action => wrong.value >= 2 && step.value?.answer === action,
     tap,
     restart,
