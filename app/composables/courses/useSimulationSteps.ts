@@ -44,7 +44,8 @@ export function useSimulationSteps(prefix: string, steps: readonly SimulationSte
       return
     }
     feedback.value = ''
-    setTimeout(() => (feedback.value = text), 100)
+    const at = index.value
+    setTimeout(() => index.value === at && (feedback.value = text), 100)
   }
 
   function tap(action: string) {

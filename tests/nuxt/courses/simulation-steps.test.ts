@@ -31,6 +31,15 @@ describe('wrong-tap help', () => {
     expect(wrapper.findAll('.is-hinted')).toHaveLength(0)
   })
 
+  it('says the same help again on a third wrong tap (cleared first, so the live region speaks)', async () => {
+    const wrapper = await mountSuspended(SimScanPay)
+    await tapAll(wrapper, ['transfer', 'bills'])
+    const second = wrapper.get('[role="status"]').text()
+    await tap(wrapper, 'paycode')
+    expect(wrapper.get('[role="status"]').text()).toBe('')
+    await vi.waitFor(() => expect(wrapper.get('[role="status"]').text()).toBe(second))
+  })
+
   it('starts again from the first step at any time', async () => {
     const wrapper = await mountSuspended(SimScanPay)
     await tapAll(wrapper, ['scan', 'aim', 'cancel', 'cancel'])
@@ -56,5 +65,6 @@ describe('CourseSimulation', () => {
     await flushPromises()
     expect(wrapper.text()).toBe('')
     expect(warn).not.toHaveBeenCalled()
+    warn.mockRestore()
   })
 })
