@@ -2,8 +2,8 @@ import type { Kysely } from 'kysely'
 import type { Database } from '../database/schema'
 import type { CourseDetail } from '../../shared/courses/views'
 
-/** Published events of the city, not yet over, that their organizers linked to the course: soonest first. */
-export async function upcomingEvents(db: Kysely<Database>, city: string, course: string, now = new Date().toISOString()): Promise<CourseDetail['upcomingEvents']> {
+/** Published events of the city, not yet over, that their organizers linked to the course: the resident's district first, then soonest first. */
+export async function upcomingEvents(db: Kysely<Database>, city: string, course: string, district?: string, now = new Date().toISOString()): Promise<CourseDetail['upcomingEvents']> {
   const rows = await db.selectFrom('event_courses as ec')
     .innerJoin('events as e', 'e.id', 'ec.event_id')
     .innerJoin('districts as d', join => join.onRef('d.city_slug', '=', 'e.city_slug').onRef('d.code', '=', 'e.district_code'))
@@ -15,7 +15,8 @@ export async function upcomingEvents(db: Kysely<Database>, city: string, course:
     .orderBy('e.starts_at')
     .limit(10)
     .execute()
-  return rows.map(r => ({
+  const near = district ? [...rows.filter(r => r.district_code === district), ...rows.filter(r => r.district_code !== district)] : rows
+  return near.map(r => ({
     slug: r.slug,
     title: { zh: r.title_zh, en: r.title_en },
     startsAt: r.starts_at,

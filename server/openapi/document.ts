@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { myOrganisation } from '../../shared/accounts/schemas'
 import { cityView } from '../../shared/city/views'
-import { courseListQuery } from '../../shared/courses/requests'
+import { courseListQuery, courseQuery } from '../../shared/courses/requests'
 import { courseDetail, coursePage, lessonView } from '../../shared/courses/views'
 import { attendeesCsvQuery, attendeesCsvRevealBody, checkInBody, checkInResult, eventCreateBody, eventPatchBody, organizerEventDetail, organizerEventList, organizerEventRef, organizerNotificationList, organizerRegistrations, revealBody, revealResult, walkInBody, walkInResult } from '../../shared/events/organizer'
 import { calendarQuery, eventListQuery, registrationBody, registrationChangeBody, registrationLookupBody } from '../../shared/events/requests'
@@ -88,7 +88,7 @@ export function openApiDocument() {
       '/api/my-data/erase': { post: { summary: 'Erase a resident\'s personal data (proof: a verification token for `my-data`)', requestBody: body(myDataBody), responses: { 200: ok('MyDataErased'), 401: error, 422: error, 429: error } } },
       '/api/venues': { get: { summary: 'The city\'s experience venues', parameters: query(venueListQuery), responses: { 200: ok('VenuePage'), 400: error } } },
       '/api/courses': { get: { summary: 'Skills courses for the city (CITY), filtered by topic, audience and level', parameters: query(courseListQuery), responses: { 200: ok('CoursePage'), 400: error } } },
-      '/api/courses/{slug}': { get: { summary: 'A course: what you will learn, its lessons (minutes, steps) and upcoming classes', parameters: [slug], responses: { 200: ok('CourseDetail'), 400: error, 404: error } } },
+      '/api/courses/{slug}': { get: { summary: 'A course: what you will learn, its lessons (minutes, steps) and upcoming classes', parameters: [slug, ...query(courseQuery)], responses: { 200: ok('CourseDetail'), 400: error, 404: error } } },
       '/api/courses/{slug}/lessons/{lesson}': { get: { summary: 'A lesson with all its steps (safe HTML, both languages), key points and check questions', parameters: [slug, { name: 'lesson', in: 'path', required: true, schema: { type: 'string' } }], responses: { 200: ok('Lesson'), 400: error, 404: error } } },
       '/api/city': { get: { summary: 'The city profile: the week, the plan, districts and organisers', responses: { 200: ok('City') } } },
       '/api/health': { get: { summary: 'The database answers', responses: { 200: ok('Health') } } },

@@ -11,4 +11,6 @@ export const courseListQuery = z.object({
 export type CourseListQuery = z.infer<typeof courseListQuery>
 
 export const courseParams = z.object({ slug: codeSchema })
+/** The resident's district, if chosen: its classes come first. */
+export const courseQuery = z.object({ district: optionalQuery(codeSchema) })
 export const lessonParams = z.object({ slug: codeSchema, lesson: codeSchema })

@@ -76,6 +76,14 @@ describe('the courses API', () => {
     expect((await organizer.get(`/api/organizer/events/${draft.json.id}`)).json.courses).toEqual([course])
     expect((await organizer.get(`/api/organizer/events/${sooner.id}`)).json.courses).toEqual([course])
 
+    // A resident who has said where they live sees that district's classes first (the later one is online, in Hexi).
+    const hexi = await publishedEvent(organizer, { courses: [course], format: 'online', venueCode: null, district: 'hexi', startsAt: new Date(Date.now() + 120 * hour).toISOString(), endsAt: new Date(Date.now() + 122 * hour).toISOString() })
+    const near = (await api.get(`/api/courses/${course}?district=hexi`)).json.upcomingEvents
+    expect(near[0]).toMatchObject({ slug: hexi.slug, district: 'hexi' })
+    const anywhere = (await listed())
+    expect(anywhere.indexOf(sooner.slug)).toBeLessThan(anywhere.indexOf(hexi.slug))
+    expect((await api.get(`/api/courses/${course}?district=Not+A+Code`)).status).toBe(400)
+
     // Unlinked by an edit; an unknown course is refused with the field named.
     expect((await organizer.request('PATCH', `/api/organizer/events/${later.id}`, { courses: [] })).status).toBe(200)
     expect(await listed()).not.toContain(later.slug)
