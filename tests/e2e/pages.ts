@@ -26,6 +26,7 @@ export const pages: CheckedPage[] = [
   { path: '/courses?topic=mobile-payment&level=first-steps', name: 'courses filtered', status: 200 },
   { path: '/courses/pay-by-phone-safely', name: 'course with handout', status: 200 },
   { path: '/courses/pay-by-phone-safely/scan-to-pay/1', name: 'lesson step', status: 200 },
+  { path: '/courses/pay-by-phone-safely/scan-to-pay/5', name: 'lesson step with a simulated screen', status: 200 },
   { path: '/courses/pay-by-phone-safely/scan-to-pay/summary?q1=0', name: 'lesson summary and check, one answered', status: 200 },
   { path: '/courses/no-such-course', name: 'course not found', status: 404 },
   { path: '/my-bookings', name: 'my bookings', status: 200 },
