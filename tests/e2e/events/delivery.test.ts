@@ -19,7 +19,9 @@ describe('messages on two app instances sharing one PostgreSQL database', () => 
   it('arrive exactly once each, for 200 bookings; without the claim, the same senders are caught sending twice', async (ctx) => {
     const url = process.env.TEST_DATABASE_URL
     const admin = url ? new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 }) : undefined
-    if (!admin || !await admin.connect().then(() => true, () => false)) return ctx.skip('no PostgreSQL server at TEST_DATABASE_URL')
+    if (!admin) return ctx.skip('TEST_DATABASE_URL is not set: this test needs a PostgreSQL server')
+    // CI sets TEST_DATABASE_URL: a server named but unreachable fails the test instead of skipping it.
+    await admin.connect()
     const schema = `delivery_${Date.now().toString(36)}`
     await admin.query(`create schema ${schema}`)
     const dbUrl = new URL(url!)
