@@ -6,6 +6,9 @@ export const CODE_PATTERN = /^[a-z0-9][a-z0-9-]{0,62}$/
 export const codeSchema = z.string().regex(CODE_PATTERN, 'lowercase letters, digits and dashes')
 export const slugSchema = codeSchema
 
+/** Codes residents read out or copy by hand: no 0/O/Q/D, 1/I/L, 2/Z, 5/S, 8/B. */
+export const CODE_ALPHABET = 'ACEFGHJKMNPRTUVWXY34679'
+
 /** A booking's confirmation code as residents read it out: 6–8 letters and digits, any case. */
 export const CONFIRMATION_CODE_PATTERN = /^[A-Z0-9]{6,8}$/
 export const confirmationCodeSchema = z.string().trim().toUpperCase().regex(CONFIRMATION_CODE_PATTERN)

@@ -226,6 +226,23 @@ export interface EventCoursesTable {
   course_slug: string
 }
 
+/** The anonymous progress behind a resume code (courses_json: slug → { lesson, step, done }). */
+export interface CourseProgressTable {
+  code_hash: string
+  courses_json: string
+  created_at: string
+  last_used_at: string
+}
+
+/** Anonymous counts per day: step n reached (1…), or the lesson finished (step 0). */
+export interface CourseActivityTable {
+  day: string
+  course_slug: string
+  lesson_slug: string
+  step: number
+  count: number
+}
+
 export interface Database {
   cities: CitiesTable
   districts: DistrictsTable
@@ -238,6 +255,8 @@ export interface Database {
   notifications: NotificationsTable
   verifications: VerificationsTable
   event_courses: EventCoursesTable
+  course_progress: CourseProgressTable
+  course_activity: CourseActivityTable
 }
 
 export type VenueRow = Selectable<VenuesTable>

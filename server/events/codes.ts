@@ -1,7 +1,8 @@
 import { randomInt } from 'node:crypto'
 
-/** No look-alikes: no 0/O/Q/D, 1/I/L, 2/Z, 5/S, 8/B. Read out over the phone without confusion. */
-export const CODE_ALPHABET = 'ACEFGHJKMNPRTUVWXY34679'
+import { CODE_ALPHABET } from '../../shared/primitives'
+
+export { CODE_ALPHABET }
 export const CODE_LENGTH = 7
 
 export function newConfirmationCode(): string {

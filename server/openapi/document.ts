@@ -1,6 +1,8 @@
 import { z } from 'zod'
 import { myOrganisation } from '../../shared/accounts/schemas'
 import { cityView } from '../../shared/city/views'
+import { courseFigures, courseFiguresQuery } from '../../shared/courses/figures'
+import { activityBody, progressBody, progressView } from '../../shared/courses/progress'
 import { courseListQuery, courseQuery } from '../../shared/courses/requests'
 import { courseDetail, coursePage, lessonView } from '../../shared/courses/views'
 import { attendeesCsvQuery, attendeesCsvRevealBody, checkInBody, checkInResult, eventCreateBody, eventPatchBody, organizerEventDetail, organizerEventList, organizerEventRef, organizerNotificationList, organizerRegistrations, revealBody, revealResult, walkInBody, walkInResult } from '../../shared/events/organizer'
@@ -46,6 +48,8 @@ export const responseSchemas = {
   CoursePage: coursePage,
   CourseDetail: courseDetail,
   Lesson: lessonView,
+  Progress: progressView,
+  CourseFigures: courseFigures,
 } satisfies Record<string, z.ZodType>
 type Component = keyof typeof responseSchemas
 
@@ -64,6 +68,7 @@ const query = (schema: z.ZodType) => Object.entries((input(schema).properties ??
 const slug = { name: 'slug', in: 'path', required: true, schema: { type: 'string' } }
 const id = { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }
 const token = { name: 'token', in: 'path', required: true, schema: { type: 'string' } }
+const resumeCode = { name: 'code', in: 'path', required: true, schema: { type: 'string', pattern: '^[A-Za-z0-9 -]{6,40}$' } }
 const organizer = { security: [{ session: [] }] }
 
 export function openApiDocument() {
@@ -90,6 +95,13 @@ export function openApiDocument() {
       '/api/courses': { get: { summary: 'Skills courses for the city (CITY), filtered by topic, audience and level', parameters: query(courseListQuery), responses: { 200: ok('CoursePage'), 400: error } } },
       '/api/courses/{slug}': { get: { summary: 'A course: what you will learn, its lessons (minutes, steps) and upcoming classes', parameters: [slug, ...query(courseQuery)], responses: { 200: ok('CourseDetail'), 400: error, 404: error } } },
       '/api/courses/{slug}/lessons/{lesson}': { get: { summary: 'A lesson with all its steps (safe HTML, both languages), key points and check questions', parameters: [slug, { name: 'lesson', in: 'path', required: true, schema: { type: 'string' } }], responses: { 200: ok('Lesson'), 400: error, 404: error } } },
+      '/api/progress': { post: { summary: 'A resume code (7 characters, no look-alikes) for anonymous course progress; forgotten after 180 days without use', requestBody: body(progressBody), responses: { 201: ok('Progress', 'Created'), 422: error, 429: error } } },
+      '/api/progress/{code}': {
+        get: { summary: 'The progress behind a resume code (using it keeps it another 180 days)', parameters: [resumeCode], responses: { 200: ok('Progress'), 400: error, 404: error, 429: error } },
+        put: { summary: 'Record a step, or a finished lesson, behind a resume code', parameters: [resumeCode], requestBody: body(progressBody), responses: { 200: ok('Progress'), 400: error, 404: error, 422: error, 429: error } },
+      },
+      '/api/course-activity': { post: { summary: 'Count a lesson step reached or a lesson finished (anonymous counts, nothing about the learner)', requestBody: body(activityBody), responses: { 204: { description: 'Counted' }, 422: error, 429: error } } },
+      '/api/organizer/courses/figures': { get: { summary: 'Anonymous lesson figures: starts, completions per day, the step where most stop', ...organizer, parameters: query(courseFiguresQuery), responses: { 200: ok('CourseFigures'), 400: error, 401: error, 403: error } } },
       '/api/city': { get: { summary: 'The city profile: the week, the plan, districts and organisers', responses: { 200: ok('City') } } },
       '/api/health': { get: { summary: 'The database answers', responses: { 200: ok('Health') } } },
       '/api/organizer/organisation': { get: { summary: 'The signed-in organizer\'s organisation, venues and people', ...organizer, responses: { 200: ok('MyOrganisation'), 401: error, 403: error } } },

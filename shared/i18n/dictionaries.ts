@@ -1,6 +1,7 @@
 import aboutEn from './en/about.json'
 import accountsEn from './en/accounts.json'
 import commonEn from './en/common.json'
+import coursesOrganizerEn from './en/courses-organizer.json'
 import coursesSimEn from './en/courses-sim.json'
 import coursesEn from './en/courses.json'
 import eventsOrganizerEn from './en/events-organizer.json'
@@ -12,6 +13,7 @@ import venuesEn from './en/venues.json'
 import aboutZh from './zh-CN/about.json'
 import accountsZh from './zh-CN/accounts.json'
 import commonZh from './zh-CN/common.json'
+import coursesOrganizerZh from './zh-CN/courses-organizer.json'
 import coursesSimZh from './zh-CN/courses-sim.json'
 import coursesZh from './zh-CN/courses.json'
 import eventsOrganizerZh from './zh-CN/events-organizer.json'
@@ -41,6 +43,7 @@ export const dictionaries: Record<Language, Record<Namespace, Record<string, unk
     'privacy': privacyZh,
     'courses': coursesZh,
     'courses-sim': coursesSimZh,
+    'courses-organizer': coursesOrganizerZh,
   },
   'en': {
     'common': commonEn,
@@ -54,5 +57,6 @@ export const dictionaries: Record<Language, Record<Namespace, Record<string, unk
     'privacy': privacyEn,
     'courses': coursesEn,
     'courses-sim': coursesSimEn,
+    'courses-organizer': coursesOrganizerEn,
   },
 }

@@ -29,6 +29,9 @@ export const pages: CheckedPage[] = [
   { path: '/courses/pay-by-phone-safely/scan-to-pay/5', name: 'lesson step with a simulated screen', status: 200 },
   { path: '/courses/pay-by-phone-safely/scan-to-pay/summary?q1=0', name: 'lesson summary and check, one answered', status: 200 },
   { path: '/courses/no-such-course', name: 'course not found', status: 404 },
+  { path: '/courses/pay-by-phone-safely/certificate', name: 'course certificate (lessons still to do)', status: 200 },
+  { path: '/courses/resume', name: 'resume code form', status: 200 },
+  { path: '/courses/resume?code=ACE4FGH', name: 'resume code not found', status: 200 },
   { path: '/my-bookings', name: 'my bookings', status: 200 },
   { path: '/my-data', name: 'my personal data', status: 200 },
   // ":ticket" is replaced by the token of a booking the suite makes first.
@@ -43,6 +46,7 @@ export const pages: CheckedPage[] = [
   { path: '/organizer/events', name: 'organizer: events', status: 200, signIn: 'organizer' },
   { path: '/organizer/events/new', name: 'organizer: new event', status: 200, signIn: 'organizer' },
   { path: '/organizer/venues/new', name: 'organizer: new venue', status: 200, signIn: 'organizer' },
+  { path: '/organizer/courses', name: 'organizer: learning figures', status: 200, signIn: 'organizer' },
   // ":organizerEvent" is replaced by the id of one of the demo organizer's events.
   { path: '/organizer/events/:organizerEvent/edit', name: 'organizer: edit event', status: 200, signIn: 'organizer' },
   { path: '/organizer/events/:organizerEvent/attendees', name: 'organizer: attendees', status: 200, signIn: 'organizer' },

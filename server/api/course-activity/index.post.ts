@@ -1,0 +1,14 @@
+import { activityBody } from '#shared/courses/progress'
+import { countActivity } from '../../courses/progress'
+import { checkAgainstCatalogue } from '../../courses/progress-check'
+
+/** Counts a step reached or a lesson finished, for the organizers' figures. Nothing about the learner is kept. */
+export default defineEventHandler(async (event) => {
+  const body = await validBody(event, activityBody)
+  await enforceRateLimit(event, residentLimit('course-activity', 300, 3600))
+  const { db } = await usePortal()
+  await checkAgainstCatalogue(event, portalConfig().city, body)
+  await countActivity(db, body.course, body.lesson, body.completed ? 0 : body.step!)
+  setResponseStatus(event, 204)
+  return null
+})
