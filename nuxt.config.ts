@@ -59,6 +59,10 @@ export default defineNuxtConfig({
   },
   vite: {
     optimizeDeps: { include: ['i18next', 'i18next-vue'] },
+    // Every page needs fetch, state and async data. Left to itself the bundler cuts them into small
+    // chunks by which pages import them, and each new domain's pages cut them again (the home page
+    // paid 0.6 KiB more for the same code). One group keeps them together: 96.8 KiB instead of 100.7.
+    build: { rolldownOptions: { output: { advancedChunks: { groups: [{ name: 'app-core', test: /node_modules[\\/](ofetch|destr|ufo)[\\/]|node_modules[\\/]nuxt[\\/]dist[\\/]app[\\/]composables[\\/](state|fetch|asyncData)/ }] } } } },
   },
   typescript: { strict: true },
   telemetry: false,

@@ -80,11 +80,24 @@ export function useResumeCode() {
 }
 
 const counted = new Set<string>()
-/** Counts a step reached or a lesson finished, once per page load: anonymous, for the organizers' figures. */
+let waiting: Array<() => void> = []
+/**
+ * Counts a step reached or a lesson finished, once per page load: anonymous, for the organizers'
+ * figures. Offline (a lesson goes on without the network), the counts wait until it is back.
+ */
 export function countLessonActivity(course: string, lesson: string, step: number | 'completed') {
   const key = `${course}/${lesson}/${step}`
   if (counted.has(key)) return
   counted.add(key)
   const body = step === 'completed' ? { course, lesson, completed: true } : { course, lesson, step }
-  $fetch('/api/course-activity', { method: 'POST', body }).catch(() => counted.delete(key))
+  const send = () => void $fetch('/api/course-activity', { method: 'POST', body }).catch(() => counted.delete(key))
+  if (navigator.onLine) return send()
+  if (!waiting.length) {
+    window.addEventListener('online', () => {
+      const sends = waiting
+      waiting = []
+      sends.forEach(s => s())
+    }, { once: true })
+  }
+  waiting.push(send)
 }

@@ -87,6 +87,11 @@ describe('the lesson player', () => {
       await page.getByRole('link', { name: '反诈专线' }).click()
       await expect(page.locator('#q2 .course-question__explain').textContent()).resolves.toContain('答对了')
       expect(requests).toEqual([])
+      // Back online, the anonymous counts made offline are sent: steps 2–6 and the finished lesson.
+      const counted = page.waitForRequest(r => r.url().endsWith('/api/course-activity') && r.postData()?.includes('"completed":true') === true)
+      await context.setOffline(false)
+      await counted
+      await expect.poll(() => requests.filter(r => r.includes('/api/course-activity')).length).toBe(6)
     }
     finally {
       await context.close()

@@ -28,9 +28,10 @@ describe('a resume code and the certificate', () => {
       await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('resume-code-value')
 
       // A later step on the first phone is kept behind the same code.
+      const kept = page.waitForResponse(r => r.url().includes(`/api/progress/${code}`) && r.request().method() === 'PUT')
       await page.goto(new URL(`${course}/payment-password/4`, baseURL).href)
       await hydrated(page)
-      await page.waitForResponse(r => r.url().includes(`/api/progress/${code}`) && r.request().method() === 'PUT')
+      expect((await kept).status()).toBe(200)
 
       const other = await second.newPage()
       await other.goto(new URL('/courses/resume', baseURL).href)

@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import * as accountSchemas from '#shared/accounts/schemas'
 import * as auditSchemas from '#shared/audit/schemas'
+import * as courseFigureSchemas from '#shared/courses/figures'
+import * as courseProgressSchemas from '#shared/courses/progress'
 import * as courseRequestSchemas from '#shared/courses/requests'
 import * as eventOrganizerSchemas from '#shared/events/organizer'
 import * as eventRequestSchemas from '#shared/events/requests'
@@ -28,7 +30,7 @@ const stackTrace = /\bat .+\.(m?js|ts):\d+/
 
 // Every shared module a handler's query schema may come from: a handler whose `validQuery(event, x)`
 // names a schema not found here fails the test, so a new domain's schemas get added.
-const sharedSchemas: Record<string, unknown> = { ...accountSchemas, ...auditSchemas, ...courseRequestSchemas, ...eventOrganizerSchemas, ...eventRequestSchemas, ...privacySchemas, ...verificationSchemas, ...venueSchemas }
+const sharedSchemas: Record<string, unknown> = { ...accountSchemas, ...auditSchemas, ...courseFigureSchemas, ...courseProgressSchemas, ...courseRequestSchemas, ...eventOrganizerSchemas, ...eventRequestSchemas, ...privacySchemas, ...verificationSchemas, ...venueSchemas }
 function querySchemaOf(file: string): z.ZodObject | undefined {
   const name = /validQuery\(event,\s*(\w+)\)/.exec(source(file))?.[1]
   if (!name) return undefined
@@ -367,7 +369,7 @@ describe('junk input to every route', () => {
   describe('the same request ten times at once', () => {
     const soon = (days: number, hours = 0) => new Date(Math.ceil(Date.now() / 3_600_000) * 3_600_000 + days * 86_400_000 + hours * 3_600_000).toISOString()
     const phone = '13912345678'
-    const state: { eventId?: string, slug?: string, code?: string, ticketToken?: string, smsCode?: string, dataToken?: string, userId?: string, userEmail?: string, initialPassword?: string } = {}
+    const state: { eventId?: string, slug?: string, code?: string, ticketToken?: string, smsCode?: string, dataToken?: string, userId?: string, userEmail?: string, initialPassword?: string, resumeCode?: string } = {}
     let member: ApiClient
 
     interface Duplicate { client: () => ApiClient, path: () => string, body?: () => unknown, after?: (answers: Answer[]) => void | Promise<void> }
@@ -430,6 +432,14 @@ describe('junk input to every route', () => {
       'POST /api/auth/logout': { client: () => clients.anonymous!, path: () => '/api/auth/logout' },
       'POST /api/admin/users/[id]/disable': { client: () => clients.admin!, path: () => `/api/admin/users/${state.userId ?? example('id')}/disable` },
       'POST /api/admin/users/[id]/enable': { client: () => clients.admin!, path: () => `/api/admin/users/${state.userId ?? example('id')}/enable` },
+      'POST /api/progress': { client: () => clients.anonymous!, path: () => '/api/progress', body: () => ({ course: 'pay-by-phone-safely', lesson: 'scan-to-pay', step: 1 }), after: (answers) => {
+        // Ten asks, ten different codes.
+        const codes = answers.filter(ok).map(a => (JSON.parse(a.text) as { resumeCode: string }).resumeCode)
+        expect(new Set(codes).size).toBe(codes.length)
+        state.resumeCode = codes[0]
+      } },
+      'PUT /api/progress/[code]': { client: () => clients.anonymous!, path: () => `/api/progress/${state.resumeCode ?? 'ACEFGHJ'}`, body: () => ({ course: 'pay-by-phone-safely', lesson: 'scan-to-pay', step: 2, completed: true }) },
+      'POST /api/course-activity': { client: () => clients.anonymous!, path: () => '/api/course-activity', body: () => ({ course: 'pay-by-phone-safely', lesson: 'scan-to-pay', step: 1 }) },
     }
 
     beforeAll(async () => {
