@@ -243,6 +243,31 @@ export interface CourseActivityTable {
   count: number
 }
 
+/** An anonymous quiz attempt: the items drawn (JSON array of ids). */
+export interface QuizAttemptsTable {
+  id: string
+  quiz_slug: string
+  city_slug: string
+  item_ids: string
+  created_at: string
+}
+
+/** One item's answer in an attempt: kept for aggregates only (catch and false-alarm rates). */
+export interface QuizAnswersTable {
+  attempt_id: string
+  item_id: string
+  item_type: string
+  lookalike: string | null
+  kind: string
+  verdict: 'scam' | 'genuine'
+  correct: Bool
+  flags_found: number | null
+  flags_total: number | null
+  false_taps: number | null
+  option_correct: Bool | null
+  answered_at: string
+}
+
 export interface Database {
   cities: CitiesTable
   districts: DistrictsTable
@@ -257,6 +282,8 @@ export interface Database {
   event_courses: EventCoursesTable
   course_progress: CourseProgressTable
   course_activity: CourseActivityTable
+  quiz_attempts: QuizAttemptsTable
+  quiz_answers: QuizAnswersTable
 }
 
 export type VenueRow = Selectable<VenuesTable>

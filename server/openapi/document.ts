@@ -4,6 +4,8 @@ import { cityView } from '../../shared/city/views'
 import { courseFigures, courseFiguresQuery } from '../../shared/courses/figures'
 import { activityBody, progressBody, progressView } from '../../shared/courses/progress'
 import { courseListQuery, courseQuery } from '../../shared/courses/requests'
+import { answerBody, retakeQuery, sheetQuery } from '../../shared/quiz/requests'
+import { answerResult, attemptCreated, attemptResult, attemptState, quizCard, quizFigures, quizList, quizSheet } from '../../shared/quiz/views'
 import { courseDetail, coursePage, lessonView } from '../../shared/courses/views'
 import { attendeesCsvQuery, attendeesCsvRevealBody, checkInBody, checkInResult, eventCreateBody, eventPatchBody, organizerEventDetail, organizerEventList, organizerEventRef, organizerNotificationList, organizerRegistrations, revealBody, revealResult, walkInBody, walkInResult } from '../../shared/events/organizer'
 import { calendarQuery, eventListQuery, registrationBody, registrationChangeBody, registrationLookupBody } from '../../shared/events/requests'
@@ -50,6 +52,14 @@ export const responseSchemas = {
   Lesson: lessonView,
   Progress: progressView,
   CourseFigures: courseFigures,
+  QuizList: quizList,
+  Quiz: quizCard,
+  QuizAttempt: attemptCreated,
+  QuizAttemptState: attemptState,
+  QuizAnswerResult: answerResult,
+  QuizResult: attemptResult,
+  QuizSheet: quizSheet,
+  QuizFigures: quizFigures,
 } satisfies Record<string, z.ZodType>
 type Component = keyof typeof responseSchemas
 
@@ -102,6 +112,15 @@ export function openApiDocument() {
       },
       '/api/course-activity': { post: { summary: 'Count a lesson step reached or a lesson finished (anonymous counts, nothing about the learner)', requestBody: body(activityBody), responses: { 204: { description: 'Counted' }, 422: error, 429: error } } },
       '/api/organizer/courses/figures': { get: { summary: 'Anonymous lesson figures: starts, completions per day, the step where most stop', ...organizer, parameters: query(courseFiguresQuery), responses: { 200: ok('CourseFigures'), 400: error, 401: error, 403: error } } },
+      '/api/quizzes': { get: { summary: 'The anti-fraud quizzes (each a rule for drawing items from the open item bank)', responses: { 200: ok('QuizList') } } },
+      '/api/quizzes/{slug}': { get: { summary: 'One quiz', parameters: [slug], responses: { 200: ok('Quiz'), 400: error, 404: error } } },
+      '/api/quizzes/{slug}/attempts': { post: { summary: 'Start an anonymous attempt: a fresh balanced draw, items without their answers', parameters: [slug], responses: { 201: ok('QuizAttempt', 'Created'), 400: error, 404: error, 429: error } } },
+      '/api/quizzes/{slug}/sheet': { get: { summary: 'The paper version: the items of one set (by seed) with answers and explanations', parameters: [slug, ...query(sheetQuery)], responses: { 200: ok('QuizSheet'), 400: error, 404: error } } },
+      '/api/quizzes/{slug}/retake.ics': { get: { summary: '"Take it again in two weeks" as an iCalendar file (RFC 5545); no personal data', parameters: [slug, ...query(retakeQuery)], responses: { 200: file('text/calendar'), 400: error, 404: error } } },
+      '/api/quiz-attempts/{id}': { get: { summary: 'An attempt\'s items and the answers so far (to carry on after a reload)', parameters: [id], responses: { 200: ok('QuizAttemptState'), 400: error, 404: error } } },
+      '/api/quiz-attempts/{id}/answers': { post: { summary: 'Answer an item: first the judgement, then the red flags or the option; checked on the server', parameters: [id], requestBody: body(answerBody), responses: { 200: ok('QuizAnswerResult'), 400: error, 404: error, 409: error, 422: error, 429: error } } },
+      '/api/quiz-attempts/{id}/result': { get: { summary: 'Hits, misses, false alarms, correct rejections, d′ and c (log-linear correction), and what to review per fraud type', parameters: [id], responses: { 200: ok('QuizResult'), 400: error, 404: error } } },
+      '/api/organizer/quizzes/figures': { get: { summary: 'Catch and false-alarm rates per fraud type and per item, from anonymous answers', ...organizer, responses: { 200: ok('QuizFigures'), 401: error, 403: error } } },
       '/api/city': { get: { summary: 'The city profile: the week, the plan, districts and organisers', responses: { 200: ok('City') } } },
       '/api/health': { get: { summary: 'The database answers', responses: { 200: ok('Health') } } },
       '/api/organizer/organisation': { get: { summary: 'The signed-in organizer\'s organisation, venues and people', ...organizer, responses: { 200: ok('MyOrganisation'), 401: error, 403: error } } },

@@ -8,6 +8,8 @@ import eventsOrganizerEn from './en/events-organizer.json'
 import eventsEn from './en/events.json'
 import homeEn from './en/home.json'
 import privacyEn from './en/privacy.json'
+import quizOrganizerEn from './en/quiz-organizer.json'
+import quizEn from './en/quiz.json'
 import verificationEn from './en/verification.json'
 import venuesEn from './en/venues.json'
 import aboutZh from './zh-CN/about.json'
@@ -20,6 +22,8 @@ import eventsOrganizerZh from './zh-CN/events-organizer.json'
 import eventsZh from './zh-CN/events.json'
 import homeZh from './zh-CN/home.json'
 import privacyZh from './zh-CN/privacy.json'
+import quizOrganizerZh from './zh-CN/quiz-organizer.json'
+import quizZh from './zh-CN/quiz.json'
 import verificationZh from './zh-CN/verification.json'
 import venuesZh from './zh-CN/venues.json'
 import type { Language } from './languages'
@@ -44,6 +48,8 @@ export const dictionaries: Record<Language, Record<Namespace, Record<string, unk
     'courses': coursesZh,
     'courses-sim': coursesSimZh,
     'courses-organizer': coursesOrganizerZh,
+    'quiz': quizZh,
+    'quiz-organizer': quizOrganizerZh,
   },
   'en': {
     'common': commonEn,
@@ -58,5 +64,7 @@ export const dictionaries: Record<Language, Record<Namespace, Record<string, unk
     'courses': coursesEn,
     'courses-sim': coursesSimEn,
     'courses-organizer': coursesOrganizerEn,
+    'quiz': quizEn,
+    'quiz-organizer': quizOrganizerEn,
   },
 }

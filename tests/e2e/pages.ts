@@ -32,6 +32,13 @@ export const pages: CheckedPage[] = [
   { path: '/courses/pay-by-phone-safely/certificate', name: 'course certificate (lessons still to do)', status: 200 },
   { path: '/courses/resume', name: 'resume code form', status: 200 },
   { path: '/courses/resume?code=ACE4FGH', name: 'resume code not found', status: 200 },
+  { path: '/quiz', name: 'anti-fraud quizzes', status: 200 },
+  { path: '/quiz/elder-anti-fraud', name: 'a quiz', status: 200 },
+  { path: '/quiz/elder-anti-fraud/play', name: 'quiz player', status: 200 },
+  { path: '/quiz/elder-anti-fraud/print?seed=42', name: 'quiz paper version', status: 200 },
+  // ":quizAttempt" is replaced by the id of an attempt the suite answers first.
+  { path: '/quiz/elder-anti-fraud/result/:quizAttempt', name: 'quiz result', status: 200 },
+  { path: '/quiz/no-such-quiz', name: 'quiz not found', status: 404 },
   { path: '/my-bookings', name: 'my bookings', status: 200 },
   { path: '/my-data', name: 'my personal data', status: 200 },
   // ":ticket" is replaced by the token of a booking the suite makes first.
@@ -47,6 +54,7 @@ export const pages: CheckedPage[] = [
   { path: '/organizer/events/new', name: 'organizer: new event', status: 200, signIn: 'organizer' },
   { path: '/organizer/venues/new', name: 'organizer: new venue', status: 200, signIn: 'organizer' },
   { path: '/organizer/courses', name: 'organizer: learning figures', status: 200, signIn: 'organizer' },
+  { path: '/organizer/quiz', name: 'organizer: quiz figures', status: 200, signIn: 'organizer' },
   // ":organizerEvent" is replaced by the id of one of the demo organizer's events.
   { path: '/organizer/events/:organizerEvent/edit', name: 'organizer: edit event', status: 200, signIn: 'organizer' },
   { path: '/organizer/events/:organizerEvent/attendees', name: 'organizer: attendees', status: 200, signIn: 'organizer' },

@@ -6,6 +6,7 @@ import * as m0004 from './0004_notifications'
 import * as m0005 from './0005_delivery'
 import * as m0006 from './0006_event_courses'
 import * as m0007 from './0007_course_progress'
+import * as m0008 from './0008_quiz'
 
 /**
  * Migrations are imported statically so that the bundled server carries them.
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '0005_delivery': m0005,
   '0006_event_courses': m0006,
   '0007_course_progress': m0007,
+  '0008_quiz': m0008,
 }

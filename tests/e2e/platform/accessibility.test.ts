@@ -29,6 +29,8 @@ const sessions = new Map<string, string>()
 let ticket = ''
 /** An event of the demo organizer, for pages listed with ":organizerEvent". */
 let organizerEvent = ''
+/** A finished quiz attempt, for pages listed with ":quizAttempt". */
+let quizAttempt = ''
 
 beforeAll(async () => {
   browser = await launchBrowser()
@@ -46,6 +48,12 @@ beforeAll(async () => {
     const open = (await (await fetch(`${baseURL}/api/events?pageSize=50`)).json()).items.find((e: { availability: string }) => e.availability === 'open')
     const booking = await new ApiClient(baseURL).post(`/api/events/${open.slug}/registrations`, { name: '测试', phone: '13966660000', partySize: 1, consent: true })
     ticket = booking.json.ticketToken
+  }
+  if (pages.some(p => p.path.includes(':quizAttempt'))) {
+    const client = new ApiClient(baseURL)
+    const attempt = (await client.post('/api/quizzes/elder-anti-fraud/attempts')).json
+    quizAttempt = attempt.attemptId
+    for (const item of attempt.items) await client.post(`/api/quiz-attempts/${quizAttempt}/answers`, { itemId: item.id, answer: { verdict: 'scam' } })
   }
   for (const mode of modes) {
     const context = await contextFor(browser, baseURL, mode, DESKTOP)
@@ -280,7 +288,7 @@ describe('accessibility', () => {
       const [name, value] = sessions.get(target.signIn)!.split(/=(.*)/s) as [string, string]
       await context.addCookies([{ name, value, url: baseURL }])
     }
-    const path = target.path.replace(':ticket', ticket).replace(':organizerEvent', organizerEvent)
+    const path = target.path.replace(':ticket', ticket).replace(':organizerEvent', organizerEvent).replace(':quizAttempt', quizAttempt)
     const missing = missingKeys.get(modeName(mode))!
     missing.length = 0
     await page.setViewportSize(DESKTOP)

@@ -1,0 +1,11 @@
+import { attemptParams } from '#shared/quiz/requests'
+import type { AttemptState } from '#shared/quiz/views'
+import { attemptState } from '../../../quiz/attempts'
+import { quizBank } from '../../../quiz/bank'
+
+/** An attempt's items and the answers given so far, so a reload carries on where it was. */
+export default defineEventHandler(async (event): Promise<AttemptState> => {
+  const { id } = await validParams(event, attemptParams)
+  setResponseHeader(event, 'cache-control', 'no-store')
+  return attemptState((await usePortal()).db, await quizBank(event), id)
+})
