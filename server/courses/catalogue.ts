@@ -1,5 +1,6 @@
 import type { H3Event } from 'h3'
 import { queryCollection } from '@nuxt/content/server'
+import { contentEvent } from '../utils/content'
 import type { CourseFile, LessonFile } from '../../shared/courses/content'
 import type { CourseCard, CourseDetail, LessonView } from '../../shared/courses/views'
 import { renderStep, sourceSteps, stepsForCity } from './lesson-markdown'
@@ -49,9 +50,9 @@ function buildLesson(course: CourseFile, zh: LessonItem, en: LessonItem, city: s
 
 async function load(event: H3Event, city: string): Promise<Course[]> {
   const [courses, zhLessons, enLessons] = await Promise.all([
-    queryCollection(event, 'courses').all(),
-    queryCollection(event, 'lessonsZh').all(),
-    queryCollection(event, 'lessonsEn').all(),
+    queryCollection(contentEvent(event), 'courses').all(),
+    queryCollection(contentEvent(event), 'lessonsZh').all(),
+    queryCollection(contentEvent(event), 'lessonsEn').all(),
   ])
   const en = new Map(enLessons.map(l => [l.stem.replace(/\.en$/i, ''), l as unknown as LessonItem]))
   return courses

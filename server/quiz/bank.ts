@@ -1,12 +1,13 @@
 import type { H3Event } from 'h3'
 import { queryCollection } from '@nuxt/content/server'
+import { contentEvent } from '../utils/content'
 import type { QuizFile, QuizItemFile } from '../../shared/quiz/content'
 import type { ItemView, QuizCard } from '../../shared/quiz/views'
 
 export interface Bank { items: Map<string, QuizItemFile>, quizzes: QuizFile[] }
 
 async function load(event: H3Event): Promise<Bank> {
-  const [items, quizzes] = await Promise.all([queryCollection(event, 'quizItems').all(), queryCollection(event, 'quizzes').all()])
+  const [items, quizzes] = await Promise.all([queryCollection(contentEvent(event), 'quizItems').all(), queryCollection(contentEvent(event), 'quizzes').all()])
   // @nuxt/content gives every entry its own `id` (the collection and path), so the item's id is read from the file name.
   const withIds = (items as unknown as Array<QuizItemFile & { stem: string }>).map(i => ({ ...i, id: i.stem.split('/').pop()! }))
   return {

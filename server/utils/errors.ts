@@ -1,4 +1,6 @@
-import type { FieldErrors } from './validate'
+import { createError } from 'h3'
+/** Messages per field, as every 4xx with field errors carries them. */
+export type FieldErrors = Record<string, string[]>
 
 /** The portal's 422: `{ statusCode, message, data: { fieldErrors } }`, for input that parsed but cannot be accepted. */
 export function invalidFields(fieldErrors: FieldErrors, message = 'Some fields are not valid') {

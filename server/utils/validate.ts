@@ -1,7 +1,6 @@
 import type { H3Event } from 'h3'
 import type { z } from 'zod'
-
-export type FieldErrors = Record<string, string[]>
+import type { FieldErrors } from './errors'
 
 class FieldValidationError extends Error {
   constructor(readonly fieldErrors: FieldErrors) {

@@ -98,6 +98,26 @@ describe('the lesson player', () => {
     }
   })
 
+  it('shows a lesson\'s simulated screen offline when the lesson was opened online', async () => {
+    const context = await contextFor(browser, baseURL, { lang: 'zh-CN', elder: true }, { width: 360, height: 780 })
+    try {
+      const page = await context.newPage()
+      await page.goto(new URL('/courses/pay-by-phone-safely/scan-to-pay/1', baseURL).href)
+      await hydrated(page)
+      await page.waitForLoadState('networkidle')
+      await context.setOffline(true)
+      for (let n = 2; n <= 5; n++) {
+        await page.getByRole('link', { name: '下一步' }).click()
+        await page.waitForURL(`**/${n}`)
+      }
+      await page.locator('.sim-phone').waitFor({ timeout: 5000 })
+      await expect(page.locator('.sim-phone').count()).resolves.toBe(1)
+    }
+    finally {
+      await context.close()
+    }
+  })
+
   it('works without JavaScript: real links to each step and the check answered by links', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false, locale: 'zh-CN' })
     try {

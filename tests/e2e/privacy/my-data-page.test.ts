@@ -51,6 +51,8 @@ describe('a resident\'s own data in the browser (the embedded demo)', () => {
       const again = /\d{6}/.exec(await page.getByText('演示环境').locator('..').textContent() ?? '')![0]
       await page.fill('#verify-code', again)
       await page.getByRole('button', { name: '确认', exact: true }).click()
+      // The erase step's own button appears once the code is confirmed; until then the only one is the choice above.
+      await expect.poll(() => page.getByRole('button', { name: '删除我的信息' }).count()).toBe(2)
       await page.getByRole('button', { name: '删除我的信息' }).last().click()
       await page.getByRole('button', { name: '是的，删除' }).click()
       await page.getByText('已删除 1 条记录').waitFor()
