@@ -2,6 +2,7 @@ import { defineCollection, defineContentConfig } from '@nuxt/content'
 import { z } from 'zod'
 import { courseFile, lessonFile } from './shared/courses/content'
 import { quizFile, quizItemFile } from './shared/quiz/content'
+import { knowledgeQuestionFile } from './shared/contest/content'
 
 // The build validates every file against the same schemas the unit tests use (content/README.md).
 // `rawbody` keeps a lesson's Markdown as written: server/courses/ cuts it into steps itself.
@@ -14,5 +15,6 @@ export default defineContentConfig({
     lessonsEn: defineCollection({ type: 'data', source: 'courses/*/*.en.md', schema: lesson }),
     quizItems: defineCollection({ type: 'data', source: 'quiz/items/*/*.yml', schema: quizItemFile }),
     quizzes: defineCollection({ type: 'data', source: 'quiz/quizzes/*.yml', schema: quizFile }),
+    contestQuestions: defineCollection({ type: 'data', source: 'contest/questions/*.yml', schema: knowledgeQuestionFile }),
   },
 })

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { CityProfile } from '../../shared/city/profile'
 import { seedDemoAccounts } from '../accounts/demo'
+import { seedDemoContests } from '../contest/demo'
 import { seedsDir } from '../city/profile'
 import { loadDemoEvents, seedDemoEvents } from '../events/demo-seed'
 import type { Database } from './schema'
@@ -9,4 +10,5 @@ import type { Database } from './schema'
 export async function seedDemo(db: Kysely<Database>, city: CityProfile, hash: (password: string) => Promise<string>, password: string) {
   await seedDemoAccounts(db, city, hash, password)
   await seedDemoEvents(db, city, loadDemoEvents(city, seedsDir()))
+  await seedDemoContests(db, city)
 }

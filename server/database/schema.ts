@@ -268,6 +268,53 @@ export interface QuizAnswersTable {
   answered_at: string
 }
 
+/** A knowledge contest (teams: the city's districts or named organisations; pool: topics and whether quiz items join). */
+export interface ContestsTable {
+  id: string
+  city_slug: string
+  slug: string
+  title_zh: string
+  title_en: string
+  rules_zh: string
+  rules_en: string
+  opens_at: string
+  closes_at: string
+  questions_per_entry: number
+  team_kind: 'district' | 'organisation'
+  teams_json: string
+  leaderboard: 'live' | 'after-close'
+  pool_json: string
+  organisation_id: string | null
+  source: RowSource
+  created_at: string
+  updated_at: string
+}
+
+/** One verified number's entry: the number only as a hash and, for prize contact until purged, encrypted. */
+export interface ContestEntriesTable {
+  id: string
+  contest_id: string
+  phone_hash: string | null
+  phone_enc: string | null
+  team: string
+  nickname: string
+  item_ids: string
+  answered: number
+  correct: number
+  disqualified_at: string | null
+  disqualify_reason: string | null
+  purge_after: string
+  anonymised_at: string | null
+  created_at: string
+}
+
+export interface ContestAnswersTable {
+  entry_id: string
+  item_id: string
+  correct: Bool
+  answered_at: string
+}
+
 export interface Database {
   cities: CitiesTable
   districts: DistrictsTable
@@ -284,6 +331,9 @@ export interface Database {
   course_activity: CourseActivityTable
   quiz_attempts: QuizAttemptsTable
   quiz_answers: QuizAnswersTable
+  contests: ContestsTable
+  contest_entries: ContestEntriesTable
+  contest_answers: ContestAnswersTable
 }
 
 export type VenueRow = Selectable<VenuesTable>

@@ -5,6 +5,7 @@ import { courseFigures, courseFiguresQuery } from '../../shared/courses/figures'
 import { activityBody, progressBody, progressView } from '../../shared/courses/progress'
 import { courseListQuery, courseQuery } from '../../shared/courses/requests'
 import { answerBody, retakeQuery, sheetQuery } from '../../shared/quiz/requests'
+import { contestAnswerBody, contestAnswerResult, contestBody, contestList, contestView, disqualifyBody, entryBody, entryState, leaderboardView, organizerEntries, resultsCsvBody } from '../../shared/contest/schemas'
 import { answerResult, attemptCreated, attemptResult, attemptState, quizCard, quizFigures, quizList, quizSheet } from '../../shared/quiz/views'
 import { courseDetail, coursePage, lessonView } from '../../shared/courses/views'
 import { attendeesCsvQuery, attendeesCsvRevealBody, checkInBody, checkInResult, eventCreateBody, eventPatchBody, organizerEventDetail, organizerEventList, organizerEventRef, organizerNotificationList, organizerRegistrations, revealBody, revealResult, walkInBody, walkInResult } from '../../shared/events/organizer'
@@ -60,6 +61,12 @@ export const responseSchemas = {
   QuizResult: attemptResult,
   QuizSheet: quizSheet,
   QuizFigures: quizFigures,
+  ContestList: contestList,
+  Contest: contestView,
+  ContestEntry: entryState,
+  ContestAnswerResult: contestAnswerResult,
+  Leaderboard: leaderboardView,
+  OrganizerContestEntries: organizerEntries,
 } satisfies Record<string, z.ZodType>
 type Component = keyof typeof responseSchemas
 
@@ -121,6 +128,20 @@ export function openApiDocument() {
       '/api/quiz-attempts/{id}/answers': { post: { summary: 'Answer an item: first the judgement, then the red flags or the option; checked on the server', parameters: [id], requestBody: body(answerBody), responses: { 200: ok('QuizAnswerResult'), 400: error, 404: error, 409: error, 422: error, 429: error } } },
       '/api/quiz-attempts/{id}/result': { get: { summary: 'Hits, misses, false alarms, correct rejections, d′ and c (log-linear correction), and what to review per fraud type', parameters: [id], responses: { 200: ok('QuizResult'), 400: error, 404: error } } },
       '/api/organizer/quizzes/figures': { get: { summary: 'Catch and false-alarm rates per fraud type and per item, from anonymous answers', ...organizer, responses: { 200: ok('QuizFigures'), 401: error, 403: error } } },
+      '/api/contests': { get: { summary: 'The knowledge contests of the city', responses: { 200: ok('ContestList') } } },
+      '/api/contests/{slug}': { get: { summary: 'A contest: rules, window, teams', parameters: [slug], responses: { 200: ok('Contest'), 400: error, 404: error } } },
+      '/api/contests/{slug}/entries': { post: { summary: 'Enter with a verified number (purpose contest-entry; the number itself, matching the token, is kept encrypted for prize contact): items without answers. 409 if the number already entered, 410 outside the window', parameters: [slug], requestBody: body(entryBody), responses: { 201: { description: 'Created: `{ entryId, items }`' }, 401: error, 404: error, 409: error, 410: error, 422: error, 429: error } } },
+      '/api/contests/{slug}/leaderboard': { get: { summary: 'Individuals by nickname; teams by mean accuracy shrunk toward the city mean (empirical Bayes), under 10 entries unranked', parameters: [slug], responses: { 200: ok('Leaderboard'), 400: error, 404: error } } },
+      '/api/contest-entries/{id}': { get: { summary: 'An entry\'s items and answers so far (pause and carry on until the close)', parameters: [id], responses: { 200: ok('ContestEntry'), 400: error, 404: error } } },
+      '/api/contest-entries/{id}/answers': { post: { summary: 'Answer an item once; checked on the server; accuracy only', parameters: [id], requestBody: body(contestAnswerBody), responses: { 200: ok('ContestAnswerResult'), 400: error, 404: error, 409: error, 410: error, 422: error, 429: error } } },
+      '/api/organizer/contests': {
+        get: { summary: 'The organisation\'s contests (admins: all)', ...organizer, responses: { 200: { description: '`{ items, ids }`' }, 401: error, 403: error } },
+        post: { summary: 'Create a contest', ...organizer, requestBody: body(contestBody), responses: { 201: { description: '`{ id, slug }`' }, 401: error, 403: error, 422: error } },
+      },
+      '/api/organizer/contests/{id}': { put: { summary: 'Edit a contest\'s settings', ...organizer, parameters: [id], requestBody: body(contestBody), responses: { 200: { description: '`{ id, slug }`' }, 401: error, 403: error, 404: error, 422: error } } },
+      '/api/organizer/contests/{id}/entries': { get: { summary: 'Entries with masked numbers', ...organizer, parameters: [id], responses: { 200: ok('OrganizerContestEntries'), 401: error, 403: error, 404: error } } },
+      '/api/organizer/contests/{id}/entries/{entry}/disqualify': { post: { summary: 'Disqualify an entry with a reason (audited)', ...organizer, parameters: [id, { name: 'entry', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }], requestBody: body(disqualifyBody), responses: { 200: ok('Ok'), 401: error, 403: error, 404: error, 422: error } } },
+      '/api/organizer/contests/{id}/results.csv': { post: { summary: 'Results for prizes (CSV, BOM, formula-safe): numbers masked unless revealed with a reason (audited)', ...organizer, parameters: [id], requestBody: body(resultsCsvBody), responses: { 200: file('text/csv'), 401: error, 403: error, 404: error, 422: error } } },
       '/api/city': { get: { summary: 'The city profile: the week, the plan, districts and organisers', responses: { 200: ok('City') } } },
       '/api/health': { get: { summary: 'The database answers', responses: { 200: ok('Health') } } },
       '/api/organizer/organisation': { get: { summary: 'The signed-in organizer\'s organisation, venues and people', ...organizer, responses: { 200: ok('MyOrganisation'), 401: error, 403: error } } },

@@ -1,6 +1,8 @@
 import aboutEn from './en/about.json'
 import accountsEn from './en/accounts.json'
 import commonEn from './en/common.json'
+import contestOrganizerEn from './en/contest-organizer.json'
+import contestEn from './en/contest.json'
 import coursesOrganizerEn from './en/courses-organizer.json'
 import coursesSimEn from './en/courses-sim.json'
 import coursesEn from './en/courses.json'
@@ -15,6 +17,8 @@ import venuesEn from './en/venues.json'
 import aboutZh from './zh-CN/about.json'
 import accountsZh from './zh-CN/accounts.json'
 import commonZh from './zh-CN/common.json'
+import contestOrganizerZh from './zh-CN/contest-organizer.json'
+import contestZh from './zh-CN/contest.json'
 import coursesOrganizerZh from './zh-CN/courses-organizer.json'
 import coursesSimZh from './zh-CN/courses-sim.json'
 import coursesZh from './zh-CN/courses.json'
@@ -50,6 +54,8 @@ export const dictionaries: Record<Language, Record<Namespace, Record<string, unk
     'courses-organizer': coursesOrganizerZh,
     'quiz': quizZh,
     'quiz-organizer': quizOrganizerZh,
+    'contest': contestZh,
+    'contest-organizer': contestOrganizerZh,
   },
   'en': {
     'common': commonEn,
@@ -66,5 +72,7 @@ export const dictionaries: Record<Language, Record<Namespace, Record<string, unk
     'courses-organizer': coursesOrganizerEn,
     'quiz': quizEn,
     'quiz-organizer': quizOrganizerEn,
+    'contest': contestEn,
+    'contest-organizer': contestOrganizerEn,
   },
 }

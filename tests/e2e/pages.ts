@@ -39,6 +39,12 @@ export const pages: CheckedPage[] = [
   // ":quizAttempt" is replaced by the id of an attempt the suite answers first.
   { path: '/quiz/elder-anti-fraud/result/:quizAttempt', name: 'quiz result', status: 200 },
   { path: '/quiz/no-such-quiz', name: 'quiz not found', status: 404 },
+  { path: '/contests', name: 'knowledge contests', status: 200 },
+  { path: '/contests/week-knowledge-contest', name: 'an open contest (rules, entry, leaderboard)', status: 200 },
+  { path: '/contests/last-year-contest', name: 'a closed contest with its result', status: 200 },
+  // ":contestEntry" is replaced by the id of an entry the suite makes first.
+  { path: '/contests/week-knowledge-contest/play/:contestEntry', name: 'contest questions', status: 200 },
+  { path: '/contests/no-such-contest', name: 'contest not found', status: 404 },
   { path: '/my-bookings', name: 'my bookings', status: 200 },
   { path: '/my-data', name: 'my personal data', status: 200 },
   // ":ticket" is replaced by the token of a booking the suite makes first.
@@ -55,6 +61,8 @@ export const pages: CheckedPage[] = [
   { path: '/organizer/venues/new', name: 'organizer: new venue', status: 200, signIn: 'organizer' },
   { path: '/organizer/courses', name: 'organizer: learning figures', status: 200, signIn: 'organizer' },
   { path: '/organizer/quiz', name: 'organizer: quiz figures', status: 200, signIn: 'organizer' },
+  { path: '/organizer/contests', name: 'organizer: contests', status: 200, signIn: 'admin' },
+  { path: '/organizer/contests/:organizerContest', name: 'organizer: a contest\'s entries and settings', status: 200, signIn: 'admin' },
   // ":organizerEvent" is replaced by the id of one of the demo organizer's events.
   { path: '/organizer/events/:organizerEvent/edit', name: 'organizer: edit event', status: 200, signIn: 'organizer' },
   { path: '/organizer/events/:organizerEvent/attendees', name: 'organizer: attendees', status: 200, signIn: 'organizer' },

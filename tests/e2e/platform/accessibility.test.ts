@@ -31,6 +31,9 @@ let ticket = ''
 let organizerEvent = ''
 /** A finished quiz attempt, for pages listed with ":quizAttempt". */
 let quizAttempt = ''
+/** An entry in the open demo contest, and the demo contest's id, for ":contestEntry" and ":organizerContest". */
+let contestEntry = ''
+let organizerContest = ''
 
 beforeAll(async () => {
   browser = await launchBrowser()
@@ -54,6 +57,17 @@ beforeAll(async () => {
     const attempt = (await client.post('/api/quizzes/elder-anti-fraud/attempts')).json
     quizAttempt = attempt.attemptId
     for (const item of attempt.items) await client.post(`/api/quiz-attempts/${quizAttempt}/answers`, { itemId: item.id, answer: { verdict: 'scam' } })
+  }
+  if (pages.some(p => p.path.includes(':contestEntry'))) {
+    const client = new ApiClient(baseURL)
+    const { demoCode } = (await client.post('/api/verifications', { phone: '13977770000', purpose: 'contest-entry' })).json
+    const { verificationToken } = (await client.post('/api/verifications/confirm', { phone: '13977770000', purpose: 'contest-entry', code: demoCode })).json
+    contestEntry = (await client.post('/api/contests/week-knowledge-contest/entries', { verificationToken, phone: '13977770000', team: 'heping', nickname: '检查页面' })).json.entryId
+  }
+  if (pages.some(p => p.path.includes(':organizerContest'))) {
+    const client = new ApiClient(baseURL)
+    client.cookie = sessions.get('admin')!
+    organizerContest = (await client.get('/api/organizer/contests')).json.ids[0]
   }
   for (const mode of modes) {
     const context = await contextFor(browser, baseURL, mode, DESKTOP)
@@ -288,7 +302,7 @@ describe('accessibility', () => {
       const [name, value] = sessions.get(target.signIn)!.split(/=(.*)/s) as [string, string]
       await context.addCookies([{ name, value, url: baseURL }])
     }
-    const path = target.path.replace(':ticket', ticket).replace(':organizerEvent', organizerEvent).replace(':quizAttempt', quizAttempt)
+    const path = target.path.replace(':ticket', ticket).replace(':organizerEvent', organizerEvent).replace(':quizAttempt', quizAttempt).replace(':contestEntry', contestEntry).replace(':organizerContest', organizerContest)
     const missing = missingKeys.get(modeName(mode))!
     missing.length = 0
     await page.setViewportSize(DESKTOP)

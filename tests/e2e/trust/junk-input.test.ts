@@ -9,6 +9,8 @@ import * as auditSchemas from '#shared/audit/schemas'
 import * as courseFigureSchemas from '#shared/courses/figures'
 import * as courseProgressSchemas from '#shared/courses/progress'
 import * as courseRequestSchemas from '#shared/courses/requests'
+import * as contestSchemas from '#shared/contest/schemas'
+import * as quizRequestSchemas from '#shared/quiz/requests'
 import * as eventOrganizerSchemas from '#shared/events/organizer'
 import * as eventRequestSchemas from '#shared/events/requests'
 import { eventAudiences, eventCategories } from '#shared/events/vocabulary'
@@ -30,7 +32,7 @@ const stackTrace = /\bat .+\.(m?js|ts):\d+/
 
 // Every shared module a handler's query schema may come from: a handler whose `validQuery(event, x)`
 // names a schema not found here fails the test, so a new domain's schemas get added.
-const sharedSchemas: Record<string, unknown> = { ...accountSchemas, ...auditSchemas, ...courseFigureSchemas, ...courseProgressSchemas, ...courseRequestSchemas, ...eventOrganizerSchemas, ...eventRequestSchemas, ...privacySchemas, ...verificationSchemas, ...venueSchemas }
+const sharedSchemas: Record<string, unknown> = { ...accountSchemas, ...auditSchemas, ...contestSchemas, ...quizRequestSchemas, ...courseFigureSchemas, ...courseProgressSchemas, ...courseRequestSchemas, ...eventOrganizerSchemas, ...eventRequestSchemas, ...privacySchemas, ...verificationSchemas, ...venueSchemas }
 function querySchemaOf(file: string): z.ZodObject | undefined {
   const name = /validQuery\(event,\s*(\w+)\)/.exec(source(file))?.[1]
   if (!name) return undefined
@@ -369,7 +371,7 @@ describe('junk input to every route', () => {
   describe('the same request ten times at once', () => {
     const soon = (days: number, hours = 0) => new Date(Math.ceil(Date.now() / 3_600_000) * 3_600_000 + days * 86_400_000 + hours * 3_600_000).toISOString()
     const phone = '13912345678'
-    const state: { eventId?: string, slug?: string, code?: string, ticketToken?: string, smsCode?: string, dataToken?: string, userId?: string, userEmail?: string, initialPassword?: string, resumeCode?: string } = {}
+    const state: { eventId?: string, slug?: string, code?: string, ticketToken?: string, smsCode?: string, dataToken?: string, userId?: string, userEmail?: string, initialPassword?: string, resumeCode?: string, attemptId?: string, itemId?: string, contestId?: string, contestSlug?: string, contestToken?: string, entryId?: string, contestItem?: { id: string, kind: string } } = {}
     let member: ApiClient
 
     interface Duplicate { client: () => ApiClient, path: () => string, body?: () => unknown, after?: (answers: Answer[]) => void | Promise<void> }
@@ -439,12 +441,47 @@ describe('junk input to every route', () => {
         state.resumeCode = codes[0]
       } },
       'PUT /api/progress/[code]': { client: () => clients.anonymous!, path: () => `/api/progress/${state.resumeCode ?? 'ACEFGHJ'}`, body: () => ({ course: 'pay-by-phone-safely', lesson: 'scan-to-pay', step: 2, completed: true }) },
+      'POST /api/quizzes/[slug]/attempts': { client: () => clients.anonymous!, path: () => '/api/quizzes/quick-check/attempts', after: (answers) => {
+        const made = answers.filter(ok).map(a => JSON.parse(a.text) as { attemptId: string, items: Array<{ id: string }> })
+        state.attemptId = made[0]?.attemptId
+        state.itemId = made[0]?.items[0]?.id
+      } },
+      'POST /api/quiz-attempts/[id]/answers': { client: () => clients.anonymous!, path: () => `/api/quiz-attempts/${state.attemptId ?? example('id')}/answers`, body: () => ({ itemId: state.itemId ?? 'example', answer: { verdict: 'scam' } }), after: (answers) => {
+        // One judgement per item, however many arrive at once.
+        expect(answers.filter(ok)).toHaveLength(1)
+      } },
+      'POST /api/organizer/contests': { client: () => clients.organizer!, path: () => '/api/organizer/contests', body: () => ({
+        slug: state.contestSlug, title: { zh: '并发测试竞赛', en: 'Concurrency contest' }, rules: { zh: '规则', en: 'Rules' },
+        opensAt: new Date(Date.now() - 3_600_000).toISOString(), closesAt: new Date(Date.now() + 86_400_000).toISOString(),
+        questionsPerEntry: 5, teamKind: 'district', leaderboard: 'live', topics: ['fraud'], withQuizItems: true,
+      }), after: (answers) => {
+        const made = answers.filter(a => a.status === 201).map(a => JSON.parse(a.text) as { id: string })
+        expect(made).toHaveLength(1)
+        state.contestId = made[0]!.id
+      } },
+      'PUT /api/organizer/contests/[id]': { client: () => clients.organizer!, path: () => `/api/organizer/contests/${state.contestId ?? example('id')}`, body: () => ({
+        slug: state.contestSlug, title: { zh: '并发测试竞赛（改）', en: 'Concurrency contest (edited)' }, rules: { zh: '规则', en: 'Rules' },
+        opensAt: new Date(Date.now() - 3_600_000).toISOString(), closesAt: new Date(Date.now() + 86_400_000).toISOString(),
+        questionsPerEntry: 5, teamKind: 'district', leaderboard: 'live', topics: ['fraud'], withQuizItems: true,
+      }) },
+      'POST /api/contests/[slug]/entries': { client: () => clients.anonymous!, path: () => `/api/contests/${state.contestSlug}/entries`, body: () => ({ verificationToken: state.contestToken ?? 'x'.repeat(20), phone: '13600000005', team: 'heping', nickname: '十个同时' }), after: (answers) => {
+        const made = answers.filter(a => a.status === 201).map(a => JSON.parse(a.text) as { entryId: string, items: Array<{ id: string, kind: string }> })
+        expect(made.length).toBeLessThanOrEqual(1)
+        state.entryId = made[0]?.entryId
+        state.contestItem = made[0]?.items[0]
+      } },
+      'POST /api/contest-entries/[id]/answers': { client: () => clients.anonymous!, path: () => `/api/contest-entries/${state.entryId ?? example('id')}/answers`, body: () => ({ itemId: state.contestItem?.id ?? 'example', answer: state.contestItem?.kind === 'judge' ? { verdict: 'scam' } : { option: 0 } }), after: (answers) => {
+        expect(answers.filter(ok).length).toBeLessThanOrEqual(1)
+      } },
+      'POST /api/organizer/contests/[id]/entries/[entry]/disqualify': { client: () => clients.organizer!, path: () => `/api/organizer/contests/${state.contestId ?? example('id')}/entries/${state.entryId ?? example('id')}/disqualify`, body: () => ({ reason: 'Ten at once test' }) },
+      'POST /api/organizer/contests/[id]/results.csv': { client: () => clients.organizer!, path: () => `/api/organizer/contests/${state.contestId ?? example('id')}/results.csv`, body: () => ({}) },
       'POST /api/course-activity': { client: () => clients.anonymous!, path: () => '/api/course-activity', body: () => ({ course: 'pay-by-phone-safely', lesson: 'scan-to-pay', step: 1 }) },
     }
 
     beforeAll(async () => {
       state.slug = `ten-at-once-${Date.now().toString(36)}`
       state.userEmail = `ten-at-once-${Date.now().toString(36)}@demo.local`
+      state.contestSlug = `ten-at-once-${Date.now().toString(36)}`
       eventBody = await newEventBody()
     })
 
@@ -458,6 +495,10 @@ describe('junk input to every route', () => {
       // The verification routes need a code first, and my-data a token: each made here, one at a time.
       if (key === 'POST /api/verifications/confirm') {
         state.smsCode = (await clients.anonymous!.post('/api/verifications', { phone: '13600000002', purpose: 'my-data' })).json.demoCode
+      }
+      if (key === 'POST /api/contests/[slug]/entries') {
+        const { demoCode } = (await clients.anonymous!.post('/api/verifications', { phone: '13600000005', purpose: 'contest-entry' })).json
+        state.contestToken = (await clients.anonymous!.post('/api/verifications/confirm', { phone: '13600000005', purpose: 'contest-entry', code: demoCode })).json.verificationToken
       }
       if (key === 'POST /api/my-data' || key === 'POST /api/my-data/erase') {
         const phoneForData = key === 'POST /api/my-data' ? '13600000003' : '13600000004'

@@ -1,0 +1,11 @@
+import { contestParams, type ContestView } from '#shared/contest/schemas'
+import { contestView, findContest } from '../../../contest/contests'
+
+export default defineEventHandler(async (event): Promise<ContestView> => {
+  const { slug } = await validParams(event, contestParams)
+  const { db, city } = await usePortal()
+  const row = await findContest(db, city.slug, slug)
+  if (!row) throw createError({ statusCode: 404, message: 'No such contest' })
+  setResponseHeader(event, 'cache-control', 'public, max-age=60')
+  return contestView(db, row, city)
+})

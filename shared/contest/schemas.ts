@@ -1,0 +1,101 @@
+import { z } from 'zod'
+import { codeSchema, instantSchema, localizedText, localizedView, mobileNumberSchema, timestampSchema } from '../primitives'
+import { partRoles, screenKinds } from '../quiz/vocabulary'
+import { contestTopics } from './content'
+
+export const contestTeamKinds = ['district', 'organisation'] as const
+export const leaderboardModes = ['live', 'after-close'] as const
+export const contestStates = ['upcoming', 'open', 'closed'] as const
+/** Below this many entries a team has no rank: its mean says too little. */
+export const MIN_TEAM_ENTRIES = 10
+
+/** A nickname shown on the leaderboard: 2–16 letters, digits, spaces or _ -, no phone number or link in it. */
+export const nicknameSchema = z.string().trim().min(2).max(16)
+  .regex(/^[\p{L}\p{N} _-]+$/u, { message: 'Letters, digits, spaces, _ and - only' })
+  .refine(v => !/\d{5,}/.test(v), { message: 'No long numbers (a phone number must not be shown)' })
+  .refine(v => !/(https?|www|\.com|\.cn)/i.test(v), { message: 'No links' })
+
+const teamInput = z.object({ code: codeSchema, name: localizedText }).strict()
+
+export const contestBody = z.object({
+  slug: codeSchema,
+  title: localizedText,
+  rules: localizedText,
+  opensAt: instantSchema,
+  closesAt: instantSchema,
+  questionsPerEntry: z.number().int().min(5).max(50),
+  teamKind: z.enum(contestTeamKinds),
+  /** Organisations or industries as teams; districts come from the city profile. */
+  teams: z.array(teamInput).max(60).optional(),
+  leaderboard: z.enum(leaderboardModes),
+  topics: z.array(z.enum(contestTopics)).min(1),
+  withQuizItems: z.boolean(),
+}).strict().superRefine((b, ctx) => {
+  if (b.closesAt <= b.opensAt) ctx.addIssue({ code: 'custom', path: ['closesAt'], message: 'must be after opensAt' })
+  if (b.teamKind === 'organisation' && (b.teams?.length ?? 0) < 2) ctx.addIssue({ code: 'custom', path: ['teams'], message: 'at least two teams' })
+})
+export type ContestBody = z.infer<typeof contestBody>
+
+export const contestParams = z.object({ slug: codeSchema })
+export const entryParams = z.object({ id: z.uuid() })
+export const organizerContestParams = z.object({ id: z.uuid() })
+
+export const entryBody = z.object({
+  verificationToken: z.string().min(20).max(200),
+  /** The number just verified, kept encrypted for prize contact only; it must match the token. */
+  phone: mobileNumberSchema,
+  team: codeSchema,
+  nickname: nicknameSchema,
+}).strict()
+
+export const contestAnswerBody = z.object({
+  itemId: codeSchema,
+  answer: z.union([z.object({ option: z.number().int().min(0).max(3) }).strict(), z.object({ verdict: z.enum(['scam', 'genuine']) }).strict()]),
+}).strict()
+
+export const disqualifyBody = z.object({ reason: z.string().trim().min(5).max(300) }).strict()
+/** From a plain form too: reveal arrives as the text "true" or "false". */
+export const resultsCsvBody = z.object({ reveal: z.preprocess(v => (v === 'true' ? true : v === 'false' ? false : v), z.boolean()).optional(), reason: z.string().trim().min(5).max(300).optional() })
+  .strict().refine(b => !b.reveal || !!b.reason, { message: 'a reason is needed to reveal numbers', path: ['reason'] })
+
+const team = z.object({ code: z.string(), name: localizedView })
+
+export const contestView = z.object({
+  slug: z.string(), title: localizedView, rules: localizedView, opensAt: timestampSchema, closesAt: timestampSchema,
+  state: z.enum(contestStates), questionsPerEntry: z.number().int(), teamKind: z.enum(contestTeamKinds),
+  teams: z.array(team), leaderboard: z.enum(leaderboardModes), entries: z.number().int(),
+})
+export type ContestView = z.infer<typeof contestView>
+export const contestList = z.object({ items: z.array(contestView) })
+
+/** An item as a participant sees it: a knowledge question, or an anti-fraud screen to judge. No answer. */
+export const contestItem = z.union([
+  z.object({ id: z.string(), kind: z.literal('question'), question: localizedView, options: z.array(localizedView) }),
+  z.object({ id: z.string(), kind: z.literal('judge'), screen: z.object({ kind: z.enum(screenKinds), title: localizedView, parts: z.array(z.object({ id: z.string(), role: z.enum(partRoles), text: localizedView })) }) }),
+])
+export type ContestItem = z.infer<typeof contestItem>
+
+export const entryState = z.object({
+  entryId: z.string(), contest: z.string(), team: z.string(), nickname: z.string(), closesAt: timestampSchema,
+  items: z.array(contestItem),
+  answered: z.array(z.object({ itemId: z.string(), correct: z.boolean() })),
+})
+export type EntryState = z.infer<typeof entryState>
+
+export const contestAnswerResult = z.object({ correct: z.boolean(), answer: z.number().int().nullable(), isScam: z.boolean().nullable(), explain: localizedView })
+export type ContestAnswerResult = z.infer<typeof contestAnswerResult>
+
+export const leaderboardView = z.object({
+  visible: z.boolean(),
+  cityMean: z.number().nullable(),
+  /** How many "average entries" each team's mean is pulled toward the city's mean with. */
+  priorEntries: z.number().nullable(),
+  teams: z.array(z.object({ code: z.string(), name: localizedView, entries: z.number().int(), mean: z.number().nullable(), score: z.number().nullable(), rank: z.number().int().nullable() })),
+  individuals: z.array(z.object({ rank: z.number().int(), nickname: z.string(), team: z.string(), correct: z.number().int(), answered: z.number().int() })),
+})
+export type LeaderboardView = z.infer<typeof leaderboardView>
+
+export const organizerEntries = z.object({
+  items: z.array(z.object({ id: z.string(), nickname: z.string(), team: z.string(), phone: z.string(), correct: z.number().int(), answered: z.number().int(), createdAt: timestampSchema, disqualified: z.string().nullable() })),
+})
+export type OrganizerEntries = z.infer<typeof organizerEntries>
