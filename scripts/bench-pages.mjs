@@ -23,6 +23,11 @@ const pages = [
     const course = await json(`/api/courses/${(await json('/api/courses?pageSize=1')).items[0].slug}`)
     return `/courses/${course.slug}/${course.lessons[0].slug}/1`
   } },
+  { name: 'quizzes', path: '/quiz' },
+  { name: 'quiz', path: async json => `/quiz/${(await json('/api/quizzes')).items[0].slug}` },
+  { name: 'quiz player', path: async json => `/quiz/${(await json('/api/quizzes')).items[0].slug}/play` },
+  { name: 'contests', path: '/contests' },
+  { name: 'contest', path: async json => `/contests/${(await json('/api/contests')).items[0].slug}` },
 ]
 
 const root = new URL('..', import.meta.url).pathname
