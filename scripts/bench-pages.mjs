@@ -120,6 +120,8 @@ async function measure(url, attempt = 1) {
     fcp: value('first-contentful-paint'),
     lcp: value('largest-contentful-paint'),
     tbt: value('total-blocking-time'),
+    cls: value('cumulative-layout-shift'),
+    si: value('speed-index'),
     bytes: value('total-byte-weight'),
     js: requests.filter(r => r.resourceType === 'Script').reduce((sum, r) => sum + (r.transferSize || 0), 0),
   }
@@ -163,7 +165,9 @@ try {
     if (!res.ok) throw new Error(`GET ${path}: ${res.status}`)
     return res.json()
   }
-  const targets = await Promise.all(pages.map(async page => ({ ...page, path: typeof page.path === 'function' ? await page.path(json) : page.path })))
+  // BENCH_PAGES_ONLY=quiz measures only the pages whose name contains it.
+  const only = process.env.BENCH_PAGES_ONLY
+  const targets = await Promise.all(pages.filter(page => !only || page.name.includes(only)).map(async page => ({ ...page, path: typeof page.path === 'function' ? await page.path(json) : page.path })))
   // One plain request per page first, so the first Lighthouse run does not pay for the server's cold start.
   for (const page of targets) await (await fetch(`${base}${page.path}`)).arrayBuffer()
 
@@ -188,9 +192,9 @@ try {
 
   const fmt = (v, width, scale = 1) => (v === undefined ? '–' : (v / scale).toFixed(0)).padStart(width)
   console.log(`node ${process.version}, ${version.Browser}, Lighthouse ${rows[0].lhr.lighthouseVersion} mobile (simulated throttling), ${runs} run(s) per page${runs > 1 ? ', median' : ''}, embedded SQLite`)
-  console.log(`${'page'.padEnd(40)} ${'perf'.padStart(4)} ${'a11y'.padStart(4)} ${'FCP ms'.padStart(7)} ${'LCP ms'.padStart(7)} ${'TBT ms'.padStart(7)} ${'total KB'.padStart(9)} ${'JS KB'.padStart(6)}`)
+  console.log(`${'page'.padEnd(40)} ${'perf'.padStart(4)} ${'a11y'.padStart(4)} ${'FCP ms'.padStart(7)} ${'LCP ms'.padStart(7)} ${'TBT ms'.padStart(7)} ${'CLS'.padStart(5)} ${'SI ms'.padStart(6)} ${'total KB'.padStart(9)} ${'JS KB'.padStart(6)}`)
   for (const r of rows) {
-    console.log(`${`${r.page.name} ${r.page.path}`.slice(0, 40).padEnd(40)} ${fmt(r.performance, 4)} ${fmt(r.accessibility, 4)} ${fmt(r.fcp, 7)} ${fmt(r.lcp, 7)} ${fmt(r.tbt, 7)} ${fmt(r.bytes, 9, 1024)} ${fmt(r.js, 6, 1024)}`)
+    console.log(`${`${r.page.name} ${r.page.path}`.slice(0, 40).padEnd(40)} ${fmt(r.performance, 4)} ${fmt(r.accessibility, 4)} ${fmt(r.fcp, 7)} ${fmt(r.lcp, 7)} ${fmt(r.tbt, 7)} ${(r.cls ?? 0).toFixed(3).padStart(5)} ${fmt(r.si, 6)} ${fmt(r.bytes, 9, 1024)} ${fmt(r.js, 6, 1024)}`)
   }
   for (const r of rows) {
     console.log(`\n${r.page.name} ${r.page.path}: top opportunities and diagnostics`)

@@ -26,10 +26,10 @@ export function useQuizAttempt(slug: string) {
     sessionStorage.setItem(key, attempt.value.attemptId)
   }
 
-  /** Carries on with this tab's attempt, or starts a fresh one. */
-  async function resumeOrStart() {
+  /** Carries on with this tab's unfinished attempt, or takes `fresh` (drawn while the page was made), or starts one. */
+  async function resumeOrStart(fresh?: AttemptCreated | null) {
     const id = sessionStorage.getItem(key)
-    if (id) {
+    if (id && id !== fresh?.attemptId) {
       try {
         const state = await $fetch<AttemptState>(`/api/quiz-attempts/${id}`)
         attempt.value = { attemptId: state.attemptId, quiz: state.quiz, items: state.items }
@@ -39,6 +39,12 @@ export function useQuizAttempt(slug: string) {
       catch {
         sessionStorage.removeItem(key)
       }
+    }
+    if (fresh) {
+      attempt.value = fresh
+      progress.value = {}
+      sessionStorage.setItem(key, fresh.attemptId)
+      return
     }
     await start()
   }
