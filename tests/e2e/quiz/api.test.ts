@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs'
+import ICAL from 'ical.js'
 import { join } from 'node:path'
 import { parse } from 'yaml'
 import { describe, expect, inject, it } from 'vitest'
@@ -116,6 +117,13 @@ describe('the quiz API', () => {
     expect(days).toBeLessThan(14.1)
     expect(ics.text.split('\r\n').every(line => Buffer.byteLength(line) <= 75)).toBe(true)
     expect(ics.text).toContain('BEGIN:VALARM')
+    // A calendar library reads it back: an all-day event with the quiz's link and no personal data.
+    const vevent = new ICAL.Component(ICAL.parse(ics.text)).getFirstSubcomponent('vevent')!
+    const event = new ICAL.Event(vevent)
+    expect(event.startDate.isDate).toBe(true)
+    expect(event.summary).toContain('老年人防骗小测验')
+    expect(String(vevent.getFirstPropertyValue('url'))).toMatch(/\/quiz\/elder-anti-fraud$/)
+    expect(vevent.getFirstSubcomponent('valarm')).not.toBeNull()
   })
 
   it('gives organizers catch and false-alarm rates per fraud type, and nobody else', async () => {
