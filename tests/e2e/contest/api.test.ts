@@ -65,6 +65,12 @@ describe('the knowledge contest', () => {
     const board = (await api.get('/api/contests/week-knowledge-contest/leaderboard')).json
     expect(board.individuals.find((p: { nickname: string }) => p.nickname === '和平老张')).toMatchObject({ correct: right, answered: 10, team: 'heping' })
     expect(JSON.stringify(board)).not.toContain(phone)
+
+    // The resident sees the entry, with the number kept for prizes, in their own data.
+    const { demoCode } = (await api.post('/api/verifications', { phone, purpose: 'my-data' })).json
+    const { verificationToken } = (await api.post('/api/verifications/confirm', { phone, purpose: 'my-data', code: demoCode })).json
+    const mine = (await api.post('/api/my-data', { verificationToken })).json
+    expect(mine.data['contest-entries']).toEqual([expect.objectContaining({ nickname: '和平老张', team: 'heping', phone })])
   })
 
   it('lets the organizer disqualify with a reason (audited) and export results masked, or revealed with a reason (audited)', async () => {
