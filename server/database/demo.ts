@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import type { CityProfile } from '../../shared/city/profile'
 import { seedDemoAccounts } from '../accounts/demo'
 import { seedDemoContests } from '../contest/demo'
+import { seedDemoCases } from '../cases/demo'
 import { seedsDir } from '../city/profile'
 import { loadDemoEvents, seedDemoEvents } from '../events/demo-seed'
 import type { Database } from './schema'
@@ -11,4 +12,5 @@ export async function seedDemo(db: Kysely<Database>, city: CityProfile, hash: (p
   await seedDemoAccounts(db, city, hash, password)
   await seedDemoEvents(db, city, loadDemoEvents(city, seedsDir()))
   await seedDemoContests(db, city)
+  await seedDemoCases(db, city)
 }

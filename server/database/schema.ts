@@ -17,7 +17,8 @@
  * - `source` says who made a row: 'seed' rows are never overwritten once they
  *   exist, and 'user' rows are never touched by seeding.
  */
-import type { Insertable, Selectable } from 'kysely'
+import type { Generated, Insertable, Selectable } from 'kysely'
+import type { CaseStatus, CaseTheme, ReportReason } from '../../shared/cases/vocabulary'
 import type { EventCategory, EventFormat, EventStatus, RegistrationSource, RegistrationStatus, AgeGroup } from '../../shared/events/vocabulary'
 import type { VerificationPurpose } from '../../shared/verification/schemas'
 
@@ -81,7 +82,7 @@ export interface VenuesTable {
   updated_at: string
 }
 
-export type Role = 'admin' | 'organizer'
+export type Role = 'admin' | 'organizer' | 'reviewer'
 
 export interface UsersTable {
   id: string
@@ -315,6 +316,127 @@ export interface ContestAnswersTable {
   answered_at: string
 }
 
+export interface CaseCallsTable {
+  id: string
+  city_slug: string
+  slug: string
+  year: number
+  title_zh: string
+  title_en: string
+  rules_zh: string
+  rules_en: string
+  opens_at: string
+  /** The deadline for submissions. */
+  closes_at: string
+  vote_opens_at: string
+  vote_closes_at: string
+  votes_per_person: number
+  /** Percent of the final score from the public vote. */
+  vote_weight: number
+  weight_exemplary: number
+  weight_innovative: number
+  weight_replicable: number
+  ranking_published_at: string | null
+  source: RowSource
+  created_at: string
+  updated_at: string
+}
+
+export interface CaseSubmissionsTable {
+  id: string
+  call_id: string
+  slug: string | null
+  status: CaseStatus
+  reject_reason: string | null
+  title: string
+  organisation_name: string | null
+  credit_code: string | null
+  district: string | null
+  theme: CaseTheme | null
+  summary: string | null
+  description: string | null
+  outcomes_json: string
+  contact_name_enc: string | null
+  contact_phone_enc: string | null
+  phone_hash: string | null
+  edit_code_hash: string
+  /** The staff account that submitted it, if any. */
+  submitted_by: string | null
+  organisation_id: string | null
+  vote_count: Generated<number>
+  hidden_at: string | null
+  hidden_reason: string | null
+  submitted_at: string | null
+  published_at: string | null
+  awarded_at: string | null
+  purge_after: string
+  anonymised_at: string | null
+  source: RowSource
+  created_at: string
+  updated_at: string
+}
+
+export interface CaseImagesTable {
+  id: string
+  submission_id: string
+  position: number
+  alt: string
+  hash: string
+  width: number
+  height: number
+  widths_json: string
+  created_at: string
+}
+
+export interface CaseImageFilesTable {
+  /** `<hash>-<width>.<webp|jpg>` */
+  name: string
+  content_type: 'image/webp' | 'image/jpeg'
+  bytes: Uint8Array
+  created_at: string
+}
+
+export interface CaseReviewsTable {
+  submission_id: string
+  reviewer_id: string
+  assigned_by: string
+  assigned_at: string
+  scores_json: string | null
+  submitted_at: string | null
+  recused_at: string | null
+  recuse_note: string | null
+}
+
+export interface CaseReviewerConflictsTable {
+  reviewer_id: string
+  credit_code: string
+  created_at: string
+}
+
+export interface CaseVotesTable {
+  id: string
+  call_id: string
+  submission_id: string
+  phone_hash: string | null
+  created_at: string
+}
+
+export interface CaseVotersTable {
+  call_id: string
+  phone_hash: string
+  votes: number
+}
+
+export interface CaseReportsTable {
+  id: string
+  submission_id: string
+  reason: ReportReason
+  details: string | null
+  created_at: string
+  resolved_at: string | null
+  resolved_by: string | null
+}
+
 export interface Database {
   cities: CitiesTable
   districts: DistrictsTable
@@ -334,6 +456,15 @@ export interface Database {
   contests: ContestsTable
   contest_entries: ContestEntriesTable
   contest_answers: ContestAnswersTable
+  case_calls: CaseCallsTable
+  case_submissions: CaseSubmissionsTable
+  case_images: CaseImagesTable
+  case_image_files: CaseImageFilesTable
+  case_reviews: CaseReviewsTable
+  case_reviewer_conflicts: CaseReviewerConflictsTable
+  case_votes: CaseVotesTable
+  case_voters: CaseVotersTable
+  case_reports: CaseReportsTable
 }
 
 export type VenueRow = Selectable<VenuesTable>

@@ -1,13 +1,8 @@
-import MarkdownIt from 'markdown-it'
 import type { Kysely } from 'kysely'
 import type { Availability, EventAudience, EventCategory, EventFormat, EventStatus } from '../../shared/events/vocabulary'
 import type { EventDetailView, EventView } from '../../shared/events/views'
 import type { Database, EventRow } from '../database/schema'
-
-// No raw HTML passes through; markdown-it's own link check refuses javascript:, vbscript:, data: (but images).
-const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false })
-
-export const renderMarkdown = (text: string) => markdown.render(text)
+import { renderMarkdown } from '../utils/markdown'
 
 /** The waiting list is capped, so that a party on it has a real chance. */
 export const waitlistCap = (capacity: number) => Math.max(200, capacity * 2)

@@ -12,5 +12,6 @@ export default defineEventHandler(async (event) => {
     throw createError({ statusCode: 400, message: 'Malformed path' })
   }
   if (path === '/api/admin' || path.startsWith('/api/admin/')) await requireAdmin(event)
+  else if (path === '/api/organizer/cases' || path.startsWith('/api/organizer/cases/')) await requireReviewer(event)
   else if (path === '/api/organizer' || path.startsWith('/api/organizer/')) await requireOrganizer(event)
 })

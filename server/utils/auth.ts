@@ -60,6 +60,8 @@ export async function requireUser(event: H3Event, options: RequireOptions = {}):
 
 export const requireAdmin = (event: H3Event) => requireUser(event, { roles: ['admin'] })
 export const requireOrganizer = (event: H3Event) => requireUser(event, { roles: ['admin', 'organizer'] })
+/** The showcase's expert reviewers (and admins, who assign them). */
+export const requireReviewer = (event: H3Event) => requireUser(event, { roles: ['admin', 'reviewer'] })
 
 /** Organizers touch only their own organisation's data; admins may act for any. */
 export function assertOrganisation(user: AuthUser, organisationId: string | null | undefined): void {

@@ -1,7 +1,8 @@
 import { z } from 'zod'
 import { codeSchema, listOf, localizedView, timestampSchema } from '../primitives'
 
-export const roles = ['admin', 'organizer'] as const
+/** Reviewers score showcase cases (专家评审) and see nothing else of the staff area. */
+export const roles = ['admin', 'organizer', 'reviewer'] as const
 export type Role = typeof roles[number]
 
 export const emailSchema = z.string().trim().toLowerCase().max(254).pipe(z.email())
@@ -23,7 +24,7 @@ export const createUserBody = z.object({
   role: z.enum(roles),
   /** Required for organizers: the department or venue they act for. */
   organisationCode: codeSchema.optional(),
-}).strict().refine(b => b.role === 'admin' || !!b.organisationCode, { path: ['organisationCode'], message: 'Organizers belong to an organisation' })
+}).strict().refine(b => b.role !== 'organizer' || !!b.organisationCode, { path: ['organisationCode'], message: 'Organizers belong to an organisation' })
 
 export const userIdParams = z.object({ id: z.uuid() })
 

@@ -10,6 +10,7 @@ import * as courseFigureSchemas from '#shared/courses/figures'
 import * as courseProgressSchemas from '#shared/courses/progress'
 import * as courseRequestSchemas from '#shared/courses/requests'
 import * as contestSchemas from '#shared/contest/schemas'
+import * as caseRequestSchemas from '#shared/cases/requests'
 import * as quizRequestSchemas from '#shared/quiz/requests'
 import * as eventOrganizerSchemas from '#shared/events/organizer'
 import * as eventRequestSchemas from '#shared/events/requests'
@@ -17,6 +18,7 @@ import { eventAudiences, eventCategories } from '#shared/events/vocabulary'
 import * as privacySchemas from '#shared/privacy/schemas'
 import * as verificationSchemas from '#shared/verification/schemas'
 import * as venueSchemas from '#shared/venues/schemas'
+import { bodyLimitFor } from '../../../server/utils/body-limit'
 import { apiRoutes, example, fillPath, writeMethods, type RouteFile } from '../../support/routes'
 import { startServer, type RunningServer } from '../../support/server'
 import { ApiClient, DEMO_PASSWORD } from '../../support/session'
@@ -32,7 +34,7 @@ const stackTrace = /\bat .+\.(m?js|ts):\d+/
 
 // Every shared module a handler's query schema may come from: a handler whose `validQuery(event, x)`
 // names a schema not found here fails the test, so a new domain's schemas get added.
-const sharedSchemas: Record<string, unknown> = { ...accountSchemas, ...auditSchemas, ...contestSchemas, ...quizRequestSchemas, ...courseFigureSchemas, ...courseProgressSchemas, ...courseRequestSchemas, ...eventOrganizerSchemas, ...eventRequestSchemas, ...privacySchemas, ...verificationSchemas, ...venueSchemas }
+const sharedSchemas: Record<string, unknown> = { ...caseRequestSchemas, ...accountSchemas, ...auditSchemas, ...contestSchemas, ...quizRequestSchemas, ...courseFigureSchemas, ...courseProgressSchemas, ...courseRequestSchemas, ...eventOrganizerSchemas, ...eventRequestSchemas, ...privacySchemas, ...verificationSchemas, ...venueSchemas }
 function querySchemaOf(file: string): z.ZodObject | undefined {
   const name = /validQuery\(event,\s*(\w+)\)/.exec(source(file))?.[1]
   if (!name) return undefined
@@ -222,6 +224,8 @@ describe('junk input to every route', () => {
     clients.anonymous = new ApiClient(server.url)
     clients.organizer = new ApiClient(server.url)
     clients.admin = new ApiClient(server.url)
+    clients.reviewer = new ApiClient(server.url)
+    await clients.reviewer.login('reviewer@demo.local')
     await clients.organizer.login('organizer@demo.local')
     await clients.admin.login('admin@demo.local')
     real.slug = (await clients.anonymous.get('/api/events')).json.items[0].slug
@@ -240,6 +244,7 @@ describe('junk input to every route', () => {
   function clientFor(route: RouteFile, who: string) {
     if (route.pattern === '/api/auth/logout') return clients.anonymous!
     if (route.pattern.startsWith('/api/admin')) return clients.admin!
+    if (route.pattern.startsWith('/api/organizer/cases')) return clients.reviewer!
     if (route.pattern.startsWith('/api/organizer')) return clients.organizer!
     return clients[who]!
   }
@@ -359,10 +364,11 @@ describe('junk input to every route', () => {
     }), { numRuns: 10 })
   })
 
-  it.each(routes)('$method $pattern: a 1 MiB body, chunked or with its length, is a 413', async (route) => {
+  it.each(routes)('$method $pattern: a body past its cap (1 MiB, or a file route\'s cap and more), chunked or with its length, is a 413', async (route) => {
+    const size = Math.max(MiB, bodyLimitFor(route.path) + MiB)
     for (const chunked of [true, false]) {
       const client = clientFor(route, 'organizer')
-      const answer = await sendLarge(`${server.url}${route.path}`, route.method, MiB, chunked, client.cookie)
+      const answer = await sendLarge(`${server.url}${route.path}`, route.method, size, chunked, client.cookie)
       await check(answer, `${route.method} ${route.path} 1 MiB ${chunked ? 'chunked' : 'with a length'}`)
       expect(answer.status).toBe(413)
     }
@@ -371,7 +377,7 @@ describe('junk input to every route', () => {
   describe('the same request ten times at once', () => {
     const soon = (days: number, hours = 0) => new Date(Math.ceil(Date.now() / 3_600_000) * 3_600_000 + days * 86_400_000 + hours * 3_600_000).toISOString()
     const phone = '13912345678'
-    const state: { eventId?: string, slug?: string, code?: string, ticketToken?: string, smsCode?: string, dataToken?: string, userId?: string, userEmail?: string, initialPassword?: string, resumeCode?: string, attemptId?: string, itemId?: string, contestId?: string, contestSlug?: string, contestToken?: string, entryId?: string, contestItem?: { id: string, kind: string } } = {}
+    const state: { eventId?: string, slug?: string, code?: string, ticketToken?: string, smsCode?: string, dataToken?: string, userId?: string, userEmail?: string, initialPassword?: string, resumeCode?: string, attemptId?: string, itemId?: string, contestId?: string, contestSlug?: string, contestToken?: string, entryId?: string, contestItem?: { id: string, kind: string }, caseId?: string, caseSlug?: string, voteToken?: string, reviewCase?: string, callId?: string, callSlug?: string } = {}
     let member: ApiClient
 
     interface Duplicate { client: () => ApiClient, path: () => string, body?: () => unknown, after?: (answers: Answer[]) => void | Promise<void> }
@@ -387,6 +393,10 @@ describe('junk input to every route', () => {
     let eventBody: unknown
     const ok = (a: Answer) => a.status < 300
     const firstJson = (answers: Answer[]) => answers.filter(ok).map(a => JSON.parse(a.text) as Record<string, string>)[0]
+    const callBody = () => ({
+      slug: state.callSlug, title: { zh: '并发测试征集', en: 'Concurrency call' }, rules: { zh: '规则', en: 'Rules' },
+      opensAt: soon(-1), closesAt: soon(10), voteOpensAt: soon(1), voteClosesAt: soon(20), votesPerPerson: 3, voteWeight: 20, weights: { exemplary: 40, innovative: 30, replicable: 30 },
+    })
     const eventPath = (rest = '') => `/api/organizer/events/${state.eventId ?? example('id')}${rest}`
 
     /** In this order: each may use what the ones before made (an event, a booking, an account). */
@@ -475,6 +485,42 @@ describe('junk input to every route', () => {
       } },
       'POST /api/organizer/contests/[id]/entries/[entry]/disqualify': { client: () => clients.organizer!, path: () => `/api/organizer/contests/${state.contestId ?? example('id')}/entries/${state.entryId ?? example('id')}/disqualify`, body: () => ({ reason: 'Ten at once test' }) },
       'POST /api/organizer/contests/[id]/results.csv': { client: () => clients.organizer!, path: () => `/api/organizer/contests/${state.contestId ?? example('id')}/results.csv`, body: () => ({}) },
+      'POST /api/case-calls/[slug]/submissions': { client: () => clients.admin!, path: () => '/api/case-calls/week-case-call/submissions', body: () => ({ contactName: '十个同时', contactPhone: '13600000006', title: '并发测试案例' }), after: (answers) => {
+        const made = answers.filter(a => a.status === 201).map(a => JSON.parse(a.text) as { id: string })
+        // A staff session needs no verification: ten drafts, each its own.
+        expect(new Set(made.map(m => m.id)).size).toBe(made.length)
+        state.caseId = made[0]?.id
+      } },
+      'PATCH /api/case-submissions/[id]': { client: () => clients.admin!, path: () => `/api/case-submissions/${state.caseId ?? example('id')}`, body: () => ({ summary: '同一请求同时发送十次，草稿只保存一份，不会出错。' }) },
+      'POST /api/case-submissions/[id]/images': { client: () => clients.admin!, path: () => `/api/case-submissions/${state.caseId ?? example('id')}/images`, body: () => ({ file: 'not multipart' }) },
+      'DELETE /api/case-submissions/[id]/images/[image]': { client: () => clients.admin!, path: () => `/api/case-submissions/${state.caseId ?? example('id')}/images/${example('id')}` },
+      'POST /api/cases/[slug]/votes': { client: () => clients.anonymous!, path: () => `/api/cases/${state.caseSlug}/votes`, body: () => ({ verificationToken: state.voteToken ?? 'x'.repeat(20) }), after: (answers) => {
+        // One token, one vote.
+        expect(answers.filter(a => a.status === 201)).toHaveLength(1)
+      } },
+      'POST /api/cases/[slug]/reports': { client: () => clients.anonymous!, path: () => `/api/cases/${state.caseSlug}/reports`, body: () => ({ reason: 'other', details: '十个同时' }) },
+      'PUT /api/organizer/cases/conflicts': { client: () => clients.reviewer!, path: () => '/api/organizer/cases/conflicts', body: () => ({ creditCodes: ['91350100M000100Y43'] }), after: async () => {
+        expect((await clients.reviewer!.get('/api/organizer/cases/conflicts')).json.creditCodes).toEqual(['91350100M000100Y43'])
+        await clients.reviewer!.request('PUT', '/api/organizer/cases/conflicts', { creditCodes: [] })
+      } },
+      'PUT /api/organizer/cases/[id]/review': { client: () => clients.reviewer!, path: () => `/api/organizer/cases/${state.reviewCase ?? example('id')}/review`, body: () => ({
+        exemplary: { score: 4, comment: '十个同时评分' }, innovative: { score: 3, comment: '十个同时评分' }, replicable: { score: 5, comment: '十个同时评分' },
+      }), after: (answers) => {
+        // A review is handed in once, however many arrive at once.
+        expect(answers.filter(ok)).toHaveLength(1)
+      } },
+      'POST /api/organizer/cases/[id]/recuse': { client: () => clients.reviewer!, path: () => `/api/organizer/cases/${state.reviewCase ?? example('id')}/recuse`, body: () => ({ note: 'Ten at once test' }) },
+      'POST /api/admin/cases/calls': { client: () => clients.admin!, path: () => '/api/admin/cases/calls', body: () => callBody(), after: (answers) => {
+        const made = answers.filter(a => a.status === 201).map(a => JSON.parse(a.text) as { id: string })
+        expect(made).toHaveLength(1)
+        state.callId = made[0]!.id
+      } },
+      'PUT /api/admin/cases/calls/[id]': { client: () => clients.admin!, path: () => `/api/admin/cases/calls/${state.callId ?? example('id')}`, body: () => ({ ...callBody(), votesPerPerson: 5 }) },
+      'POST /api/admin/cases/calls/[id]/ranking': { client: () => clients.admin!, path: () => `/api/admin/cases/calls/${state.callId ?? example('id')}/ranking`, body: () => ({ publish: true }) },
+      'PUT /api/admin/cases/[id]/reviewers': { client: () => clients.admin!, path: () => `/api/admin/cases/${state.caseId ?? example('id')}/reviewers`, body: () => ({ reviewerIds: [example('id')] }) },
+      'POST /api/admin/cases/[id]/status': { client: () => clients.admin!, path: () => `/api/admin/cases/${state.caseId ?? example('id')}/status`, body: () => ({ status: 'rejected', reason: 'Ten at once test' }) },
+      'POST /api/admin/cases/[id]/visibility': { client: () => clients.admin!, path: () => `/api/admin/cases/${state.caseId ?? example('id')}/visibility`, body: () => ({ hidden: true, reason: 'Ten at once test' }) },
+      'POST /api/admin/cases/[id]/contact': { client: () => clients.admin!, path: () => `/api/admin/cases/${state.caseId ?? example('id')}/contact`, body: () => ({ reason: 'Ten at once test' }) },
       'POST /api/course-activity': { client: () => clients.anonymous!, path: () => '/api/course-activity', body: () => ({ course: 'pay-by-phone-safely', lesson: 'scan-to-pay', step: 1 }) },
     }
 
@@ -482,6 +528,10 @@ describe('junk input to every route', () => {
       state.slug = `ten-at-once-${Date.now().toString(36)}`
       state.userEmail = `ten-at-once-${Date.now().toString(36)}@demo.local`
       state.contestSlug = `ten-at-once-${Date.now().toString(36)}`
+      state.callSlug = `ten-at-once-${Date.now().toString(36)}`
+      state.caseSlug = (await clients.anonymous!.get('/api/cases?call=week-case-call')).json.items[0].slug
+      // The demo's case in review that reviewer@demo.local has not scored yet.
+      state.reviewCase = (await clients.reviewer!.get('/api/organizer/cases')).json.items.find((c: { reviewState: string, status: string }) => c.reviewState === 'to-do' && c.status === 'in-review')?.id
       eventBody = await newEventBody()
     })
 
@@ -499,6 +549,10 @@ describe('junk input to every route', () => {
       if (key === 'POST /api/contests/[slug]/entries') {
         const { demoCode } = (await clients.anonymous!.post('/api/verifications', { phone: '13600000005', purpose: 'contest-entry' })).json
         state.contestToken = (await clients.anonymous!.post('/api/verifications/confirm', { phone: '13600000005', purpose: 'contest-entry', code: demoCode })).json.verificationToken
+      }
+      if (key === 'POST /api/cases/[slug]/votes') {
+        const { demoCode } = (await clients.anonymous!.post('/api/verifications', { phone: '13600000007', purpose: 'case-vote' })).json
+        state.voteToken = (await clients.anonymous!.post('/api/verifications/confirm', { phone: '13600000007', purpose: 'case-vote', code: demoCode })).json.verificationToken
       }
       if (key === 'POST /api/my-data' || key === 'POST /api/my-data/erase') {
         const phoneForData = key === 'POST /api/my-data' ? '13600000003' : '13600000004'
@@ -526,6 +580,9 @@ describe('junk input to every route', () => {
       expect(state.eventId).toBeDefined()
       expect(state.code).toBeDefined()
       expect(state.userId).toBeDefined()
+      expect(state.caseId).toBeDefined()
+      expect(state.reviewCase).toBeDefined()
+      expect(state.callId).toBeDefined()
     })
   })
 

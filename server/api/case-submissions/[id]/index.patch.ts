@@ -1,0 +1,18 @@
+import { submissionParams, submissionPatchBody } from '#shared/cases/requests'
+import type { SubmissionView } from '#shared/cases/views'
+import { patchSubmission, submissionAccess } from '../../../cases/submissions'
+import { submissionView } from '../../../cases/views'
+
+/** Saves the draft; `submit: true` hands it in (422 lists what is missing, and what was sent is kept). */
+export default defineEventHandler(async (event): Promise<SubmissionView> => {
+  const { id } = await validParams(event, submissionParams)
+  const body = await validBody(event, submissionPatchBody)
+  await enforceRateLimit(event, residentLimit('case-edit', 120, 600))
+  const { db, city } = await usePortal()
+  const user = await currentUser(event)
+  const { row, call } = await submissionAccess(event, db, city, id, user)
+  const saved = await patchSubmission(db, city, row, call, body)
+  if (body.submit) await recordAudit(event, user, { action: 'case.submit', targetType: 'case-submission', targetId: id })
+  setResponseHeader(event, 'cache-control', 'no-store')
+  return submissionView(db, saved, call)
+})
