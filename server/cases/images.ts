@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { createError } from 'h3'
 import type { Kysely, Selectable } from 'kysely'
-import sharp from 'sharp'
+import sharp, { type Metadata, type OutputInfo } from 'sharp'
 import { IMAGE_WIDTHS, MAX_IMAGE_BYTES } from '../../shared/cases/vocabulary'
 import type { ImageView } from '../../shared/cases/views'
 import { newId, nowIso } from '../database/ids'
@@ -74,7 +74,7 @@ export async function processImage(input: Uint8Array): Promise<ProcessedImage> {
   const format = sniff(input)
   if (!format) refuse('not-an-image')
   const options = { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' } as const
-  let metadata: sharp.Metadata
+  let metadata: Metadata
   try {
     metadata = await sharp(input, options).metadata()
   }
@@ -88,7 +88,7 @@ export async function processImage(input: Uint8Array): Promise<ProcessedImage> {
   const largest = widths.at(-1)!
 
   // One decode, at the largest width; the smaller widths are made from it.
-  let base: { data: Buffer, info: sharp.OutputInfo }
+  let base: { data: Buffer, info: OutputInfo }
   try {
     base = await sharp(input, options).rotate().flatten({ background: '#ffffff' }).toColourspace('srgb')
       .resize({ width: largest, withoutEnlargement: true }).raw().toBuffer({ resolveWithObject: true })

@@ -17,7 +17,7 @@ async function tokenFor(phone: string, purpose: 'case-submission' | 'case-vote')
 
 async function upload(id: string, code: string, bytes: Uint8Array, name: string, type: string, alt = '社区活动现场，老人在学用手机') {
   const form = new FormData()
-  form.append('file', new Blob([bytes], { type }), name)
+  form.append('file', new Blob([Buffer.from(bytes)], { type }), name)
   form.append('alt', alt)
   const res = await fetch(`${baseURL}/api/case-submissions/${id}/images`, { method: 'POST', headers: { 'x-edit-code': code }, body: form })
   return { status: res.status, json: await res.json() }
@@ -132,6 +132,34 @@ describe('the case showcase', () => {
     const removed = await resident.request('DELETE', `/api/case-submissions/${id}/images/${renamed.json.id}`, undefined, withCode(code))
     expect(removed.status).toBe(200)
     expect((await resident.request('GET', `/api/case-submissions/${id}`, undefined, withCode(code))).json.images).toHaveLength(1)
+  })
+
+  it('answers junk multipart uploads with a JSON 4xx, never a 5xx, and stops at six pictures', async () => {
+    const send = (body: BodyInit, type: string) => fetch(`${baseURL}/api/case-submissions/${id}/images`, { method: 'POST', headers: { 'x-edit-code': code, 'content-type': type }, body })
+    const junk: [BodyInit, string][] = [
+      ['not multipart at all', 'multipart/form-data; boundary=xyz'],
+      ['--xyz\r\nContent-Disposition: form-data; name="file"; filename="a.jpg"\r\n\r\n', 'multipart/form-data; boundary=xyz'],
+      ['--xyz\r\nContent-Disposition: form-data; name="file"\r\n\r\nplain text, no filename\r\n--xyz--\r\n', 'multipart/form-data; boundary=xyz'],
+      ['--xyz\r\nContent-Disposition: form-data; name="alt"\r\n\r\n' + 'a'.repeat(5000) + '\r\n--xyz--\r\n', 'multipart/form-data; boundary=xyz'],
+      ['{"file":"x"}', 'application/json'],
+      ['', 'multipart/form-data'],
+    ]
+    for (const [body, type] of junk) {
+      const res = await send(body, type)
+      expect(res.status, String(body).slice(0, 60)).toBeGreaterThanOrEqual(400)
+      expect(res.status, String(body).slice(0, 60)).toBeLessThan(500)
+      expect(await res.json()).toHaveProperty('statusCode', res.status)
+    }
+    const huge = await upload(id, code, new Uint8Array(8 * 1024 * 1024 + 10), 'big.jpg', 'image/jpeg')
+    expect(huge.status).toBe(413)
+    const small = await sharp({ create: { width: 300, height: 200, channels: 3, background: '#999' } }).jpeg().toBuffer()
+    const have = (await resident.request('GET', `/api/case-submissions/${id}`, undefined, withCode(code))).json.images.length
+    for (let i = have; i < 6; i++) expect((await upload(id, code, small, `${i}.jpg`, 'image/jpeg', `示例图片第 ${i + 1} 张`)).status).toBe(201)
+    const seventh = await upload(id, code, small, '7.jpg', 'image/jpeg', '第七张示例图片')
+    expect(seventh.status).toBe(409)
+    expect(seventh.json.data.reason).toBe('too-many-images')
+    const images = (await resident.request('GET', `/api/case-submissions/${id}`, undefined, withCode(code))).json.images
+    for (const image of images.slice(1)) await resident.request('DELETE', `/api/case-submissions/${id}/images/${image.id}`, undefined, withCode(code))
   })
 
   it('hands the case in once complete', async () => {

@@ -122,7 +122,7 @@ describe('verified numbers', () => {
     const forOther = await verified(booking.phone, 'case-vote')
     expect((await resident.post('/api/my-data/erase', { verificationToken: forOther })).status).toBe(401)
     const erase = await resident.post('/api/my-data/erase', { verificationToken: await verified(booking.phone) })
-    expect(erase.json.erased).toEqual({ 'registrations': 1, 'contest-entries': 0 })
+    expect(erase.json.erased).toEqual({ 'registrations': 1, 'contest-entries': 0, 'case-submissions': 0, 'case-votes': 0 })
     expectDocumented('MyDataErased', erase.json)
   })
 
