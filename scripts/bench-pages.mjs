@@ -28,6 +28,9 @@ const pages = [
   { name: 'quiz player', path: async json => `/quiz/${(await json('/api/quizzes')).items[0].slug}/play` },
   { name: 'contests', path: '/contests' },
   { name: 'contest', path: async json => `/contests/${(await json('/api/contests')).items[0].slug}` },
+  { name: 'cases', path: '/cases' },
+  { name: 'case', path: async json => `/cases/${(await json('/api/cases?pageSize=1')).items[0].slug}` },
+  { name: 'statistics', path: '/statistics' },
 ]
 
 const root = new URL('..', import.meta.url).pathname

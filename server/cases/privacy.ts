@@ -1,6 +1,8 @@
 import { decryptText } from '../privacy/crypto'
 import { definePersonalDataSource, definePurger } from '../privacy/retention'
+import { sql } from 'kysely'
 import { nowIso } from '../database/ids'
+import { writeTransaction } from '../database/write-transaction'
 
 /** After the retention period the contact goes; the case, its organisation and its pictures stay, as published. */
 export const caseContactsPurger = definePurger({
@@ -50,9 +52,19 @@ export const caseVotesDataSource = definePersonalDataSource({
     return rows.map(r => ({ case: r.title, votedAt: r.created_at, deleteAfter: r.vote_closes_at }))
   },
   async erase(db, phoneHash) {
-    // The vote still counts; only the link to the number goes.
-    const result = await db.updateTable('case_votes').set({ phone_hash: null }).where('phone_hash', '=', phoneHash).executeTakeFirst()
-    await db.deleteFrom('case_voters').where('phone_hash', '=', phoneHash).execute()
-    return Number(result.numUpdatedRows)
+    // While a vote is open, the votes themselves go (and come off the counts): an unlinked vote
+    // would let the same number vote again. After the close only the link was left, and it goes.
+    return writeTransaction(db, async (trx) => {
+      const now = nowIso()
+      const open = await trx.selectFrom('case_votes as v').innerJoin('case_calls as c', 'c.id', 'v.call_id')
+        .select(['v.id', 'v.submission_id']).where('v.phone_hash', '=', phoneHash).where('c.vote_closes_at', '>', now).execute()
+      for (const vote of open) {
+        await trx.deleteFrom('case_votes').where('id', '=', vote.id).execute()
+        await trx.updateTable('case_submissions').set({ vote_count: sql`vote_count - 1` }).where('id', '=', vote.submission_id).execute()
+      }
+      const unlinked = await trx.updateTable('case_votes').set({ phone_hash: null }).where('phone_hash', '=', phoneHash).executeTakeFirst()
+      await trx.deleteFrom('case_voters').where('phone_hash', '=', phoneHash).execute()
+      return open.length + Number(unlinked.numUpdatedRows)
+    })
   },
 })

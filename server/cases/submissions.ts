@@ -25,12 +25,12 @@ function checkDistrict(city: CityProfile, district: string | undefined) {
 function draftColumns(fields: DraftFields) {
   return {
     ...(fields.title !== undefined && { title: fields.title }),
-    ...(fields.organisationName !== undefined && { organisation_name: fields.organisationName }),
+    ...(fields.organisationName !== undefined && { organisation_name: fields.organisationName || null }),
     ...(fields.creditCode !== undefined && { credit_code: fields.creditCode }),
     ...(fields.district !== undefined && { district: fields.district }),
     ...(fields.theme !== undefined && { theme: fields.theme }),
-    ...(fields.summary !== undefined && { summary: fields.summary }),
-    ...(fields.description !== undefined && { description: fields.description }),
+    ...(fields.summary !== undefined && { summary: fields.summary || null }),
+    ...(fields.description !== undefined && { description: fields.description || null }),
     ...(fields.outcomes !== undefined && { outcomes_json: JSON.stringify(fields.outcomes) }),
   }
 }
@@ -73,10 +73,10 @@ export async function submissionAccess(event: H3Event, db: Kysely<Database>, cit
   const header = getHeader(event, EDIT_CODE_HEADER)
   if (header !== undefined) {
     const code = editCodeSchema.safeParse(header)
-    if (code.success && await editCodeHash(code.data) === row.edit_code_hash) return { row, call }
+    if (code.success && await editCodeHash(code.data) === row.edit_code_hash) return { row, call, own: true }
     throw createError({ statusCode: 403, message: 'This edit code does not match the submission', data: { reason: 'wrong-code' } })
   }
-  if (user && (user.role === 'admin' || user.id === row.submitted_by)) return { row, call }
+  if (user && (user.role === 'admin' || user.id === row.submitted_by)) return { row, call, own: user.id === row.submitted_by }
   throw createError({ statusCode: 401, message: 'Send the edit code you were given', data: { reason: 'code-needed' } })
 }
 
@@ -94,7 +94,7 @@ export async function patchSubmission(db: Kysely<Database>, city: CityProfile, r
   if (!isEditable(row, call)) throw createError({ statusCode: 409, message: 'This case can no longer be changed', data: { reason: 'not-editable' } })
   checkDistrict(city, body.district)
   const { submit, ...fields } = body
-  const changes = draftColumns(fields)
+  const changes = { ...draftColumns(fields), ...(fields.contactName !== undefined && { contact_name_enc: await encryptText(fields.contactName) }) }
   const next = { ...row, ...changes }
   if (submit) {
     const errors: FieldErrors = {}

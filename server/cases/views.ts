@@ -6,7 +6,7 @@ import type { CaseSubmissionsTable, Database } from '../database/schema'
 import { nowIso } from '../database/ids'
 import { decryptText } from '../privacy/crypto'
 import { renderMarkdown } from '../utils/markdown'
-import { maskPhone } from '../../shared/utils/mask'
+import { maskName, maskPhone } from '../../shared/utils/mask'
 import { callState, votingOpen, type CallRow } from './calls'
 import { imageViewOf } from './images'
 
@@ -55,14 +55,15 @@ export function missingFields(row: SubmissionRow, imageCount: number): string[] 
   return imageCount > 0 ? missing : [...missing, 'images']
 }
 
-export async function submissionView(db: Kysely<Database>, row: SubmissionRow, call: CallRow): Promise<SubmissionView> {
+/** `own`: the edit code or the submitting account; anyone else (an admin) sees the contact masked, as on the admin screens. */
+export async function submissionView(db: Kysely<Database>, row: SubmissionRow, call: CallRow, own = true): Promise<SubmissionView> {
   const images = (await imagesOf(db, [row.id])).get(row.id) ?? []
   return {
     id: row.id, call: { slug: call.slug, title: { zh: call.title_zh, en: call.title_en }, closesAt: call.closes_at },
     status: row.status, rejectReason: row.status === 'rejected' ? row.reject_reason : null, editable: isEditable(row, call), slug: row.slug,
     fields: {
       title: row.title, organisationName: row.organisation_name, creditCode: row.credit_code,
-      contactName: row.contact_name_enc ? await decryptText(row.contact_name_enc) : '',
+      contactName: row.contact_name_enc ? (own ? await decryptText(row.contact_name_enc) : maskName(await decryptText(row.contact_name_enc))) : '',
       contactPhone: row.contact_phone_enc ? maskPhone(await decryptText(row.contact_phone_enc)) : '',
       district: row.district, theme: row.theme, summary: row.summary, description: row.description, outcomes: outcomesOf(row),
     },

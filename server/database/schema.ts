@@ -269,6 +269,17 @@ export interface QuizAnswersTable {
   answered_at: string
 }
 
+/** Judgements per city, day (the attempt's, Asia/Shanghai), fraud type and verdict: the statistics read these, kept in step with quiz_answers. */
+export interface QuizAnswerDaysTable {
+  city_slug: string
+  day: string
+  item_type: string
+  /** '' when the item has no look-alike (the key cannot hold a null). */
+  lookalike: string
+  verdict: 'scam' | 'genuine'
+  answers: number
+}
+
 /** A knowledge contest (teams: the city's districts or named organisations; pool: topics and whether quiz items join). */
 export interface ContestsTable {
   id: string
@@ -453,6 +464,7 @@ export interface Database {
   course_activity: CourseActivityTable
   quiz_attempts: QuizAttemptsTable
   quiz_answers: QuizAnswersTable
+  quiz_answer_days: QuizAnswerDaysTable
   contests: ContestsTable
   contest_entries: ContestEntriesTable
   contest_answers: ContestAnswersTable

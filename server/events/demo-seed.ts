@@ -51,6 +51,12 @@ export async function seedDemoEvents(db: Kysely<Database>, city: CityProfile, ev
     const id = newId()
     const bookings = await demoBookings(e, index)
     const confirmed = bookings.filter(b => b.status === 'confirmed').reduce((n, b) => n + b.party_size, 0)
+    // Past demo events were held: most parties checked in, a few (every fifth, and more at online events) did not come.
+    const held = ends.getTime() < today.getTime()
+    const every = e.format === 'online' ? 3 : 5
+    const checkedIn = (i: number) => held && bookings[i]!.status === 'confirmed' && i % every !== every - 1
+    const checkedInPlaces = bookings.reduce((n, b, i) => n + (checkedIn(i) ? b.party_size : 0), 0)
+    const checkInAt = new Date(starts.getTime() + 10 * 60_000).toISOString()
     await db.transaction().execute(async (trx) => {
       await trx.insertInto('events').values({
         id, city_slug: city.slug, organisation_id: organisationId, slug: e.slug,
@@ -63,12 +69,12 @@ export async function seedDemoEvents(db: Kysely<Database>, city: CityProfile, ev
         booking_opens_at: new Date(Math.min(starts.getTime() - 30 * DAY, today.getTime() - DAY)).toISOString(),
         booking_closes_at: new Date(starts.getTime() - 60 * 60_000).toISOString(),
         status: 'published', confirmed_places: confirmed, waitlist_parties: bookings.length - bookings.filter(b => b.status === 'confirmed').length,
-        checked_in_places: 0, next_seq: bookings.length + 1, source: 'seed', created_by: null, created_at: now, updated_at: now, cancelled_at: null,
+        checked_in_places: checkedInPlaces, next_seq: bookings.length + 1, source: 'seed', created_by: null, created_at: now, updated_at: now, cancelled_at: null,
       }).execute()
       if (bookings.length) {
         await trx.insertInto('registrations').values(bookings.map((b, i) => ({
           ...b, id: newId(), event_id: id, code: newConfirmationCode(), seq: i + 1, source: 'seed', consent_at: now,
-          promoted_at: null, cancelled_at: null, checked_in_at: null, checked_in_by: null,
+          promoted_at: null, cancelled_at: null, checked_in_at: checkedIn(i) ? checkInAt : null, checked_in_by: null,
           purge_after: purgeAfter(ends.toISOString()), anonymised_at: null, created_at: now, updated_at: now,
         }))).execute()
       }

@@ -14,6 +14,9 @@ import { attendeesCsvQuery, attendeesCsvRevealBody, checkInBody, checkInResult, 
 import { calendarQuery, eventListQuery, registrationBody, registrationChangeBody, registrationLookupBody } from '../../shared/events/requests'
 import { eventDetailView, eventView, registrationResult, registrationView, releaseResult } from '../../shared/events/views'
 import { healthResponse } from '../../shared/platform/schemas'
+import { statisticsCsvQuery, statisticsQuery } from '../../shared/statistics/requests'
+import { adminStatisticsView, dataPackageView, statisticsView } from '../../shared/statistics/views'
+import { illustratedAdminStatisticsView, illustratedStatisticsQuery, illustratedStatisticsView } from '../../shared/statistics/illustrated'
 import { okResponse, pageOf } from '../../shared/primitives'
 import { myDataBody, myDataErased, myDataExport } from '../../shared/privacy/schemas'
 import { verificationConfirmBody, verificationConfirmed, verificationRequestBody, verificationRequested } from '../../shared/verification/schemas'
@@ -89,6 +92,11 @@ export const responseSchemas = {
   AdminCaseCallList: adminCallList,
   CaseReviewerOptions: reviewerOptions,
   CaseContact: contactRevealed,
+  Statistics: statisticsView,
+  IllustratedStatistics: illustratedStatisticsView,
+  IllustratedAdminStatistics: illustratedAdminStatisticsView,
+  AdminStatistics: adminStatisticsView,
+  StatisticsDataPackage: dataPackageView,
 } satisfies Record<string, z.ZodType>
 type Component = keyof typeof responseSchemas
 
@@ -155,6 +163,12 @@ export function openApiDocument() {
       '/api/contests/{slug}': { get: { summary: 'A contest: rules, window, teams', parameters: [slug], responses: { 200: ok('Contest'), 400: error, 404: error } } },
       '/api/contests/{slug}/entries': { post: { summary: 'Enter with a verified number (purpose contest-entry; the number itself, matching the token, is kept encrypted for prize contact): items without answers. 409 if the number already entered, 410 outside the window', parameters: [slug], requestBody: body(entryBody), responses: { 201: { description: 'Created: `{ entryId, items }`' }, 401: error, 404: error, 409: error, 410: error, 422: error, 429: error } } },
       '/api/contests/{slug}/leaderboard': { get: { summary: 'Individuals by nickname; teams by mean accuracy shrunk toward the city mean (empirical Bayes), under 10 entries unranked', parameters: [slug], responses: { 200: ok('Leaderboard'), 400: error, 404: error } } },
+      '/api/statistics': { get: { summary: 'Participation statistics for a year (the current one by default): every count from residents\' records suppressed (1–9 as "<10", secondary cells as "c"); 404 for a year without records', parameters: query(statisticsQuery), responses: { 200: ok('Statistics'), 400: error, 404: error } } },
+      '/api/statistics/illustrated': { get: { summary: 'For the /statistics page: the same view with each drawn table\'s chart as SVG markup in `lang`, drawn on the server so the page runs no chart code', parameters: query(illustratedStatisticsQuery), responses: { 200: ok('IllustratedStatistics'), 400: error, 404: error } } },
+      '/api/statistics/datapackage.json': { get: { summary: 'Open data (CC BY 4.0): the year\'s tables as a Frictionless Data Package, each CSV with its Table Schema', parameters: query(statisticsQuery), responses: { 200: ok('StatisticsDataPackage'), 400: error, 404: error } } },
+      '/api/statistics/{file}': { get: { summary: 'One table of the data package as CSV (`<table>.csv`): UTF-8, formula-safe; bom=1 adds a byte-order mark for Excel', parameters: [{ name: 'file', in: 'path', required: true, schema: { type: 'string', pattern: '^[a-z][a-z0-9-]{0,80}\\.csv$' } }, ...query(statisticsCsvQuery)], responses: { 200: file('text/csv'), 400: error, 404: error } } },
+      '/api/admin/statistics': { get: { summary: 'Admin: the same protected figures plus operational ones (events close to full, many no-shows, messages that failed)', ...organizer, parameters: query(statisticsQuery), responses: { 200: ok('AdminStatistics'), 400: error, 401: error, 403: error, 404: error } } },
+      '/api/admin/statistics/illustrated': { get: { summary: 'Admin: for /admin/statistics and its printed report, the admin view with each chart as SVG markup in `lang`', ...organizer, parameters: query(illustratedStatisticsQuery), responses: { 200: ok('IllustratedAdminStatistics'), 400: error, 401: error, 403: error, 404: error } } },
       '/api/contest-entries/{id}': { get: { summary: 'An entry\'s items and answers so far (pause and carry on until the close)', parameters: [id], responses: { 200: ok('ContestEntry'), 400: error, 404: error } } },
       '/api/contest-entries/{id}/answers': { post: { summary: 'Answer an item once; checked on the server; accuracy only', parameters: [id], requestBody: body(contestAnswerBody), responses: { 200: ok('ContestAnswerResult'), 400: error, 404: error, 409: error, 410: error, 422: error, 429: error } } },
       '/api/organizer/contests': {
@@ -193,7 +207,7 @@ export function openApiDocument() {
       '/api/case-calls': { get: { summary: 'Calls for cases (优秀案例征集): open, upcoming and past, newest first', responses: { 200: ok('CaseCallList') } } },
       '/api/case-calls/{slug}': { get: { summary: 'A call: rules, the five themes, criterion weights, the vote window and weight, and the final ranking once published', parameters: [slug], responses: { 200: ok('CaseCall'), 400: error, 404: error } } },
       '/api/case-calls/{slug}/submissions': { post: { summary: 'Start a case (draft). Without a staff session the contact number is proved first (verification purpose case-submission). Returns the edit code once', parameters: [slug], requestBody: body(submissionCreateBody), responses: { 201: ok('CaseSubmissionCreated', 'Created'), 400: error, 401: error, 404: error, 410: error, 422: error, 429: error } } },
-      '/api/case-calls/{slug}/export.csv': { get: { summary: 'Open data (CC BY 4.0): the final ranking with its expert and vote components; UTF-8, formula-safe, BOM unless bom=0. 404 until published', parameters: [slug, ...query(exportQuery)], responses: { 200: file('text/csv'), 400: error, 404: error } } },
+      '/api/case-calls/{slug}/export.csv': { get: { summary: 'Open data (CC BY 4.0): a call\'s published cases and, once published, the final ranking with its expert and vote components (null before); UTF-8, formula-safe, BOM unless bom=0', parameters: [slug, ...query(exportQuery)], responses: { 200: file('text/csv'), 400: error, 404: error } } },
       '/api/case-calls/{slug}/export.json': { get: { summary: 'The same open data as JSON, with the formula', parameters: [slug], responses: { 200: ok('CaseExport'), 400: error, 404: error } } },
       '/api/case-submissions/{id}': {
         get: { summary: 'The submitter\'s view of a case (header x-edit-code, or the staff session that made it): fields, pictures, status, what is missing', parameters: [id, editCode], responses: { 200: ok('CaseSubmission'), 400: error, 401: error, 403: error, 404: error, 429: error } },

@@ -1,7 +1,7 @@
 import { ELDER_COOKIE, LANGUAGE_COOKIE, negotiateLanguage } from '../../shared/i18n/languages'
 
 /** Pages that look the same to every visitor of one language and display mode. */
-const PUBLIC_PAGES = /^\/(?:events(?:\/[^/]+)?|venues|about|quiz(?:\/[^/]+)?|contests(?:\/[^/]+)?|courses(?:\/(?!resume\/?$)[^/]+(?:\/[^/]+\/[^/]+)?)?)?\/?$/
+const PUBLIC_PAGES = /^\/(?:events(?:\/[^/]+)?|venues|about|statistics|api\/statistics(?:\/[a-z0-9-]+\.(?:csv|json))?|quiz(?:\/[^/]+)?|contests(?:\/[^/]+)?|cases(?:\/(?!(?:submissions|calls)\/?$)[^/]+|\/calls\/[^/]+(?:\/book)?)?|courses(?:\/(?!resume\/?$)[^/]+(?:\/[^/]+\/[^/]+)?)?)?\/?$/
 /** Whoever carries a session (staff) gets pages rendered for them. */
 const SESSION_COOKIE = 'nuxt-session'
 

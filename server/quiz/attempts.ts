@@ -8,6 +8,8 @@ import { reviewLessons, type FraudType } from '../../shared/quiz/vocabulary'
 import type { AnswerResult, AttemptCreated, AttemptResult, AttemptState } from '../../shared/quiz/views'
 import type { Database, QuizAnswersTable } from '../database/schema'
 import { newId, nowIso } from '../database/ids'
+import { writeTransaction } from '../database/write-transaction'
+import { shanghaiDay } from '../statistics/context'
 import { invalidFields, isUniqueViolation } from '../utils/errors'
 import { itemViewOf, type Bank } from './bank'
 
@@ -66,7 +68,14 @@ export async function answerItem(db: Kysely<Database>, bank: Bank, attemptId: st
       flags_found: null, flags_total: null, false_taps: null, option_correct: null, answered_at: nowIso(),
     }
     try {
-      await db.insertInto('quiz_answers').values(row).execute()
+      // The daily count the statistics read moves in the same transaction as the answer it counts.
+      await writeTransaction(db, async (trx) => {
+        await trx.insertInto('quiz_answers').values(row).execute()
+        await trx.insertInto('quiz_answer_days')
+          .values({ city_slug: attempt.city_slug, day: shanghaiDay(attempt.created_at), item_type: row.item_type, lookalike: row.lookalike ?? '', verdict: row.verdict, answers: 1 })
+          .onConflict(oc => oc.columns(['city_slug', 'day', 'item_type', 'lookalike', 'verdict']).doUpdateSet(eb => ({ answers: eb('quiz_answer_days.answers', '+', 1) })))
+          .execute()
+      })
     }
     catch (error) {
       if (isUniqueViolation(error)) throw createError({ statusCode: 409, message: 'This item is already answered', data: { reason: 'answered' } })

@@ -72,8 +72,22 @@ export const caseFields = z.object({
 })
 export type CaseFields = z.infer<typeof caseFields>
 
-/** A draft may be incomplete; submitting checks it against caseFields. */
-export const draftFields = caseFields.partial().strict()
+/**
+ * A draft may be incomplete: only lengths' upper bounds and types are checked, so a
+ * half-written summary is saved; submitting checks everything against caseFields.
+ * The credit code, once typed, must be a real one (a typo is best caught at once).
+ */
+export const draftFields = z.object({
+  title: z.string().trim().min(1).max(60),
+  organisationName: z.string().trim().max(80),
+  creditCode: creditCodeSchema,
+  contactName: caseFields.shape.contactName,
+  district: codeSchema,
+  theme: z.enum(caseThemes),
+  summary: z.string().trim().max(200),
+  description: z.string().trim().max(8000),
+  outcomes: z.array(outcomeSchema).max(6),
+}).partial().strict()
 export type DraftFields = z.infer<typeof draftFields>
 
 /** POST /api/case-calls/:slug/submissions: a verified number (or a session), the contact, and whatever is filled in yet. */

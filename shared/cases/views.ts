@@ -203,9 +203,9 @@ export const contactRevealed = z.object({ contactName: z.string(), contactPhone:
 export const adminCallItem = callView.extend({ id: z.string(), submissions: z.number().int() })
 export const adminCallList = listOf(adminCallItem)
 
-/** One row of the open-data export: published cases only, no personal data. */
+/** One row of the open-data export: published cases only, no personal data; the ranking's columns are null until it is published. */
 export const exportRow = z.object({
-  rank: z.number().int(),
+  rank: z.number().int().nullable(),
   slug: z.string(),
   title: z.string(),
   organisation: z.string(),
@@ -213,15 +213,16 @@ export const exportRow = z.object({
   district: z.string(),
   theme: z.enum(caseThemes),
   expertMean: z.number().nullable(),
-  expertPart: z.number(),
+  expertPart: z.number().nullable(),
   votes: z.number().int(),
-  votePart: z.number(),
-  score: z.number(),
+  votePart: z.number().nullable(),
+  score: z.number().nullable(),
   awarded: z.boolean(),
 })
 export const exportDocument = z.object({
   call: z.object({ slug: z.string(), title: localizedView, year: z.number().int(), voteWeight: z.number().int(), weights: criterionNumbers }),
   formula: z.string(),
+  rankingPublished: z.boolean(),
   generatedAt: timestampSchema,
   licence: z.string(),
   rows: z.array(exportRow),

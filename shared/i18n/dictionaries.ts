@@ -1,5 +1,7 @@
 import aboutEn from './en/about.json'
 import accountsEn from './en/accounts.json'
+import casesOrganizerEn from './en/cases-organizer.json'
+import casesEn from './en/cases.json'
 import commonEn from './en/common.json'
 import contestOrganizerEn from './en/contest-organizer.json'
 import contestEn from './en/contest.json'
@@ -12,10 +14,14 @@ import homeEn from './en/home.json'
 import privacyEn from './en/privacy.json'
 import quizOrganizerEn from './en/quiz-organizer.json'
 import quizEn from './en/quiz.json'
+import statisticsOrganizerEn from './en/statistics-organizer.json'
+import statisticsEn from './en/statistics.json'
 import verificationEn from './en/verification.json'
 import venuesEn from './en/venues.json'
 import aboutZh from './zh-CN/about.json'
 import accountsZh from './zh-CN/accounts.json'
+import casesOrganizerZh from './zh-CN/cases-organizer.json'
+import casesZh from './zh-CN/cases.json'
 import commonZh from './zh-CN/common.json'
 import contestOrganizerZh from './zh-CN/contest-organizer.json'
 import contestZh from './zh-CN/contest.json'
@@ -28,6 +34,8 @@ import homeZh from './zh-CN/home.json'
 import privacyZh from './zh-CN/privacy.json'
 import quizOrganizerZh from './zh-CN/quiz-organizer.json'
 import quizZh from './zh-CN/quiz.json'
+import statisticsOrganizerZh from './zh-CN/statistics-organizer.json'
+import statisticsZh from './zh-CN/statistics.json'
 import verificationZh from './zh-CN/verification.json'
 import venuesZh from './zh-CN/venues.json'
 import type { Language } from './languages'
@@ -56,6 +64,10 @@ export const dictionaries: Record<Language, Record<Namespace, Record<string, unk
     'quiz-organizer': quizOrganizerZh,
     'contest': contestZh,
     'contest-organizer': contestOrganizerZh,
+    'cases': casesZh,
+    'cases-organizer': casesOrganizerZh,
+    'statistics': statisticsZh,
+    'statistics-organizer': statisticsOrganizerZh,
   },
   'en': {
     'common': commonEn,
@@ -74,5 +86,9 @@ export const dictionaries: Record<Language, Record<Namespace, Record<string, unk
     'quiz-organizer': quizOrganizerEn,
     'contest': contestEn,
     'contest-organizer': contestOrganizerEn,
+    'cases': casesEn,
+    'cases-organizer': casesOrganizerEn,
+    'statistics': statisticsEn,
+    'statistics-organizer': statisticsOrganizerEn,
   },
 }

@@ -11,7 +11,7 @@ export interface CheckedPage {
   /** The HTTP status the server should answer with. */
   status: number
   /** Signed in as this demo account (see server/accounts/demo.ts); anonymous when absent. */
-  signIn?: 'admin' | 'organizer'
+  signIn?: 'admin' | 'organizer' | 'reviewer'
 }
 
 export const pages: CheckedPage[] = [
@@ -45,6 +45,19 @@ export const pages: CheckedPage[] = [
   // ":contestEntry" is replaced by the id of an entry the suite makes first.
   { path: '/contests/week-knowledge-contest/play/:contestEntry', name: 'contest questions', status: 200 },
   { path: '/contests/no-such-contest', name: 'contest not found', status: 404 },
+  { path: '/cases', name: 'excellent cases: calls and gallery', status: 200 },
+  { path: '/cases?theme=public-services&year=2024', name: 'excellent cases filtered', status: 200 },
+  // ":caseSlug" is an awarded demo case of the past call, with pictures.
+  { path: '/cases/:caseSlug', name: 'a case (pictures, results, vote, report)', status: 200 },
+  { path: '/cases/no-such-case', name: 'case not found', status: 404 },
+  { path: '/cases/calls/week-case-call', name: 'an open call for cases (rules, weights, formula)', status: 200 },
+  { path: '/cases/calls/last-year-case-call', name: 'a past call with its ranking', status: 200 },
+  { path: '/cases/calls/last-year-case-call/book', name: 'the printable book of excellent cases', status: 200 },
+  { path: '/cases/calls/week-case-call/submit', name: 'entering a case: verify the number', status: 200 },
+  { path: '/cases/calls/no-such-call', name: 'call for cases not found', status: 404 },
+  // ":caseSubmission" is "<id>?code=<edit code>" of a draft the suite makes first.
+  { path: '/cases/submissions/:caseSubmission', name: 'a submitter\'s draft (status and form)', status: 200 },
+  { path: '/cases/submissions/00000000-0000-4000-8000-000000000000', name: 'a submission: type the edit code', status: 200 },
   { path: '/my-bookings', name: 'my bookings', status: 200 },
   { path: '/my-data', name: 'my personal data', status: 200 },
   // ":ticket" is replaced by the token of a booking the suite makes first.
@@ -70,6 +83,21 @@ export const pages: CheckedPage[] = [
   { path: '/organizer/events/00000000-0000-4000-8000-000000000000/edit', name: 'organizer: edit unknown event', status: 404, signIn: 'organizer' },
   { path: '/admin/users', name: 'admin: users', status: 200, signIn: 'admin' },
   { path: '/admin/audit', name: 'admin: audit log', status: 200, signIn: 'admin' },
+  { path: '/statistics', name: 'statistics', status: 200 },
+  { path: '/statistics?year=2001', name: 'statistics for a year with no figures', status: 404 },
+  { path: '/admin/statistics', name: 'admin: statistics', status: 200, signIn: 'admin' },
+  { path: '/admin/statistics/report', name: 'admin: the week\'s monitoring report', status: 200, signIn: 'admin' },
+  { path: '/organizer', name: 'organizer home for a reviewer', status: 200, signIn: 'reviewer' },
+  { path: '/organizer/cases', name: 'reviewer: my cases', status: 200, signIn: 'reviewer' },
+  // ":reviewerCase" is a demo case assigned to reviewer@demo.local (one still to review, if any).
+  { path: '/organizer/cases/:reviewerCase', name: 'reviewer: a case and the review form', status: 200, signIn: 'reviewer' },
+  { path: '/organizer/cases/conflicts', name: 'reviewer: organisations tied to', status: 200, signIn: 'reviewer' },
+  { path: '/admin/cases', name: 'admin: calls and submitted cases', status: 200, signIn: 'admin' },
+  { path: '/admin/cases?call=week-case-call&status=published', name: 'admin: cases filtered', status: 200, signIn: 'admin' },
+  { path: '/admin/cases/calls/new', name: 'admin: new call for cases', status: 200, signIn: 'admin' },
+  // ":adminCaseCall" and ":adminCase" are the first demo call and case in the admins' lists.
+  { path: '/admin/cases/calls/:adminCaseCall', name: 'admin: a call for cases', status: 200, signIn: 'admin' },
+  { path: '/admin/cases/:adminCase', name: 'admin: a case with its reviews', status: 200, signIn: 'admin' },
 ]
 
 export const pagePaths: string[] = pages.map(p => p.path)

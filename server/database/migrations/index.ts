@@ -9,6 +9,7 @@ import * as m0007 from './0007_course_progress'
 import * as m0008 from './0008_quiz'
 import * as m0009 from './0009_contest'
 import * as m0010 from './0010_cases'
+import * as m0011 from './0011_statistics'
 
 /**
  * Migrations are imported statically so that the bundled server carries them.
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   '0008_quiz': m0008,
   '0009_contest': m0009,
   '0010_cases': m0010,
+  '0011_statistics': m0011,
 }

@@ -287,10 +287,14 @@ describe('the case showcase', () => {
     expect(audit[0]).toMatchObject({ action: 'case.contact.reveal', reason: '通知入选，需要电话联系' })
   })
 
-  it('publishes the final ranking as open data: JSON and formula-safe CSV, with and without the BOM', async () => {
-    expect((await resident.get('/api/case-calls/week-case-call/export.json')).status).toBe(404)
+  it('publishes the published cases as open data, and the final ranking once published: JSON and formula-safe CSV, with and without the BOM', async () => {
+    const open = (await resident.get('/api/case-calls/week-case-call/export.json')).json
+    expect(open.rankingPublished).toBe(false)
+    expect(open.rows.length).toBeGreaterThanOrEqual(2)
+    // Before the ranking is published, the experts' scores stay out of the open data.
+    expect(open.rows.every((r: { rank: unknown, score: unknown, expertMean: unknown }) => r.rank === null && r.score === null && r.expertMean === null)).toBe(true)
     const doc = (await resident.get('/api/case-calls/last-year-case-call/export.json')).json
-    expect(doc).toMatchObject({ licence: 'CC-BY-4.0', call: { slug: 'last-year-case-call', voteWeight: 20 } })
+    expect(doc).toMatchObject({ licence: 'CC-BY-4.0', rankingPublished: true, call: { slug: 'last-year-case-call', voteWeight: 20 } })
     expect(doc.formula).toMatch(/voteWeight/)
     expect(doc.rows).toHaveLength(6)
     for (const row of doc.rows) expect(row.score).toBeCloseTo(0.8 * row.expertPart + 0.2 * row.votePart, 3)

@@ -34,6 +34,13 @@ let quizAttempt = ''
 /** An entry in the open demo contest, and the demo contest's id, for ":contestEntry" and ":organizerContest". */
 let contestEntry = ''
 let organizerContest = ''
+/** A case assigned to the demo reviewer, and the admins' first demo call and case, for ":reviewerCase", ":adminCaseCall" and ":adminCase". */
+let reviewerCase = ''
+let adminCaseCall = ''
+let adminCase = ''
+/** An awarded demo case, and a draft made for the suite ("<id>?code=<edit code>"), for ":caseSlug" and ":caseSubmission". */
+let caseSlug = ''
+let caseSubmission = ''
 
 beforeAll(async () => {
   browser = await launchBrowser()
@@ -68,6 +75,30 @@ beforeAll(async () => {
     const client = new ApiClient(baseURL)
     client.cookie = sessions.get('admin')!
     organizerContest = (await client.get('/api/organizer/contests')).json.ids[0]
+  }
+  if (pages.some(p => p.path.includes(':reviewerCase'))) {
+    const client = new ApiClient(baseURL)
+    client.cookie = sessions.get('reviewer')!
+    const items = (await client.get('/api/organizer/cases')).json.items as { id: string, reviewState: string }[]
+    reviewerCase = (items.find(i => i.reviewState === 'to-do') ?? items[0])!.id
+  }
+  if (pages.some(p => p.path.includes(':adminCase'))) {
+    const client = new ApiClient(baseURL)
+    client.cookie = sessions.get('admin')!
+    adminCaseCall = (await client.get('/api/admin/cases/calls')).json.items[0].id
+    adminCase = (await client.get('/api/admin/cases')).json.items[0].id
+  }
+  if (pages.some(p => p.path.includes(':caseSlug'))) {
+    const list = (await new ApiClient(baseURL).get('/api/cases?call=last-year-case-call&pageSize=48')).json.items as { slug: string, awarded: boolean, cover: unknown }[]
+    caseSlug = (list.find(c => c.awarded && c.cover) ?? list[0])!.slug
+  }
+  if (pages.some(p => p.path.includes(':caseSubmission'))) {
+    const client = new ApiClient(baseURL)
+    const phone = '13977771111'
+    const { demoCode } = (await client.post('/api/verifications', { phone, purpose: 'case-submission' })).json
+    const { verificationToken } = (await client.post('/api/verifications/confirm', { phone, purpose: 'case-submission', code: demoCode })).json
+    const created = (await client.post('/api/case-calls/week-case-call/submissions', { verificationToken, contactPhone: phone, contactName: '检查页面', title: '检查页面用的案例' })).json
+    caseSubmission = `${created.id}?code=${created.editCode}`
   }
   for (const mode of modes) {
     const context = await contextFor(browser, baseURL, mode, DESKTOP)
@@ -303,6 +334,8 @@ describe('accessibility', () => {
       await context.addCookies([{ name, value, url: baseURL }])
     }
     const path = target.path.replace(':ticket', ticket).replace(':organizerEvent', organizerEvent).replace(':quizAttempt', quizAttempt).replace(':contestEntry', contestEntry).replace(':organizerContest', organizerContest)
+      .replace(':reviewerCase', reviewerCase).replace(':adminCaseCall', adminCaseCall).replace(':adminCase', adminCase)
+      .replace(':caseSlug', caseSlug).replace(':caseSubmission', caseSubmission)
     const missing = missingKeys.get(modeName(mode))!
     missing.length = 0
     await page.setViewportSize(DESKTOP)

@@ -42,6 +42,7 @@ const both = (ns: Namespace, keys: string[]) => (['zh-CN', 'en'] as const).flatM
 const staffStrings = [
   ...both('events-organizer', ['organizerEvents.list.duplicate', 'organizerEvents.walkIn.submit', 'organizerEvents.attendees.csvFullTitle', 'organizerEvents.checkIn.scanTitle']),
   ...both('accounts', ['admin.users.pending', 'password.mustChange', 'audit.lead', 'login.lead']),
+  ...both('cases-organizer', ['casesOrganizer.review.confirm', 'casesOrganizer.assign.hint', 'casesOrganizer.conflicts.lead']),
 ]
 /** Distinctive strings of each language's dictionaries (common and the residents' pages). */
 const languageStrings = (lang: Language) => [
@@ -92,7 +93,7 @@ afterAll(async () => {
   await browser?.close()
 })
 
-const residentPages = ['/', '/events', '/events/heping-mobile-payment-for-seniors', '/venues', '/about', '/my-bookings', '/tickets/:ticket', '/courses', '/courses/pay-by-phone-safely/verification-codes/1']
+const residentPages = ['/', '/events', '/events/heping-mobile-payment-for-seniors', '/venues', '/about', '/my-bookings', '/tickets/:ticket', '/courses', '/courses/pay-by-phone-safely/verification-codes/1', '/statistics']
 
 describe('JavaScript budget', () => {
   it(`the home page's entry and modulepreloads are at most ${BUDGET_KIB} KiB gzipped`, async () => {
@@ -155,6 +156,23 @@ describe('what a resident\'s browser downloads', () => {
     finally {
       await context.close()
     }
+  })
+})
+
+describe('statistics charts are drawn on the server', () => {
+  // The SVG arrives as markup (server/statistics/charts/); a class only the renderer writes marks its code.
+  const marker = 'statistics-chart__suppressed'
+  const scripts = (dir: string) => readdirSync(dir, { recursive: true, withFileTypes: true }).filter(f => f.isFile() && /\.m?js$/.test(f.name)).map(f => readFileSync(join(f.parentPath, f.name), 'utf8'))
+
+  it('no client file carries the chart renderer; the server bundle does (control)', () => {
+    expect(scripts(join(root, '.output/server')).some(body => body.includes(marker))).toBe(true)
+    expect(scripts(publicDir).filter(body => body.includes(marker))).toEqual([])
+  })
+
+  it('/statistics draws its charts without them: the SVG is in the HTML, not in any script it names', async () => {
+    const html = await htmlOf('/statistics', 'zh-CN')
+    expect(html).toContain('<svg xmlns="http://www.w3.org/2000/svg" class="statistics-chart"')
+    expect(scriptsOf(html).filter(p => built(p).toString('utf8').includes(marker))).toEqual([])
   })
 })
 

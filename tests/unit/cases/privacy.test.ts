@@ -49,11 +49,14 @@ describe.each(dialects)('the showcase\'s personal data on $name', ({ open }) => 
   })
 
   it('shows a resident their case and their votes, and erases the link to their number', async () => {
-    await setUp('mine')
+    const { id } = await setUp('mine')
     expect(await caseSubmissionsDataSource.find(t.db, 'submitter-mine')).toEqual([expect.objectContaining({ title: '案例', contactName: '王老师', contactPhone: '13700001111' })])
     expect(await caseVotesDataSource.find(t.db, 'voter-mine')).toEqual([expect.objectContaining({ case: '案例' })])
     expect(await caseSubmissionsDataSource.erase(t.db, 'submitter-mine')).toBe(1)
     expect(await caseVotesDataSource.erase(t.db, 'voter-mine')).toBe(1)
+    // The vote was still open: the vote went, so the same number voting again counts once, not twice.
+    const mine = await t.db.selectFrom('case_submissions').select('vote_count').where('id', '=', id).executeTakeFirstOrThrow()
+    expect(mine.vote_count).toBe(0)
     expect(await caseSubmissionsDataSource.find(t.db, 'submitter-mine')).toEqual([])
     expect(await caseVotesDataSource.find(t.db, 'voter-mine')).toEqual([])
   })

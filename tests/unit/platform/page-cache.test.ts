@@ -6,11 +6,11 @@ const request = (over: Partial<PageRequest> = {}): PageRequest =>
   ({ method: 'GET', host: 'portal.example.gov.cn', url: '/events', cookies: {}, acceptLanguage: 'zh-CN,zh;q=0.9', ...over })
 
 describe('which pages are cached, and under which key', () => {
-  it.each(['/', '/events', '/events?district=heping&page=2', '/events/heping-mobile-payment-for-seniors', '/venues', '/about', '/courses', '/courses?topic=mobile-payment', '/courses/pay-by-phone-safely', '/courses/pay-by-phone-safely/scan-to-pay/3', '/courses/pay-by-phone-safely/scan-to-pay/summary?q1=1'])('caches the public page %s', (url) => {
+  it.each(['/', '/events', '/events?district=heping&page=2', '/events/heping-mobile-payment-for-seniors', '/venues', '/about', '/courses', '/courses?topic=mobile-payment', '/courses/pay-by-phone-safely', '/courses/pay-by-phone-safely/scan-to-pay/3', '/courses/pay-by-phone-safely/scan-to-pay/summary?q1=1', '/cases', '/cases?theme=industry', '/cases/2025-tianjin-1', '/cases/calls/week-case-call', '/cases/calls/last-year-case-call/book'])('caches the public page %s', (url) => {
     expect(pageCacheKey(request({ url }))).toContain(url)
   })
 
-  it.each(['/tickets/abc.def', '/release/abc.def', '/my-bookings', '/login', '/organizer', '/organizer/events/1', '/admin/users', '/api/events', '/events/a/b'])('renders %s for each request', (url) => {
+  it.each(['/tickets/abc.def', '/release/abc.def', '/my-bookings', '/login', '/organizer', '/organizer/events/1', '/admin/users', '/api/events', '/events/a/b', '/cases/submissions/0191-abc?code=ABCDEFGH', '/cases/submissions', '/cases/submissions/', '/cases/calls/week-case-call/submit', '/cases/calls'])('renders %s for each request', (url) => {
     expect(pageCacheKey(request({ url }))).toBeNull()
   })
 

@@ -3,7 +3,7 @@ import type { ExportDocument } from '#shared/cases/views'
 import { findCall } from '../../../cases/calls'
 import { exportDocument } from '../../../cases/export'
 
-/** Open data: the call's final ranking with its expert and vote components (CC BY 4.0). */
+/** Open data: the call's published cases and, once published, its final ranking with the expert and vote components (CC BY 4.0). */
 export default defineEventHandler(async (event): Promise<ExportDocument> => {
   const { slug } = await validParams(event, callParams)
   const { db, city } = await usePortal()

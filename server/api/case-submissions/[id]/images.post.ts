@@ -13,7 +13,8 @@ export default defineEventHandler(async (event): Promise<ImageView> => {
   const { id } = await validParams(event, submissionParams)
   await enforceRateLimit(event, residentLimit('case-image', 60, 3600))
   const { db, city } = await usePortal()
-  const { row, call } = await submissionAccess(event, db, city, id, await currentUser(event))
+  const user = await currentUser(event)
+  const { row, call, own } = await submissionAccess(event, db, city, id, user)
   if (!isEditable(row, call)) throw createError({ statusCode: 409, message: 'This case can no longer be changed', data: { reason: 'not-editable' } })
   const parts = await readMultipartFormData(event).catch(() => {
     throw invalidFields({ file: ['Send the picture as a form upload (multipart/form-data)'] })
@@ -35,6 +36,7 @@ export default defineEventHandler(async (event): Promise<ImageView> => {
     throw tooManyImages()
   }
   await touchSubmission(db, id)
+  if (!own) await recordAudit(event, user, { action: 'case.image.add', targetType: 'case-submission', targetId: id })
   setResponseStatus(event, 201)
   return imageViewOf(stored)
 })

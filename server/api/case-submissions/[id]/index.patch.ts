@@ -10,9 +10,10 @@ export default defineEventHandler(async (event): Promise<SubmissionView> => {
   await enforceRateLimit(event, residentLimit('case-edit', 120, 600))
   const { db, city } = await usePortal()
   const user = await currentUser(event)
-  const { row, call } = await submissionAccess(event, db, city, id, user)
+  const { row, call, own } = await submissionAccess(event, db, city, id, user)
   const saved = await patchSubmission(db, city, row, call, body)
-  if (body.submit) await recordAudit(event, user, { action: 'case.submit', targetType: 'case-submission', targetId: id })
+  // An admin changing someone else's case leaves a trace, whatever the change.
+  if (body.submit || !own) await recordAudit(event, user, { action: body.submit ? 'case.submit' : 'case.edit', targetType: 'case-submission', targetId: id, details: { fields: Object.keys(body).filter(k => k !== 'submit') } })
   setResponseHeader(event, 'cache-control', 'no-store')
-  return submissionView(db, saved, call)
+  return submissionView(db, saved, call, own)
 })

@@ -1,0 +1,53 @@
+import type { LocalizedText } from '../../shared/primitives'
+import type { StatisticsCell, StatisticsColumn, StatisticsTable } from '../../shared/statistics/views'
+import type { CountSystem } from './system'
+
+export interface Label { key: string, label: LocalizedText }
+
+/** How a column's cell is made for a row key ('total' for the totals row). */
+export type ColumnSource = (row: string) => StatisticsCell
+
+export interface TableSpec {
+  id: string
+  title: LocalizedText
+  description: LocalizedText
+  rowDimension: Label
+  columnDimension: Label
+  rows: Label[]
+  columns: Array<StatisticsColumn & { cell: ColumnSource }>
+  totals: boolean
+  rowTotal?: string
+  chart: StatisticsTable['chart']
+}
+
+export const TOTAL = 'total'
+export const totalLabel: LocalizedText = { zh: '合计', en: 'Total' }
+
+export function table(spec: TableSpec): StatisticsTable {
+  return {
+    id: spec.id,
+    title: spec.title,
+    description: spec.description,
+    rowDimension: spec.rowDimension,
+    columnDimension: spec.columnDimension,
+    columns: spec.columns.map(({ key, label, unit }) => ({ key, label, unit })),
+    rows: spec.rows.map(r => ({ key: r.key, label: r.label, cells: spec.columns.map(c => c.cell(r.key)) })),
+    totals: spec.totals ? { label: totalLabel, cells: spec.columns.map(c => c.cell(TOTAL)) } : null,
+    rowTotal: spec.rowTotal ?? null,
+    chart: spec.chart,
+  }
+}
+
+/** A column of protected counts: `key(row)` names the count in the system. */
+export function protectedColumn(system: CountSystem, key: string, label: LocalizedText, countKey: (row: string) => string): StatisticsColumn & { cell: ColumnSource } {
+  return { key, label, unit: 'count', cell: row => system.cell(countKey(row)) }
+}
+
+/** A column of counts that are not about residents (events held, places offered): shown as they are. */
+export function plainColumn(key: string, label: LocalizedText, value: (row: string) => number): StatisticsColumn & { cell: ColumnSource } {
+  return { key, label, unit: 'count', cell: value }
+}
+
+export function rateColumn(system: CountSystem, key: string, label: LocalizedText, numerator: (row: string) => string, denominator: (row: string) => string): StatisticsColumn & { cell: ColumnSource } {
+  return { key, label, unit: 'percent', cell: row => system.rate(numerator(row), denominator(row)) }
+}

@@ -1,0 +1,165 @@
+import { describe, expect, inject, it } from 'vitest'
+import { z } from 'zod'
+import { adminStatisticsView, dataPackageView, statisticsView, type StatisticsTable } from '../../../shared/statistics/views'
+import { ApiClient } from '../../support/session'
+
+const baseURL = inject('baseURL')
+const api = new ApiClient(baseURL)
+
+/**
+ * The rules of the published JSON Schemas (https://specs.frictionlessdata.io/schemas/data-package.json,
+ * tabular-data-resource.json, table-schema.json, v1) that this package uses, written out.
+ */
+const NAME = /^([-a-z0-9._/])+$/
+const tableSchemaRules = z.object({
+  fields: z.array(z.object({
+    name: z.string().min(1),
+    type: z.enum(['string', 'number', 'integer', 'boolean', 'object', 'array', 'date', 'time', 'datetime', 'year', 'yearmonth', 'duration', 'geopoint', 'geojson', 'any']),
+    description: z.string().optional(),
+    title: z.string().optional(),
+    constraints: z.object({ required: z.boolean().optional(), minimum: z.number().optional() }).optional(),
+  })).min(1),
+  missingValues: z.array(z.string()),
+  primaryKey: z.array(z.string()).optional(),
+})
+const dataPackageRules = z.object({
+  profile: z.literal('tabular-data-package'),
+  name: z.string().regex(NAME),
+  id: z.string().optional(),
+  created: z.iso.datetime(),
+  licenses: z.array(z.object({ name: z.string().regex(/^([-a-zA-Z0-9._])+$/), path: z.url(), title: z.string().optional() })).min(1),
+  resources: z.array(z.object({
+    profile: z.literal('tabular-data-resource'),
+    name: z.string().regex(NAME),
+    path: z.union([z.url(), z.string().regex(/^(?![./~])(?!.*\.\.)[^:]*$/)]),
+    encoding: z.string().optional(),
+    mediatype: z.string().regex(/^(.+)\/(.+)$/).optional(),
+    schema: tableSchemaRules,
+  })).min(1),
+})
+
+/** RFC 4180: quoted fields may hold commas, quotes (doubled) and line breaks. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = []
+  let row: string[] = []
+  let field = ''
+  let quoted = false
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"'
+        i++
+      }
+      else if (ch === '"') quoted = false
+      else field += ch
+    }
+    else if (ch === '"') quoted = true
+    else if (ch === ',') {
+      row.push(field)
+      field = ''
+    }
+    else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++
+      row.push(field)
+      rows.push(row)
+      row = []
+      field = ''
+    }
+    else field += ch
+  }
+  if (field || row.length) rows.push([...row, field])
+  return rows
+}
+
+function checkCsv(csv: string, resource: z.infer<typeof dataPackageView>['resources'][number]) {
+  const rows = parseCsv(csv)
+  const [header, ...body] = rows
+  const fields = resource.schema.fields
+  expect(header).toEqual(fields.map(f => f.name))
+  const keys = new Set<string>()
+  for (const row of body) {
+    expect(row).toHaveLength(fields.length)
+    fields.forEach((f, i) => {
+      const v = row[i]!
+      if (resource.schema.missingValues.includes(v)) {
+        expect(f.constraints?.required, `${resource.name}.${f.name} is required`).not.toBe(true)
+        return
+      }
+      if (f.type === 'integer') expect(v, `${resource.name}.${f.name}`).toMatch(/^\d+$/)
+      if (f.type === 'number') expect(Number.isFinite(Number(v)) && Number(v) >= 0 && Number(v) <= 100, `${resource.name}.${f.name}=${v}`).toBe(true)
+      // Counts of residents are 0 or at least 10 once published; events, places and organisations' cases are not about residents.
+      const aboutResidents = !['events', 'places_offered', 'cases_published'].includes(f.name) && resource.name !== 'cases-by-theme-and-status'
+      if (f.type === 'integer' && aboutResidents) expect(Number(v) === 0 || Number(v) >= 10, `${resource.name}.${f.name}=${v}`).toBe(true)
+    })
+    const key = row[0]!
+    expect(keys.has(key), `${resource.name}: key ${key} twice`).toBe(false)
+    keys.add(key)
+  }
+}
+
+describe('statistics over HTTP', () => {
+  it('returns this year\'s figures, every section a landed domain, counts already protected', async () => {
+    const res = await api.get('/api/statistics')
+    expect(res.status).toBe(200)
+    const view = statisticsView.parse(res.json)
+    expect(view.suppression).toMatchObject({ threshold: 10, marker: '<10' })
+    expect(view.years[0]).toBe(view.year)
+    expect(Object.keys(view.sections)).toEqual(expect.arrayContaining(['events', 'courses', 'quizzes', 'contests', 'cases']))
+    // The showcase: this year's demo call has cases in several states, two of them published with votes.
+    const byTheme = view.sections.cases!.tables.find(t => t.id === 'cases-by-theme-and-status')!
+    expect(byTheme.totals!.cells.at(-1)).toBeGreaterThanOrEqual(6)
+    expect(view.sections.cases!.figures.find(f => f.id === 'cases_published')?.value).toBeGreaterThanOrEqual(2)
+    const tables = Object.values(view.sections).flatMap(s => s?.tables ?? [])
+    for (const t of tables) for (const r of t.rows) expect(r.cells).toHaveLength(t.columns.length)
+    // The demo: one district shows "<10".
+    const byDistrict = view.sections.events.tables.find(t => t.id === 'events-by-district')!
+    expect(byDistrict.rows.some(r => r.cells.includes('<10'))).toBe(true)
+    // Held demo events have check-ins: attendance is counted (shown, or hidden to protect a small cell).
+    expect(view.sections.events.figures.find(f => f.id === 'attended')?.value).not.toBe(0)
+  })
+
+  it('refuses a bad year and has nothing for a year without records', async () => {
+    expect((await api.get('/api/statistics?year=abc')).status).toBe(400)
+    expect((await api.get('/api/statistics?year=2001')).status).toBe(404)
+    expect((await api.get('/api/statistics/nothing.csv')).status).toBe(404)
+    expect((await api.get('/api/statistics/BAD.csv')).status).toBe(400)
+  })
+
+  it('publishes a valid data package whose every CSV matches its Table Schema', async () => {
+    const view = statisticsView.parse((await api.get('/api/statistics')).json)
+    const res = await api.get(`/api/statistics/datapackage.json?year=${view.year}`)
+    expect(res.status).toBe(200)
+    const pkg = dataPackageView.parse(res.json)
+    dataPackageRules.parse(pkg)
+    expect(pkg.licenses[0]!.name).toBe('CC-BY-4.0')
+    const tables = Object.values(view.sections).flatMap(s => s?.tables ?? []) as StatisticsTable[]
+    expect(pkg.resources.map(r => r.name)).toEqual(tables.map(t => t.id))
+    for (const resource of pkg.resources) {
+      expect(resource.schema.missingValues).toEqual(expect.arrayContaining(['<10']))
+      const path = new URL(resource.path)
+      const csv = await api.get(`${path.pathname}${path.search}`)
+      expect(csv.status).toBe(200)
+      expect(csv.headers.get('content-type')).toMatch(/^text\/csv/)
+      expect(csv.text.charCodeAt(0)).not.toBe(0xFEFF)
+      checkCsv(csv.text, resource)
+    }
+    const withBom = await fetch(`${baseURL}/api/statistics/events-by-district.csv?bom=1`)
+    expect(new Uint8Array(await withBom.arrayBuffer()).slice(0, 3)).toEqual(new Uint8Array([0xEF, 0xBB, 0xBF]))
+  })
+
+  it('gives admins the same protected figures plus operations, and no one else', async () => {
+    expect((await api.get('/api/admin/statistics')).status).toBe(401)
+    const organizer = new ApiClient(baseURL)
+    await organizer.login('organizer@demo.local')
+    expect((await organizer.get('/api/admin/statistics')).status).toBe(403)
+    const admin = new ApiClient(baseURL)
+    await admin.login('admin@demo.local')
+    const res = await admin.get('/api/admin/statistics')
+    expect(res.status).toBe(200)
+    const view = adminStatisticsView.parse(res.json)
+    const pub = statisticsView.parse((await api.get('/api/statistics')).json)
+    expect(view.sections.events.tables).toEqual(pub.sections.events.tables)
+    expect(view.operational.tables.map(t => t.id)).toEqual(['operations-nearly-full', 'operations-many-no-shows', 'operations-messages'])
+  })
+})
