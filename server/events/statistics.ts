@@ -2,7 +2,8 @@ import { sql } from 'kysely'
 import { ageGroups, eventAudiences, eventCategories, eventFormats } from '../../shared/events/vocabulary'
 import type { LocalizedText } from '../../shared/primitives'
 import type { StatisticsSection } from '../../shared/statistics/views'
-import { shanghaiDay, yearsOf, type SectionBuilder, type StatisticsContext } from '../statistics/context'
+import { cityDay } from '../../shared/utils/dates'
+import { yearsOf, type SectionBuilder, type StatisticsContext } from '../statistics/context'
 import { vocabularyLabel } from '../statistics/labels'
 import { CountSystem } from '../statistics/system'
 import { plainColumn, protectedColumn, rateColumn, table, TOTAL, type Label } from '../statistics/tables'
@@ -38,7 +39,7 @@ async function eventRows(ctx: StatisticsContext) {
     .where('starts_at', '>=', ctx.fromIso).where('starts_at', '<', ctx.toIso).execute()
   const now = ctx.now.toISOString()
   return events.map((e): EventFacts => ({
-    id: e.id, district: e.district_code, day: shanghaiDay(e.starts_at), category: e.category, format: e.format,
+    id: e.id, district: e.district_code, day: cityDay(e.starts_at), category: e.category, format: e.format,
     audiences: e.audience.split(',').filter(Boolean), capacity: e.capacity, ended: e.ends_at <= now,
   }))
 }

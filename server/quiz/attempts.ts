@@ -9,7 +9,7 @@ import type { AnswerResult, AttemptCreated, AttemptResult, AttemptState } from '
 import type { Database, QuizAnswersTable } from '../database/schema'
 import { newId, nowIso } from '../database/ids'
 import { writeTransaction } from '../database/write-transaction'
-import { shanghaiDay } from '../statistics/context'
+import { cityDay } from '../../shared/utils/dates'
 import { invalidFields, isUniqueViolation } from '../utils/errors'
 import { itemViewOf, type Bank } from './bank'
 
@@ -72,7 +72,7 @@ export async function answerItem(db: Kysely<Database>, bank: Bank, attemptId: st
       await writeTransaction(db, async (trx) => {
         await trx.insertInto('quiz_answers').values(row).execute()
         await trx.insertInto('quiz_answer_days')
-          .values({ city_slug: attempt.city_slug, day: shanghaiDay(attempt.created_at), item_type: row.item_type, lookalike: row.lookalike ?? '', verdict: row.verdict, answers: 1 })
+          .values({ city_slug: attempt.city_slug, day: cityDay(attempt.created_at), item_type: row.item_type, lookalike: row.lookalike ?? '', verdict: row.verdict, answers: 1 })
           .onConflict(oc => oc.columns(['city_slug', 'day', 'item_type', 'lookalike', 'verdict']).doUpdateSet(eb => ({ answers: eb('quiz_answer_days.answers', '+', 1) })))
           .execute()
       })

@@ -28,7 +28,6 @@ export interface SectionBuilder {
 
 const SHANGHAI_MS = 8 * 3_600_000
 
-export const shanghaiDay = (iso: string) => new Date(Date.parse(iso) + SHANGHAI_MS).toISOString().slice(0, 10)
 export const shanghaiYear = (date: Date) => Number(new Date(date.getTime() + SHANGHAI_MS).toISOString().slice(0, 4))
 export const yearStartIso = (year: number) => new Date(Date.parse(`${year}-01-01T00:00:00+08:00`)).toISOString()
 

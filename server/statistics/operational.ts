@@ -2,7 +2,8 @@ import { sql } from 'kysely'
 import type { LocalizedText } from '../../shared/primitives'
 import { HIDDEN_MARKER, SUPPRESSION_THRESHOLD, type StatisticsSection } from '../../shared/statistics/views'
 import type { NotificationKind } from '../database/schema'
-import { shanghaiDay, type StatisticsContext } from './context'
+import { cityDay } from '../../shared/utils/dates'
+import type { StatisticsContext } from './context'
 import { CountSystem } from './system'
 import { plainColumn, protectedColumn, rateColumn, table, TOTAL, type Label } from './tables'
 
@@ -39,7 +40,7 @@ export async function operationalSection(ctx: StatisticsContext): Promise<Statis
       .select(['n.kind', 'n.status', sql<number>`count(*)`.as('n')]).groupBy(['n.kind', 'n.status']).execute(),
   ])
   const system = new CountSystem()
-  const label = (e: { title_zh: string, title_en: string, starts_at: string }): LocalizedText => ({ zh: `${e.title_zh}（${shanghaiDay(e.starts_at)}）`, en: `${e.title_en} (${shanghaiDay(e.starts_at)})` })
+  const label = (e: { title_zh: string, title_en: string, starts_at: string }): LocalizedText => ({ zh: `${e.title_zh}（${cityDay(e.starts_at)}）`, en: `${e.title_en} (${cityDay(e.starts_at)})` })
   const fullRows: Label[] = full.map(e => ({ key: e.slug, label: label(e) }))
   for (const e of full) {
     system.count(`booked|${e.slug}`, e.confirmed_places)

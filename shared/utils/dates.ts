@@ -1,4 +1,4 @@
-import { TIME_ZONE, type Language } from '../i18n/languages'
+import type { Language } from '../i18n/languages'
 
 /** A calendar date (`YYYY-MM-DD`) is a day in the city, i.e. midnight in Asia/Shanghai. */
 export function dateOnlyToInstant(date: string): Date {
@@ -10,21 +10,56 @@ function toDate(value: string | Date): Date {
   return /^\d{4}-\d{2}-\d{2}$/.test(value) ? dateOnlyToInstant(value) : new Date(value)
 }
 
-// Building an Intl.DateTimeFormat costs far more than using one; a page
-// formats dozens of dates with a handful of option sets.
-const formatters = new Map<string, Intl.DateTimeFormat>()
-function formatter(lang: Language, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${lang}|${JSON.stringify(options)}`
-  let f = formatters.get(key)
-  if (!f) {
-    f = new Intl.DateTimeFormat(lang, { timeZone: TIME_ZONE, ...options })
-    formatters.set(key, f)
-  }
-  return f
+/**
+ * The fields a portal date can show, in the shapes Intl.DateTimeFormat takes
+ * (year numeric, month long, day numeric, weekday short, 24-hour time).
+ */
+export interface DateFields {
+  year?: 'numeric'
+  month?: 'long'
+  day?: 'numeric'
+  weekday?: 'short'
+  hour?: '2-digit'
+  minute?: '2-digit'
+  hour12?: false
 }
 
-export function formatDate(value: string | Date, lang: Language, options: Intl.DateTimeFormatOptions = {}): string {
-  return formatter(lang, { year: 'numeric', month: 'long', day: 'numeric', ...options }).format(toDate(value))
+const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
+const WEEKDAYS: Record<Language, string[]> = {
+  'zh-CN': ['周日', '周一', '周二', '周三', '周四', '周五', '周六'],
+  'en': ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'],
+}
+/** Asia/Shanghai has kept UTC+8 all year since 1991. */
+const CITY_OFFSET_MS = 8 * 3_600_000
+
+/**
+ * Formats the way Intl.DateTimeFormat does for zh-CN and en in Asia/Shanghai
+ * (tests/unit/platform/dates.test.ts compares the two), without Intl: a
+ * browser's first Intl call loads ICU's data, about 100 ms of main thread on a
+ * slow phone, and the server's and the browser's ICU builds can differ.
+ */
+function format(date: Date, lang: Language, f: DateFields): string {
+  const city = new Date(date.getTime() + CITY_OFFSET_MS)
+  const year = f.year ? String(city.getUTCFullYear()) : ''
+  const month = city.getUTCMonth()
+  const day = f.day ? city.getUTCDate() : 0
+  const weekday = f.weekday ? WEEKDAYS[lang][city.getUTCDay()]! : ''
+  const pad = (n: number) => String(n).padStart(2, '0')
+  const time = f.hour && f.minute ? `${pad(city.getUTCHours())}:${pad(city.getUTCMinutes())}` : ''
+  if (lang === 'zh-CN') {
+    const dateText = `${year ? `${year}年` : ''}${f.month ? `${month + 1}月` : ''}${day ? `${day}日` : ''}${weekday}`
+    return [dateText, time].filter(Boolean).join(' ')
+  }
+  const monthDay = [f.month ? MONTHS_EN[month] : '', day ? String(day) : ''].filter(Boolean).join(' ')
+  const dateText = [weekday, [monthDay, year].filter(Boolean).join(', ')].filter(Boolean).join(', ')
+  return [dateText, time].filter(Boolean).join(' at ')
+}
+
+/** Options as call sites write them: a field set to undefined is left out. */
+export type DateOptions = { [K in keyof DateFields]?: DateFields[K] | undefined }
+
+export function formatDate(value: string | Date, lang: Language, options: DateOptions = {}): string {
+  return format(toDate(value), lang, { year: 'numeric', month: 'long', day: 'numeric', ...options })
 }
 
 /**
@@ -40,5 +75,8 @@ export function formatDateRange(start: string, end: string, lang: Language): str
 }
 
 export function formatDateTime(value: string | Date, lang: Language): string {
-  return formatter(lang, { year: 'numeric', month: 'long', day: 'numeric', weekday: 'short', hour: '2-digit', minute: '2-digit', hour12: false }).format(toDate(value))
+  return format(toDate(value), lang, { year: 'numeric', month: 'long', day: 'numeric', weekday: 'short', hour: '2-digit', minute: '2-digit', hour12: false })
 }
+
+/** The city's calendar day (YYYY-MM-DD) at an instant. */
+export const cityDay = (at: Date | string = new Date()): string => new Date((typeof at === 'string' ? Date.parse(at) : at.getTime()) + CITY_OFFSET_MS).toISOString().slice(0, 10)
