@@ -1,5 +1,11 @@
 import type { z } from 'zod'
 
+/**
+ * A schema, or a loader for one: a form that only a few people send imports its
+ * schema (and zod with it, ~25 KB gzipped) when it is first sent, not with the page.
+ */
+export type SchemaSource<T extends z.ZodType> = T | (() => Promise<T>)
+
 export interface FieldError {
   field: string
   message: string
@@ -42,12 +48,12 @@ export function useFormErrors(messageFor: (field: string) => string) {
   }
   const { busy, run } = useBusy()
   /** Validates, then sends while `busy`; a refusal goes to `refused`, and the form keeps what was typed. */
-  async function checkAndSend<T extends z.ZodType>(schema: T, data: unknown, send: (body: z.output<T>) => Promise<unknown>, refused: (error: unknown) => void) {
-    const body = check(schema, data)
+  async function checkAndSend<T extends z.ZodType>(schema: SchemaSource<T>, data: unknown, send: (body: z.output<T>) => Promise<unknown>, refused: (error: unknown) => void) {
+    const body = check(typeof schema === 'function' ? await schema() : schema, data)
     if (body) await run(() => send(body), refused)
   }
   /** checkAndSend, a refusal from the API showing as errors. */
-  function submit<T extends z.ZodType>(schema: T, data: unknown, send: (body: z.output<T>) => Promise<unknown>, general: (status: number | undefined) => string) {
+  function submit<T extends z.ZodType>(schema: SchemaSource<T>, data: unknown, send: (body: z.output<T>) => Promise<unknown>, general: (status: number | undefined) => string) {
     return checkAndSend(schema, data, send, error => fromApi(error, general))
   }
   return { errors, byField, summary, busy, show, check, fromApi, checkAndSend, submit, clear: () => show([]) }
