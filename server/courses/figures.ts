@@ -6,8 +6,8 @@ import type { LessonView } from '../../shared/courses/views'
 interface CatalogueCourse { slug: string, title: { zh: string, en: string }, lessons: LessonView[] }
 
 /** Starts (step 1 reached), completions (step 0) and the step where most left, per course and lesson, from the counts. */
-export async function courseFigures(db: Kysely<Database>, catalogue: CatalogueCourse[], from: string, to: string): Promise<CourseFigures> {
-  const rows = await db.selectFrom('course_activity').select(['day', 'course_slug', 'lesson_slug', 'step', 'count'])
+export async function courseFigures(db: Kysely<Database>, city: string, catalogue: CatalogueCourse[], from: string, to: string): Promise<CourseFigures> {
+  const rows = await db.selectFrom('course_activity').select(['day', 'course_slug', 'lesson_slug', 'step', 'count']).where('city_slug', '=', city)
     .where('day', '>=', from).where('day', '<=', to).execute()
   const courses = catalogue.map((course) => {
     const mine = rows.filter(r => r.course_slug === course.slug)

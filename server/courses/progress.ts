@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely'
 import { sql } from 'kysely'
 import { CODE_ALPHABET } from '../../shared/primitives'
 import { RESUME_CODE_DAYS, RESUME_CODE_LENGTH, type CourseProgress, type ProgressBody, type ProgressView } from '../../shared/courses/progress'
+import { cityDay } from '../../shared/utils/dates'
 import type { Database } from '../database/schema'
 import { dialectOf } from '../database/dialect'
 import { nowIso } from '../database/ids'
@@ -72,13 +73,10 @@ export const progressPurger = definePurger({
   },
 })
 
-/** The day in Shanghai (YYYY-MM-DD) the figures count under. */
-export const shanghaiDay = (at = new Date()) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(at)
-
 /** One more learner reached this step (1…) or finished the lesson (0). Counts only. */
-export async function countActivity(db: Kysely<Database>, course: string, lesson: string, step: number, day = shanghaiDay()) {
+export async function countActivity(db: Kysely<Database>, city: string, course: string, lesson: string, step: number, day = cityDay()) {
   await db.insertInto('course_activity')
-    .values({ day, course_slug: course, lesson_slug: lesson, step, count: 1 })
-    .onConflict(oc => oc.columns(['day', 'course_slug', 'lesson_slug', 'step']).doUpdateSet({ count: sql<number>`course_activity.count + 1` }))
+    .values({ city_slug: city, day, course_slug: course, lesson_slug: lesson, step, count: 1 })
+    .onConflict(oc => oc.columns(['city_slug', 'day', 'course_slug', 'lesson_slug', 'step']).doUpdateSet({ count: sql<number>`course_activity.count + 1` }))
     .execute()
 }

@@ -18,7 +18,7 @@ const LABELS = {
 async function build(ctx: StatisticsContext): Promise<StatisticsSection> {
   const [rows, catalogue] = await Promise.all([
     ctx.db.selectFrom('course_activity').select(['day', 'course_slug', 'lesson_slug', 'step', 'count'])
-      .where('day', '>=', ctx.from).where('day', '<=', ctx.to).where('step', 'in', [0, 1]).execute(),
+      .where('city_slug', '=', ctx.city.slug).where('day', '>=', ctx.from).where('day', '<=', ctx.to).where('step', 'in', [0, 1]).execute(),
     courseCatalogue(ctx.event, ctx.city.slug),
   ])
   const courses: Label[] = catalogue.map(c => ({ key: c.slug, label: c.title }))
@@ -90,8 +90,8 @@ async function build(ctx: StatisticsContext): Promise<StatisticsSection> {
 export const courseStatistics: SectionBuilder = {
   key: 'courses',
   build,
-  years: async (db) => {
-    const r = await db.selectFrom('course_activity').select(({ fn }) => [fn.min('day').as('first'), fn.max('day').as('last')]).executeTakeFirst()
+  years: async (db, city) => {
+    const r = await db.selectFrom('course_activity').where('city_slug', '=', city).select(({ fn }) => [fn.min('day').as('first'), fn.max('day').as('last')]).executeTakeFirst()
     return yearsOf([r?.first ? `${r.first}T04:00:00.000Z` : null, r?.last ? `${r.last}T04:00:00.000Z` : null], true)
   },
 }

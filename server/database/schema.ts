@@ -237,6 +237,7 @@ export interface CourseProgressTable {
 
 /** Anonymous counts per day: step n reached (1…), or the lesson finished (step 0). */
 export interface CourseActivityTable {
+  city_slug: string
   day: string
   course_slug: string
   lesson_slug: string

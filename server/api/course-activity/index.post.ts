@@ -6,9 +6,9 @@ import { checkAgainstCatalogue } from '../../courses/progress-check'
 export default defineEventHandler(async (event) => {
   const body = await validBody(event, activityBody)
   await enforceRateLimit(event, residentLimit('course-activity', 300, 3600))
-  const { db } = await usePortal()
-  await checkAgainstCatalogue(event, portalConfig().city, body)
-  await countActivity(db, body.course, body.lesson, body.completed ? 0 : body.step!)
+  const { db, city } = await usePortal()
+  await checkAgainstCatalogue(event, city.slug, body)
+  await countActivity(db, city.slug, body.course, body.lesson, body.completed ? 0 : body.step!)
   setResponseStatus(event, 204)
   return null
 })

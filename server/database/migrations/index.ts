@@ -10,6 +10,7 @@ import * as m0008 from './0008_quiz'
 import * as m0009 from './0009_contest'
 import * as m0010 from './0010_cases'
 import * as m0011 from './0011_statistics'
+import * as m0012 from './0012_course_activity_city'
 
 /**
  * Migrations are imported statically so that the bundled server carries them.
@@ -27,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   '0009_contest': m0009,
   '0010_cases': m0010,
   '0011_statistics': m0011,
+  '0012_course_activity_city': m0012,
 }

@@ -74,14 +74,16 @@ describe.each(dialects)('course progress on $name', ({ open }) => {
 
   it('counts steps reached and lessons finished, and finds where most learners stop', async () => {
     const day = '2026-12-03'
-    for (let i = 0; i < 10; i++) await countActivity(t.db, 'c1', 'l1', 1, day)
-    for (let i = 0; i < 8; i++) await countActivity(t.db, 'c1', 'l1', 2, day)
-    for (let i = 0; i < 3; i++) await countActivity(t.db, 'c1', 'l1', 3, day)
-    for (let i = 0; i < 2; i++) await countActivity(t.db, 'c1', 'l1', 0, day)
-    await countActivity(t.db, 'c1', 'l1', 1, '2026-12-20')
+    for (let i = 0; i < 10; i++) await countActivity(t.db, 'tianjin', 'c1', 'l1', 1, day)
+    for (let i = 0; i < 8; i++) await countActivity(t.db, 'tianjin', 'c1', 'l1', 2, day)
+    for (let i = 0; i < 3; i++) await countActivity(t.db, 'tianjin', 'c1', 'l1', 3, day)
+    for (let i = 0; i < 2; i++) await countActivity(t.db, 'tianjin', 'c1', 'l1', 0, day)
+    await countActivity(t.db, 'tianjin', 'c1', 'l1', 1, '2026-12-20')
+    // Another city in the same database counts apart.
+    for (let i = 0; i < 5; i++) await countActivity(t.db, 'huludao', 'c1', 'l1', 1, day)
     const steps = [1, 2, 3].map(() => ({ title: { zh: '', en: '' }, html: { zh: '', en: '' }, simulation: null }))
     const catalogue = [{ slug: 'c1', title: { zh: '课', en: 'C' }, lessons: [{ slug: 'l1', title: { zh: '一', en: 'One' }, steps } as never] }]
-    const figures = await courseFigures(t.db, catalogue, '2026-12-01', '2026-12-07')
+    const figures = await courseFigures(t.db, 'tianjin', catalogue, '2026-12-01', '2026-12-07')
     expect(figures.courses[0]).toMatchObject({ starts: 10, completions: 2, days: [{ day, starts: 10, completions: 2 }] })
     // 10 → 8 → 3 → 2 finished: 2 left after step 1, 5 after step 2, 1 after step 3.
     expect(figures.courses[0]!.lessons[0]).toMatchObject({ reached: [10, 8, 3], mostLeaveAfter: 2 })
