@@ -17,8 +17,8 @@
  *   or when the numerator or its complement (denominator − numerator) is 1–9,
  *   since rate × denominator would give that small count back.
  * The guarantee is against exact recovery: what a reader can solve from the
- * published sums, and what one sum gives away once '<10' is read as 1–9 and 'c' as
- * 0 or 10 and more (rangePinned). Across several sums a reader can still narrow a range.
+ * published sums, and what the sums give away together once '<10' is read as 1–9 and
+ * 'c' as 0 or 10 and more (rangePinned). A reader can still narrow a '<10' to part of 1–9.
  */
 import { HIDDEN_MARKER, SMALL_MARKER, SUPPRESSION_THRESHOLD, type StatisticsCell } from './views'
 
@@ -115,17 +115,14 @@ export function suppressCounts(values: readonly number[], equations: readonly Su
     }
     if (changed) continue
     // Then what only a combination of sums pins down (found by solving the system),
-    // or what one sum pins down once a reader uses the markers' ranges ('<10' is 1–9).
-    const pinned = open(determinedEntries(equations, status.map(s => s !== 'shown')))
-    if (!pinned.length) {
-      const byRange = rangePinned(values, equations, status)
-      if (!byRange) return status
-      const pick = best(members(byRange).filter(i => status[i] === 'shown'), new Set())[0]
-      if (pick === undefined) return status
-      status[pick] = 'hidden'
-      continue
-    }
-    const k = pinned[0]!
+    // or what the sums pin down together once a reader uses the markers' ranges ('<10' is 1–9).
+    const linear = open(determinedEntries(equations, status.map(s => s !== 'shown')))
+    const byRange = linear.length ? [] : rangePinned(values, equations, status, internal)
+    const k = linear[0] ?? byRange[0]
+    if (k === undefined) return status
+    const stillPinned = linear.length
+      ? (c: number) => determinedEntries(equations, status.map((s, i) => s !== 'shown' || i === c)).includes(k)
+      : (c: number) => rangePinned(values, equations, status.map((s, i) => (i === c ? 'hidden' : s)), internal).includes(k)
     const hidden = status.map(st => st !== 'shown')
     const shownIn = (eqs: readonly SumEquation[]) => [...new Set(eqs.flatMap(members))].filter(i => status[i] === 'shown')
     const others = pinningOthers(k)
@@ -133,7 +130,7 @@ export function suppressCounts(values: readonly number[], equations: readonly Su
     const far = shownIn(equations.filter(e => members(e).some(i => hidden[i]))).filter(i => !near.includes(i))
     const ordered = [...best(near, others), ...best(far, others)]
     // The first (best-scored) count whose hiding frees k; failing that, the best one, and go round again.
-    const frees = ordered.slice(0, 8).find(c => !determinedEntries(equations, hidden.map((h, i) => h || i === c)).includes(k))
+    const frees = ordered.slice(0, 8).find(c => !stillPinned(c))
     const next = frees ?? ordered[0] ?? values.findIndex((_, i) => status[i] === 'shown')
     if (next < 0) return status
     status[next] = 'hidden'
@@ -142,29 +139,44 @@ export function suppressCounts(values: readonly number[], equations: readonly Su
 }
 
 /**
- * A sum whose visible total, less its shown parts, leaves its hidden parts only one way
- * to be split once a reader knows that a '<10' is 1–9 and a 'c' is 0 or at least 10
- * (secondary cells are zeros or large counts): e.g. two '<10' under a remainder of 18
- * are both 9, and '<10' + 'c' = 11 is 1 + 10. Returns the first such sum, or null.
+ * The '<10' counts a reader can pin to one value by reasoning over ranges across every
+ * published sum: a '<10' is 1–9, a 'c' is 0 or at least 10 (secondary cells are zeros or
+ * large counts), a shown count is itself. Each sum narrows its members' ranges
+ * (a part is at least the total less the others' most, at most the total less their
+ * least), repeated until nothing changes. E.g. two '<10' under a remainder of 18 are both
+ * 9; '<10' + 'c' = 11 is 1 + 10; and a range narrowed by one sum narrows the next.
+ * Sound, not complete: a reader with an integer solver may narrow further; it never
+ * claims a pin that is not there. `internal` entries are never published, so they are
+ * only known to be 0 or more.
  */
-export function rangePinned(values: readonly number[], equations: readonly SumEquation[], status: readonly CellStatus[]): SumEquation | null {
-  for (const eq of equations) {
-    if (status[eq.total] !== 'shown') continue
-    const hidden = eq.parts.filter(i => status[i] !== 'shown')
-    const small = hidden.filter(i => status[i] === 'small').length
-    if (!small) continue
-    const rest = values[eq.total]! - eq.parts.filter(i => status[i] === 'shown').reduce((sum, i) => sum + values[i]!, 0)
-    const others = hidden.length - small
-    // The totals the small parts can have together, given what the other hidden parts can be.
-    const feasible: number[] = []
-    for (let t = small; t <= 9 * small; t++) {
-      const left = rest - t
-      if (left === 0 || (others > 0 && left >= SUPPRESSION_THRESHOLD)) feasible.push(t)
+export function rangePinned(values: readonly number[], equations: readonly SumEquation[], status: readonly CellStatus[], internal: readonly boolean[] = []): number[] {
+  const lo = status.map((s, i) => (s === 'shown' ? values[i]! : s === 'small' ? 1 : 0))
+  const hi = status.map((s, i) => (s === 'shown' ? values[i]! : s === 'small' ? SUPPRESSION_THRESHOLD - 1 : Infinity))
+  /** A 'c' is 0 or at least the threshold: a range that excludes 0 starts at the threshold, one below the threshold is 0. */
+  const tighten = (i: number, low: number, high: number) => {
+    let l = Math.max(lo[i]!, low)
+    let h = Math.min(hi[i]!, high)
+    if (status[i] === 'hidden' && !internal[i]) {
+      if (l > 0) l = Math.max(l, SUPPRESSION_THRESHOLD)
+      if (h < SUPPRESSION_THRESHOLD) h = 0
     }
-    // One possible sum pins a lone small part, or every small part when it is the least or the most they can be.
-    if (feasible.length === 1 && (small === 1 || feasible[0] === small || feasible[0] === 9 * small)) return eq
+    if (l === lo[i] && h === hi[i]) return false
+    lo[i] = l
+    hi[i] = h
+    return true
   }
-  return null
+  const sum = (ids: readonly number[], of: number[]) => ids.reduce((a, i) => a + of[i]!, 0)
+  for (let round = 0, changed = true; changed && round < 100; round++) {
+    changed = false
+    for (const eq of equations) {
+      if (tighten(eq.total, sum(eq.parts, lo), sum(eq.parts, hi))) changed = true
+      for (const p of eq.parts) {
+        const others = eq.parts.filter(q => q !== p)
+        if (tighten(p, lo[eq.total]! - sum(others, hi), hi[eq.total]! - sum(others, lo))) changed = true
+      }
+    }
+  }
+  return status.map((s, i) => (s === 'small' && lo[i] === hi[i] ? i : -1)).filter(i => i >= 0)
 }
 
 export function cellOf(value: number, status: CellStatus): StatisticsCell {

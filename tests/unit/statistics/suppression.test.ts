@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { primarySuppression, suppressCounts, suppressedRate, suppressTable, tableSystem } from '../../../shared/statistics/suppression'
 import { HIDDEN_MARKER, SMALL_MARKER } from '../../../shared/statistics/views'
-import { recoverable } from './recover'
+import { pinnedByRanges, recoverable } from './recover'
 
 describe('primary suppression', () => {
   it('hides 1–9 and shows 0 and 10 or more', () => {
@@ -78,6 +78,35 @@ describe('secondary suppression', () => {
       // A shown cell is the true count.
       result.cells.forEach((row, r) => row.forEach((cell, c) => typeof cell === 'number' && expect(cell).toBe(spec.counts[r]![c])))
     }), { numRuns: 400 })
+  })
+})
+
+describe('ranges across sums', () => {
+  it('catches a range that one sum narrows and another sum then pins', () => {
+    // Rows a + b = 20 and c + d = 11, column b + d = 19, with b, c and d '<10' or hidden: d is a
+    // '<10' and c a 'c' under 11, so c = 10 and d = 1; then b = 18 in column b + d = 19 cannot be 'c'.
+    const spec = { counts: [[12, 8], [10, 1]], rowTotals: true, columnTotals: true }
+    const sys = tableSystem(spec)
+    const { status } = suppressTable(spec)
+    const flat = [...status.cells.flat(), ...status.rowTotals!, ...status.columnTotals!, status.grandTotal!]
+    expect(pinnedByRanges(sys.values, sys.equations, flat, sys.values.reduce((a, b) => a + b, 0))).toEqual([])
+  })
+
+  const small = fc.record({
+    counts: fc.integer({ min: 1, max: 3 }).chain(rows => fc.integer({ min: 1, max: 3 }).chain(cols =>
+      fc.array(fc.array(fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 9 }), fc.integer({ min: 10, max: 24 })), { minLength: cols, maxLength: cols }), { minLength: rows, maxLength: rows }))),
+    rowTotals: fc.boolean(),
+    columnTotals: fc.boolean(),
+  })
+
+  it('leaves no "<10" that a reader could pin by searching every split the markers allow (random small tables)', () => {
+    fc.assert(fc.property(small, (spec) => {
+      const sys = tableSystem(spec)
+      const { status } = suppressTable(spec)
+      const flat = [...status.cells.flat(), ...(status.rowTotals ?? []), ...(status.columnTotals ?? []), ...(status.grandTotal === null ? [] : [status.grandTotal])]
+      const cap = sys.values.reduce((a, b) => a + b, 0)
+      expect(pinnedByRanges(sys.values, sys.equations, flat, cap), JSON.stringify({ spec, flat })).toEqual([])
+    }), { numRuns: 300 })
   })
 })
 
