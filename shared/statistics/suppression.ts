@@ -144,7 +144,8 @@ export function suppressCounts(values: readonly number[], equations: readonly Su
  * large counts), a shown count is itself. Each sum narrows its members' ranges
  * (a part is at least the total less the others' most, at most the total less their
  * least), repeated until nothing changes. E.g. two '<10' under a remainder of 18 are both
- * 9; '<10' + 'c' = 11 is 1 + 10; and a range narrowed by one sum narrows the next.
+ * 9; '<10' + 'c' = 11 is 1 + 10; a range narrowed by one sum narrows the next; and a
+ * value the ranges fix (a 'c' that must be 0) lets the sums be solved for others.
  * Sound, not complete: a reader with an integer solver may narrow further; it never
  * claims a pin that is not there. `internal` entries are never published, so they are
  * only known to be 0 or more.
@@ -166,15 +167,49 @@ export function rangePinned(values: readonly number[], equations: readonly SumEq
     return true
   }
   const sum = (ids: readonly number[], of: number[]) => ids.reduce((a, i) => a + of[i]!, 0)
-  for (let round = 0, changed = true; changed && round < 100; round++) {
-    changed = false
-    for (const eq of equations) {
-      if (tighten(eq.total, sum(eq.parts, lo), sum(eq.parts, hi))) changed = true
-      for (const p of eq.parts) {
-        const others = eq.parts.filter(q => q !== p)
-        if (tighten(p, lo[eq.total]! - sum(others, hi), hi[eq.total]! - sum(others, lo))) changed = true
+  const isC = (i: number) => status[i] === 'hidden' && !internal[i] && lo[i] !== hi[i]
+  /**
+   * What one sum allows `target` to be: the other members' ranges, with the 'c' among them taken
+   * together (a sum of zeros and counts of 10 or more is 0 or at least 10), as up to two ranges.
+   */
+  const allowed = (eq: SumEquation, target: number): [number, number][] => {
+    const others = target === eq.total ? eq.parts : [eq.total, ...eq.parts.filter(p => p !== target)]
+    const sign = (i: number) => (target === eq.total || i === eq.total ? 1 : -1)
+    // The 'c' taken together are those on the other side from the target (parts, when the target is a part).
+    const cs = others.filter(i => isC(i) && (target === eq.total || i !== eq.total))
+    const rest = others.filter(i => !cs.includes(i))
+    // target = Σ sign·rest + σ·G, where G is the 'c' sum (σ = +1 for a total, −1 for a part).
+    const restLo = rest.reduce((a, i) => a + (sign(i) > 0 ? lo[i]! : -hi[i]!), 0)
+    const restHi = rest.reduce((a, i) => a + (sign(i) > 0 ? hi[i]! : -lo[i]!), 0)
+    if (!cs.length) return [[restLo, restHi]]
+    const gLo = sum(cs, lo)
+    const gHi = sum(cs, hi)
+    const pieces: [number, number][] = gLo === 0 ? [[0, 0]] : []
+    if (gHi >= SUPPRESSION_THRESHOLD) pieces.push([Math.max(SUPPRESSION_THRESHOLD, gLo), gHi])
+    return pieces.map(([x, y]) => (target === eq.total ? [restLo + x, restHi + y] : [restLo - y, restHi - x]))
+  }
+  const propagate = () => {
+    for (let round = 0, changed = true; changed && round < 100; round++) {
+      changed = false
+      for (const eq of equations) {
+        for (const target of new Set([eq.total, ...eq.parts])) {
+          if (status[target] === 'shown' || lo[target] === hi[target]) continue
+          // Keep what lies within the target's own range; its bounds are the outermost of what is left.
+          const fits = allowed(eq, target).map(([x, y]) => [Math.max(x, lo[target]!), Math.min(y, hi[target]!)] as const).filter(([x, y]) => x <= y)
+          if (!fits.length) continue
+          if (tighten(target, Math.min(...fits.map(f => f[0])), Math.max(...fits.map(f => f[1])))) changed = true
+        }
       }
     }
+  }
+  // A value the ranges fix is known; with it known, the sums may solve for more (linear), whose values
+  // the reader then knows too; and round again.
+  for (let round = 0; round <= values.length; round++) {
+    propagate()
+    const unknown = status.map((s, i) => s !== 'shown' && lo[i] !== hi[i])
+    const solved = determinedEntries(equations, unknown).filter(i => unknown[i])
+    if (!solved.length) break
+    for (const i of solved) lo[i] = hi[i] = values[i]!
   }
   return status.map((s, i) => (s === 'small' && lo[i] === hi[i] ? i : -1)).filter(i => i >= 0)
 }

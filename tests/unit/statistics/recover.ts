@@ -33,44 +33,57 @@ export function recoverable(equations: readonly SumEquation[], hidden: readonly 
 
 /**
  * A reader who also uses what the markers mean ('<10' is 1–9, 'c' is 0 or 10 and
- * more), written independently of the implementation as an exhaustive search: the
- * '<10' entries that have one value in every integer solution of the published sums.
- * `cap` bounds a 'c' from above (the tables under test are small, so the true sum of
- * everything is a safe cap). Meant for small systems only.
+ * more), written apart from the implementation as a complete search: a '<10' is pinned
+ * when no other value of 1–9 leaves the published sums solvable in whole numbers.
+ * Solvable is decided by narrowing every range over the sums, then splitting a range
+ * that is still open and trying both halves, so the answer is exact. `cap` bounds a 'c'
+ * from above; the reader does not know it, so it must be far above any real count.
  */
-export function pinnedByRanges(values: readonly number[], equations: readonly SumEquation[], status: readonly ('shown' | 'small' | 'hidden')[], cap: number): number[] {
-  const domainOf = (i: number): number[] => status[i] === 'shown'
-    ? [values[i]!]
-    : status[i] === 'small' ? [1, 2, 3, 4, 5, 6, 7, 8, 9] : [0, ...Array.from({ length: Math.max(0, cap - 9) }, (_, k) => k + 10)]
-  const unknown = values.map((_, i) => i).filter(i => status[i] !== 'shown')
-  const seen = new Map<number, Set<number>>(unknown.filter(i => status[i] === 'small').map(i => [i, new Set()]))
-  const value: (number | undefined)[] = values.map((v, i) => (status[i] === 'shown' ? v : undefined))
-  // A sum is broken when it is fully known and wrong, or when its one unknown member would fall outside its domain.
-  const consistent = (): boolean => equations.every((e) => {
-    const members = [...e.parts.map(p => [p, 1] as const), [e.total, -1] as const]
-    const open = members.filter(([i]) => value[i] === undefined)
-    const known = members.filter(([i]) => value[i] !== undefined).reduce((a, [i, sign]) => a + sign * value[i]!, 0)
-    if (open.length === 0) return known === 0
-    if (open.length === 1) {
-      const [i, sign] = open[0]!
-      return domainOf(i).includes(-known / sign)
+export function pinnedByRanges(values: readonly number[], equations: readonly SumEquation[], status: readonly ('shown' | 'small' | 'hidden')[], cap = 10_000): number[] {
+  type Range = [number, number]
+  const start: Range[] = values.map((v, i) => (status[i] === 'shown' ? [v, v] : status[i] === 'small' ? [1, 9] : [0, cap]))
+  const gap = (i: number) => status[i] === 'hidden'
+  const fix = (i: number, r: Range): Range => {
+    let [lo, hi] = r
+    if (gap(i)) {
+      if (lo > 0) lo = Math.max(lo, 10)
+      if (hi < 10) hi = Math.min(hi, 0)
+    }
+    return [lo, hi]
+  }
+  /** Narrows the ranges in place until nothing changes; false when some range is empty. */
+  const narrow = (r: Range[]): boolean => {
+    for (let changed = true; changed;) {
+      changed = false
+      for (const e of equations) {
+        const members = [e.total, ...e.parts]
+        for (const m of members) {
+          const others = e.parts.filter(p => p !== m)
+          const partsLo = others.reduce((a, p) => a + r[p]![0], 0)
+          const partsHi = others.reduce((a, p) => a + r[p]![1], 0)
+          // m is the total: the parts' sum; m is a part: the total less the other parts.
+          const bound: Range = m === e.total ? [partsLo, partsHi] : [r[e.total]![0] - partsHi, r[e.total]![1] - partsLo]
+          const next = fix(m, [Math.max(r[m]![0], bound[0]), Math.min(r[m]![1], bound[1])])
+          if (next[0] > next[1]) return false
+          if (next[0] !== r[m]![0] || next[1] !== r[m]![1]) {
+            r[m] = next
+            changed = true
+          }
+        }
+      }
     }
     return true
-  })
-  const search = (k: number): void => {
-    if (k === unknown.length) {
-      for (const [i, set] of seen) set.add(value[i]!)
-      return
-    }
-    const i = unknown[k]!
-    for (const v of domainOf(i)) {
-      value[i] = v
-      if (consistent()) search(k + 1)
-      // Enough: every '<10' has been seen with two values.
-      if ([...seen.values()].every(set => set.size > 1)) break
-    }
-    value[i] = undefined
   }
-  search(0)
-  return [...seen].filter(([, set]) => set.size === 1).map(([i]) => i)
+  const solvable = (ranges: Range[]): boolean => {
+    const r = ranges.map(x => [...x] as Range)
+    if (!narrow(r)) return false
+    const open = r.map((x, i) => [i, x[1] - x[0]] as const).filter(([, w]) => w > 0).sort((a, b) => a[1] - b[1])[0]
+    if (!open) return true
+    const [i] = open
+    const [lo, hi] = r[i]!
+    const halves: Range[] = gap(i) && lo === 0 ? [[0, 0], [10, hi]] : [[lo, Math.floor((lo + hi) / 2)], [Math.floor((lo + hi) / 2) + 1, hi]]
+    return halves.some(h => solvable(r.map((x, k) => (k === i ? h : x))))
+  }
+  return values.map((_, i) => i).filter(i => status[i] === 'small'
+    && ![1, 2, 3, 4, 5, 6, 7, 8, 9].some(v => v !== values[i] && solvable(start.map((x, k) => (k === i ? [v, v] : x)))))
 }
