@@ -5,7 +5,7 @@
 // every page n times and reports the median (default 1). Exits non-zero only when
 // the server or Lighthouse fails: the figures are a benchmark, not a test.
 import { spawn, spawnSync } from 'node:child_process'
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import * as chromeLauncher from 'chrome-launcher'
@@ -36,6 +36,9 @@ const pages = [
 const root = new URL('..', import.meta.url).pathname
 const runs = Math.max(1, Number(process.env.BENCH_PAGES_RUNS || 1))
 const top = Number(process.env.BENCH_PAGES_TOP || 3)
+// BENCH_PAGES_REPORTS=<dir> keeps each page's median Lighthouse report there as JSON.
+const reportDir = process.env.BENCH_PAGES_REPORTS
+if (reportDir) mkdirSync(reportDir, { recursive: true })
 const chromePath = process.env.CHROME_PATH || '/usr/bin/chromium'
 const port = 3400 + Math.floor(Math.random() * 500)
 const base = `http://127.0.0.1:${port}`
@@ -190,7 +193,8 @@ try {
     const pick = key => median(results.map(r => r[key]))
     // The run whose performance score is the median supplies the findings.
     const middle = results.find(r => r.performance === pick('performance')) || results[0]
-    rows.push({ page, performance: pick('performance'), accessibility: pick('accessibility'), fcp: pick('fcp'), lcp: pick('lcp'), tbt: pick('tbt'), bytes: pick('bytes'), js: pick('js'), lhr: middle.lhr })
+    rows.push({ page, performance: pick('performance'), accessibility: pick('accessibility'), fcp: pick('fcp'), lcp: pick('lcp'), tbt: pick('tbt'), cls: pick('cls'), si: pick('si'), bytes: pick('bytes'), js: pick('js'), lhr: middle.lhr })
+    if (reportDir) writeFileSync(join(reportDir, `${page.name.replace(/\W+/g, '-')}.json`), JSON.stringify(middle.lhr))
   }
 
   const fmt = (v, width, scale = 1) => (v === undefined ? '–' : (v / scale).toFixed(0)).padStart(width)
