@@ -88,6 +88,19 @@ describe('the public statistics page', () => {
     expect(await opened.page.locator(`.${RENDERER_MARKER}`).count()).toBeGreaterThan(0)
   })
 
+  it('sends the figures once: as HTML, not again in the page\'s payload', async () => {
+    const payloadOf = async (path: string) => {
+      const html = await (await fetch(new URL(path, baseURL))).text()
+      return { html, payload: html.match(/<script[^>]*id="__NUXT_DATA__"[^>]*>([\s\S]*?)<\/script>/)?.[1] ?? '' }
+    }
+    const { html, payload } = await payloadOf('/statistics')
+    expect(html).toContain('<svg')
+    expect(payload).not.toContain('svg')
+    // What every page carries (the city's profile, for the header and footer), and the period line: no tables.
+    const home = await payloadOf('/')
+    expect(payload.length, 'payload characters beyond the home page\'s').toBeLessThan(home.payload.length + 1500)
+  })
+
   it('keeps the table one click away, in a <details> that needs no code', async () => {
     const page = (await open('/statistics', { lang: 'en', elder: true }, { width: 360 })).page
     const details = page.locator('.statistics-figure__details').first()
