@@ -49,7 +49,15 @@ export function useFormErrors(messageFor: (field: string) => string) {
   const { busy, run } = useBusy()
   /** Validates, then sends while `busy`; a refusal goes to `refused`, and the form keeps what was typed. */
   async function checkAndSend<T extends z.ZodType>(schema: SchemaSource<T>, data: unknown, send: (body: z.output<T>) => Promise<unknown>, refused: (error: unknown) => void) {
-    const body = check(typeof schema === 'function' ? await schema() : schema, data)
+    let resolved: T
+    try {
+      resolved = typeof schema === 'function' ? await schema() : schema
+    }
+    catch (error) {
+      // The schema did not arrive (the connection dropped): say so; what was typed stays.
+      return refused(error)
+    }
+    const body = check(resolved, data)
     if (body) await run(() => send(body), refused)
   }
   /** checkAndSend, a refusal from the API showing as errors. */

@@ -61,4 +61,26 @@ describe('taking part in the knowledge contest', () => {
       await context.close()
     }
   })
+
+  it('keeps the number and says so when the form\'s checks cannot be fetched (the connection dropped)', async () => {
+    const context = await contextFor(browser, baseURL, { lang: 'zh-CN', elder: false }, { width: 360, height: 800 })
+    try {
+      const page = await context.newPage()
+      await page.goto(new URL('/contests/week-knowledge-contest', baseURL).href)
+      await hydrated(page)
+      // From here on no more code arrives: the schemas load on first use, so sending has to cope.
+      await page.route('**/_nuxt/**', route => route.abort('internetdisconnected'))
+      await page.fill('#verify-phone', '13955557777')
+      await page.getByRole('button', { name: '发送验证码' }).click()
+      await expect.poll(() => page.locator('.error-summary__list').textContent(), { timeout: 10_000 }).toContain('出了点问题，请再试一次')
+      expect(await page.inputValue('#verify-phone')).toBe('13955557777')
+      // Back online, the same press goes through.
+      await page.unroute('**/_nuxt/**')
+      await page.getByRole('button', { name: '发送验证码' }).click()
+      await page.locator('#verify-code').waitFor()
+    }
+    finally {
+      await context.close()
+    }
+  })
 })
