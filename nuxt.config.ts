@@ -37,7 +37,10 @@ export default defineNuxtConfig({
   features: { inlineStyles: true },
   // Links do not fetch and run the next pages' code ahead of a tap: on a village network and an
   // old phone that was most of the home page's main-thread work after load (Lighthouse TBT 590 → 390 ms).
-  experimental: { defaults: { nuxtLink: { prefetch: false } } },
+  // No app manifest: it is one more request on every page's start-up (plus a timer that polls for new
+  // builds) to learn which routes are prerendered, and none is. After a deploy, a page still open loads the
+  // next page's code by its old name, fails, and Nuxt reloads that page (chunk-reload).
+  experimental: { appManifest: false, defaults: { nuxtLink: { prefetch: false } } },
   compatibilityDate: '2025-07-15',
   nitro: {
     experimental: { tasks: true },
