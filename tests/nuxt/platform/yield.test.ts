@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { NuxtApp } from '#app'
+import yieldBeforePayload from '~/plugins/yield-before-payload.client'
 import yieldPlugin from '~/plugins/yield.client'
 
 type Hook = () => Promise<void>
@@ -9,15 +10,29 @@ const microtasks = async () => {
   for (let i = 0; i < 20; i++) await Promise.resolve()
 }
 
-describe('start-up yields (plugins/yield.client.ts)', () => {
+const orderOf = (plugin: unknown) => (plugin as { order: number }).order
+
+describe('start-up yields (plugins/yield*.client.ts)', () => {
   afterEach(() => {
     vi.useRealTimers()
   })
 
-  it('runs after the payload is revived and before the head and router are set up', () => {
-    const order = (yieldPlugin as unknown as { order: number }).order
-    expect(order).toBeGreaterThan(-30)
-    expect(order).toBeLessThan(-20)
+  it('run before the payload is revived, and again before the head and router are set up', () => {
+    // Nuxt's payload reviver has order -30, its head and router plugins -20.
+    expect(orderOf(yieldBeforePayload)).toBeLessThan(-30)
+    expect(orderOf(yieldPlugin)).toBeGreaterThan(-30)
+    expect(orderOf(yieldPlugin)).toBeLessThan(-20)
+  })
+
+  it('the first hands the main thread back before the payload is revived', async () => {
+    vi.useFakeTimers()
+    let done = false
+    const plugin = (yieldBeforePayload as unknown as (app: NuxtApp) => Promise<unknown>)({} as NuxtApp).then(() => (done = true))
+    await microtasks()
+    expect(done).toBe(false)
+    await vi.advanceTimersToNextTimerAsync()
+    await plugin
+    expect(done).toBe(true)
   })
 
   it('hands the main thread back to the browser, in a new task, before the next plugin and before hydration', async () => {
