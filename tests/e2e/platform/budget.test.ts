@@ -122,6 +122,36 @@ describe('JavaScript budget', () => {
   })
 })
 
+describe('code is fetched when it is needed (modules/no-prefetch.ts)', () => {
+  const pagesWithLazyCode = ['/', '/events', '/events/heping-mobile-payment-for-seniors', '/courses', '/quiz', '/contests', '/cases', '/statistics', '/my-data']
+
+  it.each(pagesWithLazyCode)('%s hints no script it might need later', async (path) => {
+    const html = await htmlOf(path, 'zh-CN')
+    expect([...html.matchAll(/<link\b[^>]*\brel="prefetch"[^>]*>/g)].map(m => m[0])).toEqual([])
+  })
+
+  it('the number check downloads its form checks (zod) when someone starts typing, not before', async () => {
+    const context = await contextFor(browser, baseURL, { lang: 'zh-CN', elder: false })
+    try {
+      const page = await context.newPage()
+      const scripts: Promise<string>[] = []
+      page.on('response', (res) => {
+        if (new URL(res.url()).pathname.endsWith('.js')) scripts.push(res.body().then(b => b.toString('utf8'), () => ''))
+      })
+      const zodFetched = async () => (await Promise.all(scripts)).some(body => body.includes('_zod'))
+      await page.goto(new URL('/my-data', baseURL).href, { waitUntil: 'networkidle' })
+      await hydrated(page)
+      expect(scripts.length).toBeGreaterThan(0)
+      expect(await zodFetched()).toBe(false)
+      await page.focus('#verify-phone')
+      await expect.poll(zodFetched, { timeout: 5000 }).toBe(true)
+    }
+    finally {
+      await context.close()
+    }
+  })
+})
+
 describe('what a resident\'s browser downloads', () => {
   const cases = residentPages.flatMap(path => (['zh-CN', 'en'] as const).map(lang => ({ path, lang })))
 
