@@ -1,5 +1,5 @@
-import type { Browser, BrowserContext } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { launchBrowser } from '../../support/browser'
 import { hydrated } from '../helpers'
 
@@ -11,30 +11,27 @@ import { hydrated } from '../helpers'
 
 const baseURL = inject('baseURL')
 const url = (path: string) => new URL(path, baseURL).href
+const navLink = (href: string) => `nav.site-nav a[href="${href}"]`
 
 let browser: Browser
-const opened: BrowserContext[] = []
 beforeAll(async () => {
   browser = await launchBrowser()
 })
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map(c => c.close()))
-})
-afterAll(async () => {
-  await browser?.close()
-})
+afterAll(() => browser?.close())
 
-async function newPage(javaScriptEnabled = true) {
+/** A page in a context of its own (Chinese, 360 px), closed after the test. */
+async function withPage(test: (page: Page) => Promise<void>, javaScriptEnabled = true) {
   const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'zh-CN', javaScriptEnabled })
-  opened.push(context)
-  return context.newPage()
+  try {
+    await test(await context.newPage())
+  }
+  finally {
+    await context.close()
+  }
 }
 
-const navLink = (href: string) => `nav.site-nav a[href="${href}"]`
-
 describe('the site header', () => {
-  it('works as plain links before any script runs', async () => {
-    const page = await newPage(false)
+  it('works as plain links before any script runs', () => withPage(async (page) => {
     await page.goto(url('/'), { waitUntil: 'load' })
     await page.locator(navLink('/events')).click()
     await page.waitForURL(url('/events'))
@@ -42,10 +39,9 @@ describe('the site header', () => {
     // The server marks the current page in the navigation.
     expect(await page.locator(navLink('/events')).getAttribute('aria-current')).toBe('page')
     expect(await page.locator(navLink('/')).getAttribute('aria-current')).toBeNull()
-  })
+  }, false))
 
-  it('once live, navigates inside the app and moves the current-page mark', async () => {
-    const page = await newPage()
+  it('once live, navigates inside the app and moves the current-page mark', () => withPage(async (page) => {
     await page.goto(url('/'), { waitUntil: 'load' })
     await hydrated(page)
     await page.evaluate(() => ((window as unknown as { samePage: boolean }).samePage = true))
@@ -62,10 +58,9 @@ describe('the site header', () => {
     expect(await page.locator(navLink('/events')).getAttribute('aria-current')).toBeNull()
     // Neither was a page load.
     expect(await page.evaluate(() => (window as unknown as { samePage?: boolean }).samePage)).toBe(true)
-  })
+  }))
 
-  it('its switches work once live: elder mode at once, the language after its dictionaries arrive', async () => {
-    const page = await newPage()
+  it('its switches work once live: elder mode at once, the language after its dictionaries arrive', () => withPage(async (page) => {
     await page.goto(url('/events'), { waitUntil: 'load' })
     await hydrated(page)
     await page.locator('#elder-mode').click()
@@ -74,5 +69,5 @@ describe('the site header', () => {
     await page.waitForFunction(() => document.documentElement.lang === 'en')
     expect(await page.locator(navLink('/events')).innerText()).toMatch(/[A-Za-z]/)
     expect(await page.locator(navLink('/events')).getAttribute('aria-current')).toBe('page')
-  })
+  }))
 })
