@@ -117,12 +117,15 @@ export function suppressCounts(values: readonly number[], equations: readonly Su
     // Then what only a combination of sums pins down (found by solving the system),
     // or what the sums pin down together once a reader uses the markers' ranges ('<10' is 1–9).
     const linear = open(determinedEntries(equations, status.map(s => s !== 'shown')))
-    const byRange = linear.length ? [] : rangePinned(values, equations, status, internal)
-    const k = linear[0] ?? byRange[0]
+    // Ranges alone first; the trials (slower) only when they find nothing.
+    const byRange = linear.length ? [] : rangePinned(values, equations, status, internal, false)
+    const byTrial = linear.length || byRange.length ? [] : rangePinned(values, equations, status, internal)
+    const k = linear[0] ?? byRange[0] ?? byTrial[0]
     if (k === undefined) return status
     const stillPinned = linear.length
       ? (c: number) => determinedEntries(equations, status.map((s, i) => s !== 'shown' || i === c)).includes(k)
-      : (c: number) => rangePinned(values, equations, status.map((s, i) => (i === c ? 'hidden' : s)), internal).includes(k)
+      // Which count to hide is a choice, not the check: ranges without the trials choose well enough, far faster.
+      : (c: number) => rangePinned(values, equations, status.map((s, i) => (i === c ? 'hidden' : s)), internal, false).includes(k)
     const hidden = status.map(st => st !== 'shown')
     const shownIn = (eqs: readonly SumEquation[]) => [...new Set(eqs.flatMap(members))].filter(i => status[i] === 'shown')
     const others = pinningOthers(k)
@@ -146,13 +149,18 @@ export function suppressCounts(values: readonly number[], equations: readonly Su
  * least), repeated until nothing changes. E.g. two '<10' under a remainder of 18 are both
  * 9; '<10' + 'c' = 11 is 1 + 10; a range narrowed by one sum narrows the next; and a
  * value the ranges fix (a 'c' that must be 0) lets the sums be solved for others.
+ * Then (with `trials`) each 'c' still open is tried both ways, 0 and 10 or more, and each
+ * '<10' still open at each of its values: what the trials allow is all a reader can know
+ * (in [[0,10,2],[9,0,3],[12,0,10]] with its totals the 2 is 2 whichever the middle 0 is).
  * Sound, not complete: a reader with an integer solver may narrow further; it never
  * claims a pin that is not there. `internal` entries are never published, so they are
  * only known to be 0 or more.
  */
-export function rangePinned(values: readonly number[], equations: readonly SumEquation[], status: readonly CellStatus[], internal: readonly boolean[] = []): number[] {
-  const lo = status.map((s, i) => (s === 'shown' ? values[i]! : s === 'small' ? 1 : 0))
-  const hi = status.map((s, i) => (s === 'shown' ? values[i]! : s === 'small' ? SUPPRESSION_THRESHOLD - 1 : Infinity))
+export function rangePinned(values: readonly number[], equations: readonly SumEquation[], status: readonly CellStatus[], internal: readonly boolean[] = [], trials = true): number[] {
+  let lo = status.map((s, i) => (s === 'shown' ? values[i]! : s === 'small' ? 1 : 0))
+  let hi = status.map((s, i) => (s === 'shown' ? values[i]! : s === 'small' ? SUPPRESSION_THRESHOLD - 1 : Infinity))
+  /** Set when a trial value leaves some member no value at all: that trial is impossible. */
+  let impossible = false
   /** A 'c' is 0 or at least the threshold: a range that excludes 0 starts at the threshold, one below the threshold is 0. */
   const tighten = (i: number, low: number, high: number) => {
     let l = Math.max(lo[i]!, low)
@@ -161,6 +169,7 @@ export function rangePinned(values: readonly number[], equations: readonly SumEq
       if (l > 0) l = Math.max(l, SUPPRESSION_THRESHOLD)
       if (h < SUPPRESSION_THRESHOLD) h = 0
     }
+    if (l > h) impossible = true
     if (l === lo[i] && h === hi[i]) return false
     lo[i] = l
     hi[i] = h
@@ -188,28 +197,77 @@ export function rangePinned(values: readonly number[], equations: readonly SumEq
     if (gHi >= SUPPRESSION_THRESHOLD) pieces.push([Math.max(SUPPRESSION_THRESHOLD, gLo), gHi])
     return pieces.map(([x, y]) => (target === eq.total ? [restLo + x, restHi + y] : [restLo - y, restHi - x]))
   }
-  const propagate = () => {
-    for (let round = 0, changed = true; changed && round < 100; round++) {
-      changed = false
-      for (const eq of equations) {
-        for (const target of new Set([eq.total, ...eq.parts])) {
-          if (status[target] === 'shown' || lo[target] === hi[target]) continue
-          // Keep what lies within the target's own range; its bounds are the outermost of what is left.
-          const fits = allowed(eq, target).map(([x, y]) => [Math.max(x, lo[target]!), Math.min(y, hi[target]!)] as const).filter(([x, y]) => x <= y)
-          if (!fits.length) continue
-          if (tighten(target, Math.min(...fits.map(f => f[0])), Math.max(...fits.map(f => f[1])))) changed = true
+  const membersOf = equations.map(eq => [...new Set([eq.total, ...eq.parts])])
+  const sumsOf: number[][] = values.map(() => [])
+  membersOf.forEach((members, k) => members.forEach(i => sumsOf[i]!.push(k)))
+  /** Narrows by each sum in turn, and again by the sums of any count that changed, until none changes. */
+  const propagate = (start: readonly number[] = equations.map((_, k) => k)) => {
+    const queue = [...start]
+    const queued = new Set(queue)
+    for (let head = 0; head < queue.length && head < 100 * equations.length; head++) {
+      const k = queue[head]!
+      queued.delete(k)
+      for (const target of membersOf[k]!) {
+        if (status[target] === 'shown' || lo[target] === hi[target]) continue
+        // Keep what lies within the target's own range; its bounds are the outermost of what is left.
+        const fits = allowed(equations[k]!, target).map(([x, y]) => [Math.max(x, lo[target]!), Math.min(y, hi[target]!)] as const).filter(([x, y]) => x <= y)
+        if (!fits.length) {
+          impossible = true
+          return
+        }
+        if (!tighten(target, Math.min(...fits.map(f => f[0])), Math.max(...fits.map(f => f[1])))) continue
+        for (const next of sumsOf[target]!) {
+          if (!queued.has(next)) {
+            queued.add(next)
+            queue.push(next)
+          }
         }
       }
     }
   }
   // A value the ranges fix is known; with it known, the sums may solve for more (linear), whose values
   // the reader then knows too; and round again.
-  for (let round = 0; round <= values.length; round++) {
-    propagate()
-    const unknown = status.map((s, i) => s !== 'shown' && lo[i] !== hi[i])
-    const solved = determinedEntries(equations, unknown).filter(i => unknown[i])
-    if (!solved.length) break
-    for (const i of solved) lo[i] = hi[i] = values[i]!
+  const narrow = () => {
+    for (let round = 0; round <= values.length; round++) {
+      propagate()
+      const unknown = status.map((s, i) => s !== 'shown' && lo[i] !== hi[i])
+      const solved = determinedEntries(equations, unknown).filter(i => unknown[i])
+      if (!solved.length) break
+      for (const i of solved) lo[i] = hi[i] = values[i]!
+    }
+  }
+  /** The ranges the sums allow with count i taken to lie in [low, high], or null if none. Ranges only: a trial value is no fact to solve the sums with. */
+  const trial = (i: number, low: number, high: number) => {
+    const saved = [lo, hi] as const
+    lo = [...saved[0]]
+    hi = [...saved[1]]
+    impossible = false
+    lo[i] = low
+    hi[i] = high
+    propagate(sumsOf[i])
+    const result = impossible ? null : [lo, hi] as const
+    ;[lo, hi] = saved
+    impossible = false
+    return result
+  }
+  narrow()
+  for (let round = 0; trials && round <= values.length; round++) {
+    let changed = false
+    for (let i = 0; i < values.length; i++) {
+      const twoWays = isC(i) && lo[i] === 0 && hi[i]! >= SUPPRESSION_THRESHOLD
+      const fewValues = status[i] === 'small' && lo[i]! < hi[i]!
+      if (!twoWays && !fewValues) continue
+      const tried = twoWays
+        ? [trial(i, 0, 0), trial(i, SUPPRESSION_THRESHOLD, hi[i]!)]
+        : Array.from({ length: hi[i]! - lo[i]! + 1 }, (_, k) => trial(i, lo[i]! + k, lo[i]! + k))
+      const ways = tried.filter(w => w !== null)
+      // The true value is one of the ways, so at least one is possible.
+      for (let j = 0; j < values.length && ways.length; j++) {
+        if (tighten(j, Math.min(...ways.map(w => w[0][j]!)), Math.max(...ways.map(w => w[1][j]!)))) changed = true
+      }
+    }
+    if (!changed) break
+    narrow()
   }
   return status.map((s, i) => (s === 'small' && lo[i] === hi[i] ? i : -1)).filter(i => i >= 0)
 }

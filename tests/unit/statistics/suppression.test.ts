@@ -105,6 +105,25 @@ describe('ranges across sums', () => {
     expect(pinnedByRanges(sys.values, sys.equations, flat)).toEqual([])
   })
 
+  it('tries a \'c\' both ways: a count that comes out the same whichever the \'c\' is, is pinned', () => {
+    // Found by the property below (seed 2070642973): with the middle 0 hidden, row 2 and column 2
+    // give the top right 2 whether that 0 is 0 or 10; interval reasoning alone left it open.
+    const spec = { counts: [[0, 10, 2], [9, 0, 3], [12, 0, 10]], rowTotals: true, columnTotals: true }
+    const sys = tableSystem(spec)
+    const { status } = suppressTable(spec)
+    const flat = [...status.cells.flat(), ...status.rowTotals!, ...status.columnTotals!, status.grandTotal!]
+    expect(pinnedByRanges(sys.values, sys.equations, flat)).toEqual([])
+  })
+
+  it('tries each value a \'<10\' may have: one that only a single value survives is pinned', () => {
+    // Found by the property below once the 'c' were tried both ways.
+    const spec = { counts: [[20, 0, 9], [0, 20, 1], [1, 10, 2]], rowTotals: true, columnTotals: true }
+    const sys = tableSystem(spec)
+    const { status } = suppressTable(spec)
+    const flat = [...status.cells.flat(), ...status.rowTotals!, ...status.columnTotals!, status.grandTotal!]
+    expect(pinnedByRanges(sys.values, sys.equations, flat)).toEqual([])
+  })
+
   const small = fc.record({
     counts: fc.integer({ min: 1, max: 3 }).chain(rows => fc.integer({ min: 1, max: 3 }).chain(cols =>
       fc.array(fc.array(fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 9 }), fc.integer({ min: 10, max: 24 })), { minLength: cols, maxLength: cols }), { minLength: rows, maxLength: rows }))),
