@@ -106,15 +106,18 @@ describe('the knowledge contest', () => {
   it('creates and edits a contest for an organisation\'s teams, with field errors for bad settings', async () => {
     const organizer = new ApiClient(baseURL)
     await organizer.login('organizer@demo.local')
+    // Dates hang from the real now: the contest opens tomorrow, so it is upcoming whatever the day.
+    const day = 86_400_000
+    const at = (days: number) => new Date(Date.now() + days * day).toISOString()
     const body = {
       slug: 'telecom-staff-contest', title: { zh: '通信行业知识赛', en: 'Telecom staff contest' }, rules: { zh: '规则', en: 'Rules' },
-      opensAt: '2026-12-07T09:00:00+08:00', closesAt: '2026-12-06T09:00:00+08:00', questionsPerEntry: 10, teamKind: 'organisation',
+      opensAt: at(1), closesAt: at(0), questionsPerEntry: 10, teamKind: 'organisation',
       teams: [{ code: 'a', name: { zh: '甲', en: 'A' } }], leaderboard: 'after-close', topics: ['fraud'], withQuizItems: true,
     }
     const bad = await organizer.post('/api/organizer/contests', body)
     expect(bad.status).toBe(422)
     expect(Object.keys(bad.json.data.fieldErrors).sort()).toEqual(['closesAt', 'teams'])
-    const good = { ...body, closesAt: '2026-12-13T18:00:00+08:00', teams: [{ code: 'a', name: { zh: '甲', en: 'A' } }, { code: 'b', name: { zh: '乙', en: 'B' } }] }
+    const good = { ...body, closesAt: at(7), teams: [{ code: 'a', name: { zh: '甲', en: 'A' } }, { code: 'b', name: { zh: '乙', en: 'B' } }] }
     const made = await organizer.post('/api/organizer/contests', good)
     expect(made.status).toBe(201)
     expect((await organizer.post('/api/organizer/contests', good)).status).toBe(422)
