@@ -449,8 +449,17 @@ export interface CaseReportsTable {
   resolved_by: string | null
 }
 
+/** The week a demo database serves (server/city/demo-week.ts); dates are YYYY-MM-DD in the city. */
+export interface DemoWeeksTable {
+  city_slug: string
+  starts_on: string
+  ends_on: string
+  created_at: string
+}
+
 export interface Database {
   cities: CitiesTable
+  demo_weeks: DemoWeeksTable
   districts: DistrictsTable
   organisations: OrganisationsTable
   venues: VenuesTable

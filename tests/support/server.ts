@@ -6,6 +6,9 @@ import { join } from 'node:path'
 
 export const root = join(import.meta.dirname, '../..')
 
+/** Inert unless PORTAL_TEST_CLOCK_SHIFT is set: then the server runs as if on another day (tests/support/clock-shift.mjs). */
+export const clockShift = join(root, 'tests/support/clock-shift.mjs')
+
 export interface RunningServer {
   url: string
   dataDir: string
@@ -28,7 +31,7 @@ export async function freePort(): Promise<number> {
 
 /** The built server (.output) in production mode on the embedded database unless `env` says otherwise, its output collected. */
 function spawnBuilt(env: Record<string, string | undefined>) {
-  const child = spawn(process.execPath, [join(root, '.output/server/index.mjs')], {
+  const child = spawn(process.execPath, ['--import', clockShift, join(root, '.output/server/index.mjs')], {
     cwd: root,
     env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,3 +1,4 @@
+// test-clock: the days below are rows written into the table, not compared with today.
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { sql } from 'kysely'

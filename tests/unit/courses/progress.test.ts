@@ -1,3 +1,4 @@
+// test-clock: every call below is given its time (`now`, a day) as an argument.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CODE_ALPHABET } from '../../../shared/primitives'
 import { resumeCodeSchema } from '../../../shared/courses/progress'

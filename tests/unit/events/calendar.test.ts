@@ -1,3 +1,4 @@
+// test-clock: the calendar is built from the instants given here; nothing reads the clock.
 import ICAL from 'ical.js'
 import { foldLines } from 'ical-generator'
 import { describe, expect, it } from 'vitest'

@@ -1,3 +1,4 @@
+// test-clock: the schemas check the shape of dates, never how far they are from today.
 import { describe, expect, it } from 'vitest'
 import { eventCreateBody, eventPatchBody } from '#shared/events/organizer'
 import { eventListQuery } from '#shared/events/requests'

@@ -1,3 +1,4 @@
+// test-clock: the formatters are given their dates; nothing reads the clock.
 import { describe, expect, it } from 'vitest'
 import { TIME_ZONE, type Language } from '../../../shared/i18n/languages'
 import { formatDate, formatDateRange, formatDateTime, type DateOptions } from '../../../shared/utils/dates'

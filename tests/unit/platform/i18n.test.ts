@@ -1,3 +1,4 @@
+// test-clock: the formatters are given their dates; nothing reads the clock.
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'

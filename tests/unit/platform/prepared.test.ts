@@ -1,3 +1,4 @@
+// test-clock: the timestamps below are rows written and read back, not compared with today.
 import { sql, type Kysely } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { preparedQuery } from '../../../server/database/prepared'

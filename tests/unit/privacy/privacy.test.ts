@@ -1,3 +1,4 @@
+// test-clock: retention dates are computed from the instants given here (`purgeAfter`, `now`).
 import { randomBytes } from 'node:crypto'
 import { existsSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'

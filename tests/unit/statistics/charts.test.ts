@@ -1,3 +1,4 @@
+// test-clock: the dates below are row labels of a table drawn as given.
 import { describe, expect, it } from 'vitest'
 import { barChartSvg, statisticsChartsSvg, tableChartSvg } from '../../../server/statistics/charts'
 import type { StatisticsTable } from '../../../shared/statistics/views'

@@ -1,3 +1,4 @@
+// test-clock: the attempts carry their own instants and the years are passed in.
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { rebuildQuizAnswerDays } from '../../../server/database/migrations/0011_statistics'
