@@ -12,6 +12,7 @@ import { hydrated } from '../helpers'
 const baseURL = inject('baseURL')
 const url = (path: string) => new URL(path, baseURL).href
 const navLink = (href: string) => `nav.site-nav a[href="${href}"]`
+const menuButton = 'summary.site-menu__button'
 
 let browser: Browser
 beforeAll(async () => {
@@ -31,8 +32,11 @@ async function withPage(test: (page: Page) => Promise<void>, javaScriptEnabled =
 }
 
 describe('the site header', () => {
-  it('works as plain links before any script runs', () => withPage(async (page) => {
+  it('works as plain links before any script runs, its menu a native disclosure', () => withPage(async (page) => {
     await page.goto(url('/'), { waitUntil: 'load' })
+    // On a phone the menu is folded behind one button, and opens without a script.
+    expect(await page.locator(navLink('/events')).isVisible()).toBe(false)
+    await page.locator(menuButton).click()
     await page.locator(navLink('/events')).click()
     await page.waitForURL(url('/events'))
     expect(await page.locator('h1').innerText()).not.toBe('')
@@ -46,8 +50,11 @@ describe('the site header', () => {
     await hydrated(page)
     await page.evaluate(() => ((window as unknown as { samePage: boolean }).samePage = true))
 
+    await page.locator(menuButton).click()
     await page.locator(navLink('/events')).click()
     await page.waitForURL(url('/events'))
+    // The menu folds again after the move, so the new page's heading is in view.
+    await page.waitForFunction(() => !document.querySelector('details.site-menu')?.hasAttribute('open'))
     await page.waitForFunction(href => document.querySelector(`nav.site-nav a[href="${href}"]`)?.getAttribute('aria-current') === 'page', '/events')
     expect(await page.locator(navLink('/')).getAttribute('aria-current')).toBeNull()
 
@@ -67,7 +74,8 @@ describe('the site header', () => {
     await page.waitForFunction(() => document.documentElement.classList.contains('elder'))
     await page.locator('.prefs-lang__item', { hasText: 'English' }).click()
     await page.waitForFunction(() => document.documentElement.lang === 'en')
-    expect(await page.locator(navLink('/events')).innerText()).toMatch(/[A-Za-z]/)
+    expect(await page.locator('.prefs-lang__item').innerText()).toContain('中文')
+    expect(await page.locator(navLink('/events')).textContent()).toMatch(/[A-Za-z]/)
     expect(await page.locator(navLink('/events')).getAttribute('aria-current')).toBe('page')
   }))
 })

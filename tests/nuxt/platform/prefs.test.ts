@@ -26,13 +26,16 @@ describe('preference switches', () => {
     const prefs = usePrefsStore()
     prefs.setLanguage('zh-CN')
     const wrapper = await mountSuspended(PrefsLanguageSwitch)
-    const english = wrapper.findAll('button').find(b => b.text() === 'English')!
+    const english = wrapper.findAll('button').find(b => b.text().endsWith('English'))!
     expect(english.attributes('lang')).toBe('en')
+    expect(english.text()).toBe('切换语言：English')
     await english.trigger('click')
     // The English dictionaries are fetched first; the language changes once they are there.
     await vi.waitFor(() => expect(useNuxtApp().$i18n.language).toBe('en'))
     expect(prefs.language).toBe('en')
     expect(document.cookie).toContain('lang=en')
-    await vi.waitFor(() => expect(wrapper.attributes('aria-label')).toBe('Language'))
+    // The button now offers Chinese, named in Chinese.
+    await vi.waitFor(() => expect(wrapper.get('button').text()).toBe('Switch language: 中文'))
+    expect(wrapper.get('button').attributes('lang')).toBe('zh-CN')
   })
 })
