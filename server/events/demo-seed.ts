@@ -71,6 +71,7 @@ export async function seedDemoEvents(db: Kysely<Database>, city: CityProfile, ev
         status: 'published', confirmed_places: confirmed, waitlist_parties: bookings.length - bookings.filter(b => b.status === 'confirmed').length,
         checked_in_places: checkedInPlaces, next_seq: bookings.length + 1, source: 'seed', created_by: null, created_at: now, updated_at: now, cancelled_at: null,
       }).execute()
+      if (e.courses.length) await trx.insertInto('event_courses').values(e.courses.map(course => ({ event_id: id, course_slug: course }))).execute()
       if (bookings.length) {
         await trx.insertInto('registrations').values(bookings.map((b, i) => ({
           ...b, id: newId(), event_id: id, code: newConfirmationCode(), seq: i + 1, source: 'seed', consent_at: now,

@@ -12,7 +12,7 @@ import { answerResult, attemptCreated, attemptResult, attemptState, quizCard, qu
 import { courseDetail, coursePage, lessonView } from '../../shared/courses/views'
 import { attendeesCsvQuery, attendeesCsvRevealBody, checkInBody, checkInResult, eventCreateBody, eventPatchBody, organizerEventDetail, organizerEventList, organizerEventRef, organizerNotificationList, organizerRegistrations, revealBody, revealResult, walkInBody, walkInResult } from '../../shared/events/organizer'
 import { calendarQuery, eventListQuery, registrationBody, registrationChangeBody, registrationLookupBody } from '../../shared/events/requests'
-import { eventDetailView, eventView, registrationResult, registrationView, releaseResult } from '../../shared/events/views'
+import { eventDetailView, eventSuggestions, eventView, registrationResult, registrationView, releaseResult } from '../../shared/events/views'
 import { healthResponse } from '../../shared/platform/schemas'
 import { statisticsCsvQuery, statisticsQuery } from '../../shared/statistics/requests'
 import { adminStatisticsView, dataPackageView, statisticsView } from '../../shared/statistics/views'
@@ -35,6 +35,7 @@ export const responseSchemas = {
   Event: eventView,
   EventPage: pageOf(eventView),
   EventDetail: eventDetailView,
+  EventSuggestions: eventSuggestions,
   RegistrationResult: registrationResult,
   Registration: registrationView,
   ReleaseResult: releaseResult,
@@ -126,6 +127,7 @@ export function openApiDocument() {
     components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'nuxt-session' } }, schemas: components() },
     paths: {
       '/api/events': { get: { summary: 'Published upcoming events of the city', parameters: query(eventListQuery), responses: { 200: ok('EventPage'), 400: error } } },
+      '/api/events/suggestions': { get: { summary: 'Where else to look when a search finds nothing: the count without the district and day, and courses on what was searched for', parameters: query(eventListQuery), responses: { 200: ok('EventSuggestions'), 400: error } } },
       '/api/events/{slug}': { get: { summary: 'One event', parameters: [slug], responses: { 200: ok('EventDetail'), 404: error } } },
       '/api/events/{slug}/registrations': { post: { summary: 'Book places (a household, all or none); confirmed or on the waiting list', parameters: [slug], requestBody: body(registrationBody), responses: { 201: ok('RegistrationResult', 'Booked'), 404: error, 409: error, 410: error, 422: error, 429: error } } },
       '/api/events/{slug}/calendar.ics': { get: { summary: 'iCalendar file (RFC 5545) with a reminder, in `lang` or the resident\'s language (cookie, Accept-Language)', parameters: [slug, ...query(calendarQuery)], responses: { 200: file('text/calendar'), 400: error, 404: error } } },

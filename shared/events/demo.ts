@@ -9,6 +9,8 @@ export const demoEventSchema = z.object({
   venue: code.nullable(),
   district: code,
   category: z.enum(eventCategories),
+  /** The courses (content/courses/<slug>) the event teaches; each course page lists it. */
+  courses: z.array(code).default([]),
   audience: z.array(z.enum(eventAudiences)).min(1),
   format: z.enum(eventFormats),
   title: localizedText,

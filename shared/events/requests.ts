@@ -5,6 +5,8 @@ import { ageGroups, eventAudiences, eventCategories, eventFormats } from './voca
 
 export const eventListQuery = z.object({
   district: optionalQuery(codeSchema),
+  /** A venue's code: its events only. */
+  venue: optionalQuery(codeSchema),
   category: optionalQuery(z.enum(eventCategories)),
   audience: oneOrMany(z.enum(eventAudiences)),
   format: optionalQuery(z.enum(eventFormats)),

@@ -74,3 +74,12 @@ export type RegistrationView = z.infer<typeof registrationView>
 /** POST /api/tickets/:token/release: the booking's status afterwards. */
 export const releaseResult = z.object({ status: z.enum(registrationStatuses) })
 export type ReleaseResult = z.infer<typeof releaseResult>
+
+/** GET /api/events/suggestions: where else to look when a search finds nothing. */
+export const eventSuggestions = z.object({
+  /** Events that match without the district and day chosen (null when neither was chosen). */
+  elsewhere: z.number().int().nullable(),
+  /** Courses to learn at home on what was searched for. */
+  courses: z.array(z.object({ slug: z.string(), title: localizedView })),
+})
+export type EventSuggestions = z.infer<typeof eventSuggestions>

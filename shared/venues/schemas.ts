@@ -34,6 +34,8 @@ export const venueView = z.object({
   phone: z.string().nullable(),
   notes: localizedView.nullable(),
   access,
+  /** Published events here that have not ended. */
+  upcomingEvents: z.number().int(),
 })
 export type VenueView = z.infer<typeof venueView>
 

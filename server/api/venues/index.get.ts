@@ -12,7 +12,10 @@ export default defineEventHandler(async (event): Promise<Page<VenueView>> => {
   if (query.district) base = base.where('v.district_code', '=', query.district)
   if (query.kind) base = base.where('v.kind', '=', query.kind)
 
+  const now = nowIso()
   const page = await paginate(base, query, q => q.selectAll('v').select(['d.name_zh as district_zh', 'd.name_en as district_en'])
+    .select(eb => eb.selectFrom('events as e').select(eb.fn.countAll<number>().as('n')).whereRef('e.venue_id', '=', 'v.id')
+      .where('e.status', '=', 'published').where('e.ends_at', '>', now).as('upcoming'))
     .orderBy('d.sort_order').orderBy('v.kind').orderBy('v.code'))
   cachePublic(event)
   return mapPage(page, v => ({
@@ -26,5 +29,6 @@ export default defineEventHandler(async (event): Promise<Page<VenueView>> => {
     phone: v.phone,
     notes: v.notes_zh && v.notes_en ? { zh: v.notes_zh, en: v.notes_en } : null,
     access: { stepFree: v.step_free === 1, hearingLoop: v.hearing_loop === 1, parking: v.parking === 1 },
+    upcomingEvents: Number(v.upcoming ?? 0),
   }))
 })
