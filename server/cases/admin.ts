@@ -131,8 +131,11 @@ export async function setVisibility(db: Kysely<Database>, admin: AuthUser, row: 
  */
 export async function takeDownImage(db: Kysely<Database>, submissionId: string, imageId: string) {
   const image = await db.selectFrom('case_images').select(['id', 'hash']).where('id', '=', imageId).where('submission_id', '=', submissionId).executeTakeFirst()
-  if (!image) throw createError({ statusCode: 404, message: 'This case has no such picture' })
-  await db.deleteFrom('case_images').where('id', '=', image.id).execute()
+  const gone = () => createError({ statusCode: 404, message: 'This case has no such picture' })
+  if (!image) throw gone()
+  // Counted, so of two admins at once only one takes it down (and is audited).
+  const deleted = await db.deleteFrom('case_images').where('id', '=', image.id).executeTakeFirst()
+  if (!Number(deleted.numDeletedRows)) throw gone()
   const shared = await db.selectFrom('case_images').select('id').where('hash', '=', image.hash).limit(1).executeTakeFirst()
   if (!shared) await db.deleteFrom('case_image_files').where('name', 'like', `${image.hash}-%`).execute()
   await db.updateTable('case_submissions').set({ updated_at: nowIso() }).where('id', '=', submissionId).execute()

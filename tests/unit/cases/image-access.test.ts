@@ -94,4 +94,22 @@ describe.each(dialects)('who may fetch a case picture, on $name', ({ open }) => 
     expect(await imageAudience(t.db, 'tianjin', file(third), {})).toBeNull()
     await expect(takeDownImage(t.db, 'twin-b', b.id)).rejects.toMatchObject({ statusCode: 404 })
   })
+
+  it('takes a picture down once when ten admins press at once (the control without the count lets several through)', async () => {
+    await caseWith('race', 'published')
+    const race = await processImage(await sharp({ create: { width: 520, height: 300, channels: 3, background: '#963' } }).jpeg().toBuffer())
+    const first = await storeImage(t.db, 'race', 0, '并发撤图', race)
+    const results = await Promise.allSettled(Array.from({ length: 10 }, () => takeDownImage(t.db, 'race', first.id)))
+    expect(results.filter(r => r.status === 'fulfilled')).toHaveLength(1)
+    expect(results.filter(r => r.status === 'rejected').map(r => (r as PromiseRejectedResult).reason.statusCode)).toEqual(Array(9).fill(404))
+    // The control: read, then delete without counting what was deleted.
+    const second = await storeImage(t.db, 'race', 1, '并发撤图', race)
+    const weakened = async () => {
+      const row = await t.db.selectFrom('case_images').select('id').where('id', '=', second.id).executeTakeFirst()
+      if (!row) throw new Error('gone')
+      await t.db.deleteFrom('case_images').where('id', '=', row.id).execute()
+    }
+    const unguarded = await Promise.allSettled(Array.from({ length: 10 }, weakened))
+    expect(unguarded.filter(r => r.status === 'fulfilled').length).toBeGreaterThan(1)
+  })
 })

@@ -15,8 +15,9 @@ const PUBLIC_MAX_AGE = 300
  */
 export default defineEventHandler(async (event): Promise<Buffer | null> => {
   assertMethod(event, ['GET', 'HEAD'])
-  const { file } = await validParams(event, imageFileParams)
+  // The query first: a junk grant is refused as such, whatever the file name.
   const grant = await validQuery(event, imageFileQuery)
+  const { file } = await validParams(event, imageFileParams)
   const { db, city } = await usePortal()
   const audience = await imageAudience(db, city.slug, file, grant)
   const found = audience && await readImageFile(db, file)
