@@ -1,5 +1,5 @@
 import { crc32, createDeflate } from 'node:zlib'
-import sharp from 'sharp'
+import sharp, { type Sharp } from 'sharp'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { demoImageKinds, demoImageSvg, drawDemoImage } from '../../../server/cases/demo-images'
 import { imageViewOf, MAX_INPUT_PIXELS, processImage, readImageFile, storeImage, type ProcessedImage } from '../../../server/cases/images'
@@ -191,7 +191,7 @@ describe('processImage', () => {
     const original = sharp.prototype.toBuffer
     let calls = 0
     // The first toBuffer is the decode; every encode after it fails, as sharp's WebP encoder does on a picture it cannot take.
-    const spy = vi.spyOn(sharp.prototype, 'toBuffer').mockImplementation(function (this: sharp.Sharp, ...args: unknown[]) {
+    const spy = vi.spyOn(sharp.prototype, 'toBuffer').mockImplementation(function (this: Sharp, ...args: unknown[]) {
       return calls++ === 0 ? (original as (...a: unknown[]) => Promise<Buffer>).apply(this, args) : Promise.reject(new Error('Processed image is too large for the WebP format'))
     } as typeof original)
     try {
