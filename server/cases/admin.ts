@@ -61,7 +61,7 @@ export async function adminCaseView(db: Kysely<Database>, city: string, id: stri
   const reports = await db.selectFrom('case_reports').selectAll().where('submission_id', '=', id).orderBy('created_at', 'desc').execute()
   return {
     ...item!, summary: row.summary, descriptionHtml: renderMarkdown(row.description ?? ''), outcomes: outcomesOf(row),
-    images: (await imagesOf(db, [id])).get(id) ?? [], slug: row.slug, rejectReason: row.reject_reason, hiddenReason: row.hidden_reason,
+    images: (await imagesOf(db, [id], 'granted')).get(id) ?? [], slug: row.slug, rejectReason: row.reject_reason, hiddenReason: row.hidden_reason,
     contactName: row.contact_name_enc ? maskName(await decryptText(row.contact_name_enc)) : '',
     contactPhone: row.contact_phone_enc ? maskPhone(await decryptText(row.contact_phone_enc)) : '',
     moves: [...adminMoves[row.status]],
@@ -123,4 +123,20 @@ export async function setVisibility(db: Kysely<Database>, admin: AuthUser, row: 
   const now = nowIso()
   await db.updateTable('case_submissions').set({ hidden_at: hidden ? now : null, hidden_reason: hidden ? reason : null, updated_at: now }).where('id', '=', row.id).execute()
   await db.updateTable('case_reports').set({ resolved_at: now, resolved_by: admin.id }).where('submission_id', '=', row.id).where('resolved_at', 'is', null).execute()
+}
+
+/**
+ * Takes one picture off a case for good (a personal-data report, say), whatever the case's state.
+ * Its files go too, unless another case has the very same picture (files are shared by content hash).
+ */
+export async function takeDownImage(db: Kysely<Database>, submissionId: string, imageId: string) {
+  const image = await db.selectFrom('case_images').select(['id', 'hash']).where('id', '=', imageId).where('submission_id', '=', submissionId).executeTakeFirst()
+  const gone = () => createError({ statusCode: 404, message: 'This case has no such picture' })
+  if (!image) throw gone()
+  // Counted, so of two admins at once only one takes it down (and is audited).
+  const deleted = await db.deleteFrom('case_images').where('id', '=', image.id).executeTakeFirst()
+  if (!Number(deleted.numDeletedRows)) throw gone()
+  const shared = await db.selectFrom('case_images').select('id').where('hash', '=', image.hash).limit(1).executeTakeFirst()
+  if (!shared) await db.deleteFrom('case_image_files').where('name', 'like', `${image.hash}-%`).execute()
+  await db.updateTable('case_submissions').set({ updated_at: nowIso() }).where('id', '=', submissionId).execute()
 }

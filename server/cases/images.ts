@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { createError } from 'h3'
 import type { Kysely, Selectable } from 'kysely'
 import sharp, { type Metadata, type OutputInfo } from 'sharp'
-import { IMAGE_WIDTHS, MAX_IMAGE_BYTES } from '../../shared/cases/vocabulary'
+import { IMAGE_WIDTHS, MAX_IMAGE_BYTES, MAX_IMAGE_SIDE } from '../../shared/cases/vocabulary'
 import type { ImageView } from '../../shared/cases/views'
 import { newId, nowIso } from '../database/ids'
 import type { CaseImageFilesTable, CaseImagesTable, Database } from '../database/schema'
@@ -25,7 +25,7 @@ export interface ProcessedImage {
 }
 
 /** Why an upload was refused, as `data.reason` (the field message is in `data.fieldErrors.file`). */
-export type ImageProblem = 'too-large' | 'not-an-image' | 'too-many-pixels' | 'damaged' | 'too-small'
+export type ImageProblem = 'too-large' | 'not-an-image' | 'too-many-pixels' | 'damaged' | 'too-small' | 'too-long' | 'not-converted'
 
 /** A phone photo is 12–50 MP; above this the header alone refuses it, before any pixel is decoded. */
 export const MAX_INPUT_PIXELS = 40_000_000
@@ -39,6 +39,8 @@ const problems: Record<ImageProblem, { statusCode: number, message: string }> = 
   'too-many-pixels': { statusCode: 422, message: `This picture has too many pixels (more than ${MAX_INPUT_PIXELS / 1_000_000} million). Please make it smaller and try again.` },
   'damaged': { statusCode: 422, message: 'This picture is damaged or incomplete. Please choose another file.' },
   'too-small': { statusCode: 422, message: `This picture is too small to show. It must be at least ${MIN_WIDTH} pixels wide.` },
+  'too-long': { statusCode: 422, message: `This picture is too long or too wide: each side can be at most ${MAX_IMAGE_SIDE} pixels. Please crop it or make it smaller.` },
+  'not-converted': { statusCode: 422, message: 'This picture could not be converted. Please save it again as a JPEG or PNG, or choose another one.' },
 }
 
 function refuse(reason: ImageProblem): never {
@@ -84,6 +86,8 @@ export async function processImage(input: Uint8Array): Promise<ProcessedImage> {
   if (metadata.format !== format) refuse('damaged')
   const oriented = metadata.autoOrient ?? { width: metadata.width, height: metadata.height }
   if (oriented.width < MIN_WIDTH) refuse('too-small')
+  // WebP holds at most 16383 px a side and no width is ever enlarged, so this alone keeps every encode possible.
+  if (oriented.width > MAX_IMAGE_SIDE || oriented.height > MAX_IMAGE_SIDE) refuse('too-long')
   const widths = widthsFor(oriented.width)
   const largest = widths.at(-1)!
 
@@ -97,14 +101,21 @@ export async function processImage(input: Uint8Array): Promise<ProcessedImage> {
     refuse('damaged')
   }
   const raw = { raw: { width: base.info.width, height: base.info.height, channels: base.info.channels } }
-  const encoded = await Promise.all(widths.map(async (width) => {
-    const sized = () => width === base.info.width ? sharp(base.data, raw) : sharp(base.data, raw).resize({ width })
-    const [jpeg, webp] = await Promise.all([
-      sized().jpeg({ quality: QUALITY, mozjpeg: true }).toBuffer(),
-      sized().webp({ quality: QUALITY }).toBuffer(),
-    ])
-    return { width, jpeg, webp }
-  }))
+  let encoded: { width: number, jpeg: Buffer, webp: Buffer }[]
+  try {
+    encoded = await Promise.all(widths.map(async (width) => {
+      const sized = () => width === base.info.width ? sharp(base.data, raw) : sharp(base.data, raw).resize({ width })
+      const [jpeg, webp] = await Promise.all([
+        sized().jpeg({ quality: QUALITY, mozjpeg: true }).toBuffer(),
+        sized().webp({ quality: QUALITY }).toBuffer(),
+      ])
+      return { width, jpeg, webp }
+    }))
+  }
+  catch {
+    // Whatever else a decoder lets through but an encoder refuses is the picture's problem, not the server's.
+    refuse('not-converted')
+  }
   const hash = createHash('sha256').update(encoded.at(-1)!.jpeg).digest('hex').slice(0, 32)
   const files = encoded.flatMap(({ width, jpeg, webp }): ImageFile[] => [
     { name: `${hash}-${width}.webp`, contentType: 'image/webp', bytes: webp },
@@ -128,15 +139,17 @@ export async function storeImage(db: Kysely<Database>, submissionId: string, pos
   return row
 }
 
-const fileUrl = (hash: string, width: number, ext: 'webp' | 'jpg') => `${URL_PREFIX}${hash}-${width}.${ext}`
+const fileUrlOf = (hash: string, width: number, ext: 'webp' | 'jpg', grant: string) => `${URL_PREFIX}${hash}-${width}.${ext}${grant}`
 
-export function imageViewOf(row: CaseImageRow): ImageView {
+/** `grant`: imageGrant()'s query string, for a case the public may not see (server/cases/image-access.ts). */
+export function imageViewOf(row: CaseImageRow, grant = ''): ImageView {
   const widths = JSON.parse(row.widths_json) as number[]
   const fallback = widths.filter(w => w <= 960).at(-1) ?? widths[0]!
-  const list = (ext: 'webp' | 'jpg') => widths.map(w => `${fileUrl(row.hash, w, ext)} ${w}w`).join(', ')
+  const fileUrl = (w: number, ext: 'webp' | 'jpg') => fileUrlOf(row.hash, w, ext, grant)
+  const list = (ext: 'webp' | 'jpg') => widths.map(w => `${fileUrl(w, ext)} ${w}w`).join(', ')
   return {
     id: row.id, alt: row.alt, width: row.width, height: row.height,
-    src: fileUrl(row.hash, fallback, 'jpg'), srcset: list('webp'), jpegSrcset: list('jpg'),
+    src: fileUrl(fallback, 'jpg'), srcset: list('webp'), jpegSrcset: list('jpg'),
   }
 }
 

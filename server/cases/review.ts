@@ -75,7 +75,7 @@ export async function reviewerCaseView(db: Kysely<Database>, city: string, user:
   }
   return {
     ...summaryOf(row, call), summary: row.summary, descriptionHtml: renderMarkdown(row.description ?? ''), outcomes: outcomesOf(row),
-    images: (await imagesOf(db, [id])).get(id) ?? [], weights: weightsOf(call), reviewState: state,
+    images: (await imagesOf(db, [id], 'granted')).get(id) ?? [], weights: weightsOf(call), reviewState: state,
     mine: state === 'done' ? reviewViewOf(review, user.displayName, call) : null, others,
   }
 }

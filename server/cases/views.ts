@@ -8,17 +8,22 @@ import { decryptText } from '../privacy/crypto'
 import { renderMarkdown } from '../utils/markdown'
 import { maskName, maskPhone } from '../../shared/utils/mask'
 import { callState, votingOpen, type CallRow } from './calls'
+import { imageGrant, type ImageAudience } from './image-access'
 import { imageViewOf } from './images'
 
 export type SubmissionRow = Selectable<CaseSubmissionsTable>
 export type Outcome = { label: string, value: number, unit: string }
 export const outcomesOf = (row: Pick<SubmissionRow, 'outcomes_json'>) => JSON.parse(row.outcomes_json) as Outcome[]
 
-export async function imagesOf(db: Kysely<Database>, ids: string[]): Promise<Map<string, ImageView[]>> {
+/** `granted`: for the submitter and staff, whose case the public may not see; each picture's URLs carry a grant. */
+export async function imagesOf(db: Kysely<Database>, ids: string[], audience: ImageAudience = 'public'): Promise<Map<string, ImageView[]>> {
   const map = new Map<string, ImageView[]>()
   if (!ids.length) return map
   const rows = await db.selectFrom('case_images').selectAll().where('submission_id', 'in', ids).orderBy('position').orderBy('created_at').execute()
-  for (const r of rows) map.set(r.submission_id, [...(map.get(r.submission_id) ?? []), imageViewOf(r)])
+  for (const r of rows) {
+    const grant = audience === 'granted' ? await imageGrant(r.hash) : ''
+    map.set(r.submission_id, [...(map.get(r.submission_id) ?? []), imageViewOf(r, grant)])
+  }
   return map
 }
 
@@ -57,7 +62,7 @@ export function missingFields(row: SubmissionRow, imageCount: number): string[] 
 
 /** `own`: the edit code or the submitting account; anyone else (an admin) sees the contact masked, as on the admin screens. */
 export async function submissionView(db: Kysely<Database>, row: SubmissionRow, call: CallRow, own = true): Promise<SubmissionView> {
-  const images = (await imagesOf(db, [row.id])).get(row.id) ?? []
+  const images = (await imagesOf(db, [row.id], 'granted')).get(row.id) ?? []
   return {
     id: row.id, call: { slug: call.slug, title: { zh: call.title_zh, en: call.title_en }, closesAt: call.closes_at },
     status: row.status, rejectReason: row.status === 'rejected' ? row.reject_reason : null, editable: isEditable(row, call), slug: row.slug,

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { myOrganisation } from '../../shared/accounts/schemas'
 import { cityView } from '../../shared/city/views'
 import { adminCaseItem, adminCasePage, adminCaseView, adminCallItem, adminCallList, callList, callView, casePage, caseView, conflictsView, contactRevealed, exportDocument, imageView, reportCreated, reviewerCaseList, reviewerCaseView, reviewerOptions, submissionCreated, submissionView, voteResult } from '../../shared/cases/views'
-import { adminCasesQuery, assignBody, callBody, casesQuery, conflictsBody, exportQuery, rankingBody, recuseBody, reportBody, reviewBody, revealBody as caseRevealBody, statusBody, submissionCreateBody, submissionPatchBody, visibilityBody, voteBody } from '../../shared/cases/requests'
+import { adminCasesQuery, assignBody, callBody, casesQuery, conflictsBody, exportQuery, imageFileQuery, rankingBody, recuseBody, reportBody, reviewBody, revealBody as caseRevealBody, statusBody, submissionCreateBody, submissionPatchBody, takedownBody, visibilityBody, voteBody } from '../../shared/cases/requests'
 import { courseFigures, courseFiguresQuery } from '../../shared/courses/figures'
 import { activityBody, progressBody, progressView } from '../../shared/courses/progress'
 import { courseListQuery, courseQuery } from '../../shared/courses/requests'
@@ -221,7 +221,7 @@ export function openApiDocument() {
       '/api/cases/{slug}': { get: { summary: 'A published case with its pictures and outcomes', parameters: [slug], responses: { 200: ok('Case'), 400: error, 404: error } } },
       '/api/cases/{slug}/votes': { post: { summary: 'Vote (人气奖): one per verified number (purpose case-vote) and case, up to the call\'s votes per person, inside the window. 409 already voted or no votes left, 410 outside the window', parameters: [slug], requestBody: body(voteBody), responses: { 201: ok('CaseVoteResult', 'Counted'), 400: error, 401: error, 404: error, 409: error, 410: error, 422: error, 429: error } } },
       '/api/cases/{slug}/reports': { post: { summary: 'Report a published case to the admins, with a reason', parameters: [slug], requestBody: body(reportBody), responses: { 201: ok('CaseReportCreated', 'Reported'), 400: error, 404: error, 422: error, 429: error } } },
-      '/api/cases/images/{file}': { get: { summary: 'A case picture, by content hash and width (immutable)', parameters: [{ name: 'file', in: 'path', required: true, schema: { type: 'string', pattern: '^[a-f0-9]{32}-\\d{2,4}\\.(webp|jpg)$' } }], responses: { 200: file('image/webp'), 400: error, 404: error } } },
+      '/api/cases/images/{file}': { get: { summary: 'A case picture, by content hash and width (HEAD too): while a public case shows it (kept 5 minutes, then revalidated by ETag), or with the grant (until, sig) the submitter\'s and staff views put in its URL; else 404', parameters: [{ name: 'file', in: 'path', required: true, schema: { type: 'string', pattern: '^[a-f0-9]{32}-\\d{2,4}\\.(webp|jpg)$' } }, ...query(imageFileQuery)], responses: { 200: file('image/webp'), 304: { description: 'Not modified' }, 400: error, 404: error } } },
       '/api/organizer/cases': { get: { summary: 'Reviewer: the cases assigned to me', ...organizer, responses: { 200: ok('ReviewerCaseList'), 401: error, 403: error } } },
       '/api/organizer/cases/conflicts': {
         get: { summary: 'Reviewer: the organisations (credit codes) I declared ties to', ...organizer, responses: { 200: ok('ReviewerConflicts'), 401: error, 403: error } },
@@ -244,6 +244,7 @@ export function openApiDocument() {
       },
       '/api/admin/cases/{id}/status': { post: { summary: 'Admin: move a case on, or reject it with the reason its submitter reads (audited)', ...organizer, parameters: [id], requestBody: body(statusBody), responses: { 200: ok('AdminCase'), 400: error, 401: error, 403: error, 404: error, 409: error, 422: error } } },
       '/api/admin/cases/{id}/visibility': { post: { summary: 'Admin: hide a case from the gallery or restore it, with a reason (audited); resolves its reports', ...organizer, parameters: [id], requestBody: body(visibilityBody), responses: { 200: ok('AdminCase'), 400: error, 401: error, 403: error, 404: error, 422: error } } },
+      '/api/admin/cases/{id}/images/{image}/takedown': { post: { summary: 'Admin: take one picture off a case for good (a personal-data report, say), with a reason (audited); its files stop being served', ...organizer, parameters: [id, { name: 'image', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }], requestBody: body(takedownBody), responses: { 200: ok('AdminCase'), 400: error, 401: error, 403: error, 404: error, 422: error } } },
       '/api/admin/cases/{id}/contact': { post: { summary: 'Admin: the submitter\'s contact in clear, with a reason (audited)', ...organizer, parameters: [id], requestBody: body(caseRevealBody), responses: { 200: ok('CaseContact'), 400: error, 401: error, 403: error, 404: error, 410: error, 422: error } } },
     },
   }

@@ -38,6 +38,16 @@ export const adminCaseParams = z.object({ id: z.uuid() })
 export const adminCallParams = z.object({ id: z.uuid() })
 /** `/api/cases/images/<hash>-<width>.<webp|jpg>` */
 export const imageFileParams = z.object({ file: z.string().regex(/^[a-f0-9]{32}-\d{2,4}\.(webp|jpg)$/) })
+/** The grant a picture of a case the public may not see carries (server/cases/image-access.ts). */
+export const imageFileQuery = z.object({
+  until: optionalQuery(z.coerce.number().int().min(0).max(99_999_999_999)),
+  sig: optionalQuery(z.string().regex(/^[a-f0-9]{32}$/)),
+})
+const takedownReason = z.string().trim().min(5).max(300)
+/** Why an admin takes one picture off a case (a personal-data report, say): kept in the audit log. */
+export const takedownBody = z.object({ reason: takedownReason }).strict()
+/** The admin's form for it: which picture, and why. */
+export const takedownForm = z.object({ image: z.uuid(), reason: takedownReason })
 
 export const casesQuery = z.object({
   call: optionalQuery(codeSchema),

@@ -54,7 +54,7 @@ describe('the case showcase', () => {
     expect(JSON.stringify(gallery)).not.toMatch(/contact|phone|hash/i)
   })
 
-  it('serves pictures by content hash: immutable, nosniff, WebP with a JPEG fallback', async () => {
+  it('serves a public case\'s pictures by content hash: kept 5 minutes then revalidated, nosniff, WebP with a JPEG fallback', async () => {
     const one = (await resident.get('/api/cases?call=last-year-case-call&pageSize=1')).json.items[0]
     const page = (await resident.get(`/api/cases/${one.slug}`)).json
     const image = page.images[0]
@@ -63,7 +63,7 @@ describe('the case showcase', () => {
     const webp = await fetch(`${baseURL}${image.srcset.split(' ')[0]}`)
     expect(webp.status).toBe(200)
     expect(webp.headers.get('content-type')).toBe('image/webp')
-    expect(webp.headers.get('cache-control')).toMatch(/immutable/)
+    expect(webp.headers.get('cache-control')).toBe('public, max-age=300, must-revalidate')
     expect(webp.headers.get('x-content-type-options')).toBe('nosniff')
     expect((await sharp(Buffer.from(await webp.arrayBuffer())).metadata()).format).toBe('webp')
     expect((await fetch(`${baseURL}/api/cases/images/${'0'.repeat(32)}-480.webp`)).status).toBe(404)

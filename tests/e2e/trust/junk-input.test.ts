@@ -524,6 +524,7 @@ describe('junk input to every route', () => {
       'PUT /api/admin/cases/[id]/reviewers': { client: () => clients.admin!, path: () => `/api/admin/cases/${state.caseId ?? example('id')}/reviewers`, body: () => ({ reviewerIds: [example('id')] }) },
       'POST /api/admin/cases/[id]/status': { client: () => clients.admin!, path: () => `/api/admin/cases/${state.caseId ?? example('id')}/status`, body: () => ({ status: 'rejected', reason: 'Ten at once test' }) },
       'POST /api/admin/cases/[id]/visibility': { client: () => clients.admin!, path: () => `/api/admin/cases/${state.caseId ?? example('id')}/visibility`, body: () => ({ hidden: true, reason: 'Ten at once test' }) },
+      'POST /api/admin/cases/[id]/images/[image]/takedown': { client: () => clients.admin!, path: () => `/api/admin/cases/${state.caseId ?? example('id')}/images/${example('id')}/takedown`, body: () => ({ reason: 'Ten at once test' }) },
       'POST /api/admin/cases/[id]/contact': { client: () => clients.admin!, path: () => `/api/admin/cases/${state.caseId ?? example('id')}/contact`, body: () => ({ reason: 'Ten at once test' }) },
       'POST /api/course-activity': { client: () => clients.anonymous!, path: () => '/api/course-activity', body: () => ({ course: 'pay-by-phone-safely', lesson: 'scan-to-pay', step: 1 }) },
     }

@@ -1,10 +1,10 @@
 import { crc32, createDeflate } from 'node:zlib'
-import sharp from 'sharp'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import sharp, { type Sharp } from 'sharp'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { demoImageKinds, demoImageSvg, drawDemoImage } from '../../../server/cases/demo-images'
-import { imageViewOf, processImage, readImageFile, storeImage, type ProcessedImage } from '../../../server/cases/images'
+import { imageViewOf, MAX_INPUT_PIXELS, processImage, readImageFile, storeImage, type ProcessedImage } from '../../../server/cases/images'
 import { migrateToLatest } from '../../../server/database/migrate'
-import { MAX_IMAGE_BYTES } from '../../../shared/cases/vocabulary'
+import { MAX_IMAGE_BYTES, MAX_IMAGE_SIDE } from '../../../shared/cases/vocabulary'
 import { dialects, type TestDatabase } from '../../support/databases'
 
 /** GPSLatitude's degrees from an EXIF block (`Exif\0\0` + TIFF), or null when it has no GPS directory. */
@@ -167,6 +167,44 @@ describe('processImage', () => {
     expect(problem.message).toMatch(/too many pixels/)
   })
 
+  it('refuses a picture longer than WebP allows (200×17000, within every other limit) with a 422 that gives the limit in pixels', async () => {
+    const tall = await sharp({ create: { width: 200, height: 17_000, channels: 3, background: '#5a8' } }).png().toBuffer()
+    expect(tall.byteLength).toBeLessThan(MAX_IMAGE_BYTES)
+    expect(200 * 17_000).toBeLessThan(MAX_INPUT_PIXELS)
+    const problem = await refusal(tall)
+    expect(problem).toMatchObject({ status: 422, reason: 'too-long' })
+    expect(problem.message).toMatch(/at most 16383 pixels/)
+    // On its side (EXIF orientation 6) the same picture is 17000 wide once turned: refused the same way.
+    const wide = await sharp({ create: { width: 17_000, height: 200, channels: 3, background: '#5a8' } }).jpeg().withMetadata({ orientation: 6 }).toBuffer()
+    expect(await refusal(wide)).toMatchObject({ status: 422, reason: 'too-long' })
+  }, 30_000)
+
+  it('takes a picture exactly as long as WebP allows', async () => {
+    const longest = await sharp({ create: { width: 200, height: MAX_IMAGE_SIDE, channels: 3, background: '#5a8' } }).png().toBuffer()
+    const result = await processImage(longest)
+    expect([result.width, result.height]).toEqual([200, MAX_IMAGE_SIDE])
+    expect((await sharp(result.files.find(f => f.name.endsWith('.webp'))!.bytes).metadata()).height).toBe(MAX_IMAGE_SIDE)
+  }, 30_000)
+
+  it('answers any other failure to encode with a 422 the submitter can act on, never a 500', async () => {
+    const input = await plain(700, 300)
+    const original = sharp.prototype.toBuffer
+    let calls = 0
+    // The first toBuffer is the decode; every encode after it fails, as sharp's WebP encoder does on a picture it cannot take.
+    const spy = vi.spyOn(sharp.prototype, 'toBuffer').mockImplementation(function (this: Sharp, ...args: unknown[]) {
+      return calls++ === 0 ? (original as (...a: unknown[]) => Promise<Buffer>).apply(this, args) : Promise.reject(new Error('Processed image is too large for the WebP format'))
+    } as typeof original)
+    try {
+      const problem = await refusal(input)
+      expect(problem).toMatchObject({ status: 422, reason: 'not-converted' })
+      expect(problem.message).toMatch(/could not be converted/)
+    }
+    finally {
+      spy.mockRestore()
+    }
+    await expect(processImage(input)).resolves.toBeDefined()
+  })
+
   it('refuses more than 8 MB with a 413, before looking at it', async () => {
     const big = new Uint8Array(MAX_IMAGE_BYTES + 1)
     big.set([0xFF, 0xD8, 0xFF])
@@ -206,6 +244,13 @@ describe('imageViewOf', () => {
       srcset: `/api/cases/images/${h}-480.webp 480w, /api/cases/images/${h}-960.webp 960w, /api/cases/images/${h}-1600.webp 1600w`,
       jpegSrcset: `/api/cases/images/${h}-480.jpg 480w, /api/cases/images/${h}-960.jpg 960w, /api/cases/images/${h}-1600.jpg 1600w`,
     })
+  })
+
+  it('puts a grant on every URL when one is given', () => {
+    const view = imageViewOf(row, '?until=7200&sig=' + 'b'.repeat(32))
+    const urls = [view.src, ...`${view.srcset}, ${view.jpegSrcset}`.split(', ').map(entry => entry.split(' ')[0]!)]
+    expect(urls).toHaveLength(7)
+    for (const url of urls) expect(url).toMatch(/^\/api\/cases\/images\/a{32}-\d+\.(webp|jpg)\?until=7200&sig=b{32}$/)
   })
 
   it('falls back to the widest JPEG up to 960 for a narrow picture', () => {

@@ -1,6 +1,7 @@
 import { imageAltSchema, submissionParams } from '#shared/cases/requests'
 import { MAX_IMAGES } from '#shared/cases/vocabulary'
 import type { ImageView } from '#shared/cases/views'
+import { imageGrant } from '../../../cases/image-access'
 import { imageViewOf, processImage, storeImage } from '../../../cases/images'
 import { submissionAccess, touchSubmission } from '../../../cases/submissions'
 import { isEditable } from '../../../cases/views'
@@ -38,7 +39,7 @@ export default defineEventHandler(async (event): Promise<ImageView> => {
   await touchSubmission(db, id)
   if (!own) await recordAudit(event, user, { action: 'case.image.add', targetType: 'case-submission', targetId: id })
   setResponseStatus(event, 201)
-  return imageViewOf(stored)
+  return imageViewOf(stored, await imageGrant(stored.hash))
 })
 
 function tooManyImages() {
