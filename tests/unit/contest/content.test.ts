@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse } from 'yaml'
 import { describe, expect, it } from 'vitest'
-import { contestTopics, knowledgeQuestionFile } from '../../../shared/contest/content'
+import { contestTopics, knowledgeQuestionFile, type KnowledgeQuestionFile } from '../../../shared/contest/content'
+import { MAX_SENTENCE, wordingProblems } from '../courses/content-files'
 
 const dir = join(process.cwd(), 'content/contest/questions')
 
@@ -18,6 +19,26 @@ describe('knowledge contest questions (content/contest/)', () => {
 
   it('is valid in both languages, ids matching file names', () => {
     expect(problems).toEqual([])
+  })
+
+  const wording = (file: string, q: KnowledgeQuestionFile) => wordingProblems(`content/contest/questions/${file}`, [
+    ['question', q.question.zh], ...q.options.map((o, i) => [`options.${i}`, o.zh] as const), ['explain', q.explain.zh],
+  ])
+
+  it(`addresses residents as 您, in sentences of ${MAX_SENTENCE} characters or fewer`, () => {
+    expect(files.flatMap((f, i) => parsed[i] ? wording(f, parsed[i]) : [])).toEqual([])
+  })
+
+  it('names 你 outside quoted speech and a long sentence, and lets a quoted 你 stand', () => {
+    const i = files.indexOf('payment-code-never-share.yml')
+    const q = structuredClone(parsed[i]!)
+    q.question.zh = '有人打电话说“你的卡有风险”，要验证码。怎么办？'
+    q.options[0]!.zh = '你告诉他'
+    q.explain.zh = '验证码就像一把钥匙，银行、警察、客服都不会打电话向您要这个验证码。'
+    expect(wording('payment-code-never-share.yml', q)).toEqual([
+      expect.stringMatching(/payment-code-never-share\.yml: options\.0: 你 outside quoted speech/),
+      expect.stringMatching(/payment-code-never-share\.yml: explain: a sentence over/),
+    ])
   })
 
   it('covers every topic with at least 6 questions, and the right answer is not always in one place', () => {

@@ -3,6 +3,10 @@ import { join, relative } from 'node:path'
 import { parse } from 'yaml'
 import { courseFile, lessonFile } from '../../../shared/courses/content'
 import { plainLength, renderStep, sourceSteps } from '../../../server/courses/lesson-markdown'
+import { informalAddress, longSentences } from '../../support/resident-words'
+
+/** The longest zh-CN sentence a resident reads in a course (letters and digits, punctuation not counted). */
+export const MAX_SENTENCE = 25
 
 export const contentRoot = join(process.cwd(), 'content', 'courses')
 
@@ -51,6 +55,8 @@ export function contentProblems(courses: CourseSource[]): string[] {
     problems.push(...issuesOf(course.file, courseFile.safeParse(course.data)))
     if ((course.data as { slug?: string }).slug !== course.folder) problems.push(`${where(course.file)}: slug: must be the folder's name, ${course.folder}`)
     if (course.lessons.length < 3 || course.lessons.length > 6) problems.push(`${where(course.file)}: lessons: ${course.lessons.length}, want 3–6`)
+    const about = course.data as { title?: { zh?: string }, summary?: { zh?: string }, learn?: { zh?: string[] } }
+    problems.push(...wordingProblems(where(course.file), [['title', about.title?.zh], ['summary', about.summary?.zh], ...(about.learn?.zh ?? []).map((l, i) => [`learn.${i}`, l] as const)]))
     for (const lesson of course.lessons) {
       const { zh, en } = lesson
       if (!zh || !en) {
@@ -58,6 +64,12 @@ export function contentProblems(courses: CourseSource[]): string[] {
         continue
       }
       problems.push(...issuesOf(zh.file, lessonFile.safeParse(zh.data)), ...issuesOf(en.file, lessonFile.safeParse(en.data)))
+      const front = zh.data as { title?: string, summary?: string[], check?: Array<{ question?: string, options?: unknown[], explain?: string }> }
+      problems.push(...wordingProblems(where(zh.file), [
+        ['title', front.title],
+        ...(front.summary ?? []).map((s, i) => [`summary.${i}`, s] as const),
+        ...(front.check ?? []).flatMap((q, i) => [[`check.${i}.question`, q.question], [`check.${i}.explain`, q.explain], ...(q.options ?? []).map((o, j) => [`check.${i}.options.${j}`, String(o)] as const)] as const),
+      ]))
       const zs = sourceSteps(zh.body)
       const es = sourceSteps(en.body)
       if (zs.length < 4 || zs.length > 10) problems.push(`${where(zh.file)}: steps: ${zs.length}, want 4–10`)
@@ -70,6 +82,7 @@ export function contentProblems(courses: CourseSource[]): string[] {
         if (z.unknownSimulation !== undefined) problems.push(`${field}: simulation: unknown name "${z.unknownSimulation}"`)
         if (z.city && z.city !== 'tianjin' && z.city !== 'huludao') problems.push(`${field}: city tag: unknown city "${z.city}"`)
         if (/<[a-z!/]/i.test(z.markdown)) problems.push(`${field}: text: raw HTML`)
+        problems.push(...wordingProblems(field, [['title', z.title], ['text', z.markdown]]))
         if (!e) return
         const efield = `${where(en.file)}: step ${i + 1} "${e.title}"`
         if (!e.markdown) problems.push(`${efield}: text: missing translation`)
@@ -98,6 +111,16 @@ export function contentProblems(courses: CourseSource[]): string[] {
     }
   }
   return problems
+}
+
+/** Residents are addressed as 您 (quoted speech, e.g. a scammer's words in “”, may say 你), in short sentences. */
+export function wordingProblems(where: string, texts: ReadonlyArray<readonly [string, string | undefined]>, max = MAX_SENTENCE): string[] {
+  return texts.flatMap(([field, text]) => text
+    ? [
+        ...informalAddress(text).map(around => `${where}: ${field}: 你 outside quoted speech ("${around}"); residents are addressed as 您`),
+        ...longSentences(text, max).map(s => `${where}: ${field}: a sentence over ${max} characters: "${s}"`),
+      ]
+    : [])
 }
 
 /** Internal links only: a course, a lesson (and step) that exists, or events' and venues' lists. */

@@ -3,6 +3,10 @@ import { join, relative } from 'node:path'
 import { parse } from 'yaml'
 import { quizFile, quizItemFile, type QuizItemFile } from '../../../shared/quiz/content'
 import { fraudTypes, itemKinds, screenKinds } from '../../../shared/quiz/vocabulary'
+import { wordingProblems } from '../courses/content-files'
+
+/** A simulated screen's speech is someone else's words (a scammer's, a son's): it may say 你 and run long. */
+const SPEECH = new Set(['incoming', 'outgoing', 'caller', 'you'])
 
 export const quizRoot = join(process.cwd(), 'content', 'quiz')
 
@@ -49,6 +53,18 @@ export function quizContentProblems(items: Source[], quizzes: Source[]): string[
       }
       if (/<[a-z!/]/i.test(text.zh + text.en)) problems.push(`${where(source.file)}: raw HTML`)
     }
+    const screen = item.screen.parts.filter(p => !SPEECH.has(p.role))
+    problems.push(...wordingProblems(where(source.file), [
+      ['screen.title', item.screen.title.zh],
+      ...screen.map(p => [`screen.parts.${p.id}.text`, p.text.zh] as const),
+      ...item.screen.parts.map(p => [`screen.parts.${p.id}.flag`, p.flag?.zh] as const),
+    ], Infinity))
+    problems.push(...wordingProblems(where(source.file), [
+      ['question', item.question?.zh],
+      ...(item.options ?? []).map((o, i) => [`options.${i}`, o.text.zh] as const),
+      ['explain', item.explain.zh],
+      ['todo', item.todo.zh],
+    ]))
   }
   if (items.length) {
     for (const type of fraudTypes) {
@@ -70,6 +86,7 @@ export function quizContentProblems(items: Source[], quizzes: Source[]): string[
     const quiz = result.data
     const name = source.file.split('/').pop()!.replace(/\.yml$/, '')
     if (quiz.slug !== name) problems.push(`${where(source.file)}: slug: must be the file's name, ${name}`)
+    problems.push(...wordingProblems(where(source.file), [['title', quiz.title.zh], ['summary', quiz.summary.zh]]))
     const pool = valid.filter(i => i.type !== 'genuine' && (!quiz.rule.types || quiz.rule.types.includes(i.type)))
     const types = new Set(pool.map(i => i.type))
     if (types.size < quiz.rule.minTypes) problems.push(`${where(source.file)}: rule.minTypes: the bank has only ${types.size} types to draw from`)
