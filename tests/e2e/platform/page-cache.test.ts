@@ -49,7 +49,7 @@ describe('public pages are rendered once and served again', () => {
 
   it('gives the next visitor the language and mode asked for, whatever cookies the previous one sent', async () => {
     // Each visitor as a browser sends its preferences, and what the page must be for them.
-    const visitors = [
+    const visitors: Array<{ headers: Record<string, string>, lang: string, elder: boolean }> = [
       { headers: {}, lang: 'zh-CN', elder: false },
       { headers: { 'accept-language': 'en' }, lang: 'en', elder: false },
       { headers: { cookie: 'elder=1' }, lang: 'zh-CN', elder: true },
