@@ -1,22 +1,17 @@
-import { ELDER_COOKIE, LANGUAGE_COOKIE, negotiateLanguage, type Language } from '#shared/i18n/languages'
-
-/** A cookie's value from a Cookie header (plain text values: "1", "en"). */
-function cookieValue(header: string | undefined, name: string): string | undefined {
-  const pair = header?.split(';').map(p => p.trim()).find(p => p.startsWith(`${name}=`))
-  return pair === undefined ? undefined : decodeURIComponent(pair.slice(name.length + 1))
-}
+import { displayPrefs, ELDER_COOKIE, LANGUAGE_COOKIE, type Language } from '#shared/i18n/languages'
 
 function remember(name: string, value: string) {
   document.cookie = `${name}=${encodeURIComponent(value)}; Max-Age=${60 * 60 * 24 * 365}; Path=/; SameSite=Lax`
 }
 
 function createPrefs() {
-  // The server reads the cookies and Accept-Language; the browser gets the outcome in the payload.
-  const language = useState<Language>('prefs.language', () => {
+  // The server reads the cookies and Accept-Language (as the page cache keys them); the browser gets the outcome in the payload.
+  const requested = () => {
     const headers = useRequestHeaders(['cookie', 'accept-language'])
-    return negotiateLanguage(cookieValue(headers.cookie, LANGUAGE_COOKIE), headers['accept-language'])
-  })
-  const elder = useState<boolean>('prefs.elder', () => cookieValue(useRequestHeaders(['cookie']).cookie, ELDER_COOKIE) === '1')
+    return displayPrefs(headers.cookie, headers['accept-language'])
+  }
+  const language = useState<Language>('prefs.language', () => requested().language)
+  const elder = useState<boolean>('prefs.elder', () => requested().elder)
 
   function setLanguage(next: Language) {
     language.value = next

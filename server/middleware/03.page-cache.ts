@@ -12,7 +12,7 @@ export default defineEventHandler((event) => {
   if (!portalConfig().pageCacheSeconds) return
   const key = pageCacheKey({
     method: event.method, host: getRequestHost(event), url: event.path,
-    cookies: parseCookies(event), acceptLanguage: getRequestHeader(event, 'accept-language'),
+    cookieHeader: getRequestHeader(event, 'cookie'), acceptLanguage: getRequestHeader(event, 'accept-language'),
   })
   if (!key) return
   const page = recallPage(key)

@@ -21,18 +21,44 @@ export const showsDemoCode = (config: PortalConfig) => !config.databaseUrl && co
 
 export interface IssuedCode { id: string, code: string, expiresAt: string }
 
-/** Stores a new code (hashed) for the number and purpose, and sends it. The code itself is returned only to the caller. */
-export async function issueCode(db: Kysely<Database>, provider: NotificationProvider, city: CityProfile, phone: string, purpose: VerificationPurpose): Promise<IssuedCode> {
+/**
+ * Stores a new code (hashed) for the number and purpose, and sends it. The code itself is returned only to the caller.
+ *
+ * With `whenLive: 'keep'` nothing is sent while the number already has a live code for the purpose
+ * (not expired, not confirmed, tries left): that code is on the owner's phone, so other people's
+ * requests can neither replace it nor run up a count that locks the owner out. At most one code
+ * per number and purpose is live, so a number gets at most one text per purpose each 10 minutes.
+ * Only the demo, which shows the code on screen, replaces it.
+ *
+ * A code that cannot be sent is ended at once, so the next request sends a new one.
+ */
+export async function issueCode(db: Kysely<Database>, provider: NotificationProvider, city: CityProfile, phone: string, purpose: VerificationPurpose, whenLive: 'keep' | 'replace'): Promise<IssuedCode | null> {
+  const phoneHash = await lookupHash(phone)
+  if (whenLive === 'keep' && await liveCode(db, phoneHash, purpose)) return null
   const id = newId()
   const code = String(randomInt(0, 1_000_000)).padStart(6, '0')
   const expiresAt = minutes(VERIFICATION_CODE_MINUTES)
   await db.insertInto('verifications').values({
-    id, purpose, phone_hash: await lookupHash(phone), code_hash: await codeHash(id, code),
+    id, purpose, phone_hash: phoneHash, code_hash: await codeHash(id, code),
     attempts: 0, expires_at: expiresAt, confirmed_at: null, token_used_at: null, created_at: nowIso(),
   }).execute()
   const { params, text } = composeVerification(city.name.zh, code)
-  await provider.send({ id, to: phone, kind: 'verification', params, text, city: city.name.zh })
+  try {
+    await provider.send({ id, to: phone, kind: 'verification', params, text, city: city.name.zh })
+  }
+  catch (error) {
+    await db.updateTable('verifications').set({ expires_at: nowIso() }).where('id', '=', id).execute()
+    throw error
+  }
   return { id, code, expiresAt }
+}
+
+/** The latest code for the number and purpose, if it can still be confirmed. */
+async function liveCode(db: Kysely<Database>, phoneHash: string, purpose: VerificationPurpose, now = nowIso()) {
+  const latest = await db.selectFrom('verifications').select(['id', 'attempts', 'confirmed_at', 'expires_at'])
+    .where('phone_hash', '=', phoneHash).where('purpose', '=', purpose)
+    .orderBy('created_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst()
+  return latest && !latest.confirmed_at && latest.expires_at > now && latest.attempts < VERIFICATION_TRIES ? latest : undefined
 }
 
 export type ConfirmOutcome

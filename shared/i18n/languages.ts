@@ -1,3 +1,5 @@
+import { parse } from 'cookie-es'
+
 export const languages = ['zh-CN', 'en'] as const
 export type Language = typeof languages[number]
 export const defaultLanguage: Language = 'zh-CN'
@@ -31,6 +33,27 @@ export function negotiateLanguage(cookie: string | null | undefined, acceptLangu
     if (lang) return lang
   }
   return defaultLanguage
+}
+
+/**
+ * A cookie's value as the renderer and the page cache both read it: the first
+ * cookie of that name, percent-decoded, without the double quotes RFC 6265
+ * allows around a value. One reading, so a page is never cached under a key
+ * other than the one it was rendered for.
+ */
+export function requestCookie(cookieHeader: string | null | undefined, name: string): string | undefined {
+  const value = parse(cookieHeader ?? '', { filter: key => key === name })[name]
+  return value !== undefined && /^".*"$/s.test(value) ? value.slice(1, -1) : value
+}
+
+export interface DisplayPrefs { language: Language, elder: boolean }
+
+/** The language and display mode a page is rendered in, from the Cookie and Accept-Language headers. */
+export function displayPrefs(cookieHeader: string | null | undefined, acceptLanguage: string | null | undefined): DisplayPrefs {
+  return {
+    language: negotiateLanguage(requestCookie(cookieHeader, LANGUAGE_COOKIE), acceptLanguage),
+    elder: requestCookie(cookieHeader, ELDER_COOKIE) === '1',
+  }
 }
 
 /** Picks the text for a language from a `{ zh, en }` pair. */

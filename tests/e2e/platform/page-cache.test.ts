@@ -47,6 +47,47 @@ describe('public pages are rendered once and served again', () => {
     expect((await get(path, { 'accept-language': 'en' })).headers.get('x-page-cache')).toBe('hit')
   })
 
+  it('gives the next visitor the language and mode asked for, whatever cookies the previous one sent', async () => {
+    // Each visitor as a browser sends its preferences, and what the page must be for them.
+    const visitors: Array<{ headers: Record<string, string>, lang: string, elder: boolean }> = [
+      { headers: {}, lang: 'zh-CN', elder: false },
+      { headers: { 'accept-language': 'en' }, lang: 'en', elder: false },
+      { headers: { cookie: 'elder=1' }, lang: 'zh-CN', elder: true },
+      { headers: { 'cookie': 'lang=en; elder=1', 'accept-language': 'zh-CN' }, lang: 'en', elder: true },
+    ]
+    // What went through before: quoted, encoded, repeated and odd values (the first is the reported attack).
+    const earlier: Array<Record<string, string>> = [
+      { 'cookie': 'lang="zh-CN"', 'accept-language': 'en' },
+      { cookie: 'lang="en"' },
+      { cookie: 'elder="1"' },
+      { 'cookie': 'lang="en"; elder="1"', 'accept-language': 'zh-CN' },
+      { cookie: 'lang=%22en%22; elder=%221%22' },
+      { 'cookie': 'lang=EN; elder=1; elder=0', 'accept-language': 'zh' },
+      { 'cookie': 'lang=fr', 'accept-language': 'en' },
+      ...visitors.map(v => v.headers),
+    ]
+    const shape = (html: string) => {
+      const tag = /<html[^>]*>/.exec(html)![0]
+      return { lang: /lang="([^"]+)"/.exec(tag)?.[1], elder: /class="[^"]*\belder\b/.test(tag) }
+    }
+    for (const [i, headers] of earlier.entries()) {
+      const path = `/about?earlier=${Date.now()}-${i}`
+      await (await get(path, headers)).text()
+      for (const visitor of visitors) {
+        const res = await get(path, visitor.headers)
+        expect(shape(await res.text()), `${JSON.stringify(headers)} then ${JSON.stringify(visitor.headers)}`).toEqual({ lang: visitor.lang, elder: visitor.elder })
+      }
+    }
+  })
+
+  it('never keeps a resume page, however its path is written', async () => {
+    for (const path of ['/courses/Resume', '/COURSES/RESUME/', '/courses/%72esume', '/courses//resume']) {
+      const url = `${path}?code=ACE4FGH&n=${Date.now()}`
+      await get(url)
+      expect((await get(url)).headers.get('x-page-cache'), path).toBeNull()
+    }
+  })
+
   it('renders for each request what is personal or for staff', async () => {
     const staff = new ApiClient(baseURL)
     await staff.login('organizer@demo.local', DEMO_PASSWORD)

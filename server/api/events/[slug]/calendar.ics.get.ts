@@ -1,5 +1,5 @@
 import { calendarQuery, eventSlugParams } from '#shared/events/requests'
-import { LANGUAGE_COOKIE, negotiateLanguage } from '#shared/i18n/languages'
+import { displayPrefs } from '#shared/i18n/languages'
 import { toEventDetail } from '../../../events/views'
 import { findPublicEvent } from '../../../events/public'
 import { eventCalendar } from '../../../events/calendar'
@@ -9,7 +9,7 @@ export default defineEventHandler(async (event): Promise<string> => {
   const { slug } = await validParams(event, eventSlugParams)
   const query = await validQuery(event, calendarQuery)
   const row = await findPublicEvent(slug)
-  const lang = query.lang ?? negotiateLanguage(getCookie(event, LANGUAGE_COOKIE), getRequestHeader(event, 'accept-language'))
+  const lang = query.lang ?? displayPrefs(getRequestHeader(event, 'cookie'), getRequestHeader(event, 'accept-language')).language
   const config = portalConfig()
   const { origin, trusted } = portalOrigin(event, config)
   const body = eventCalendar({

@@ -1,4 +1,4 @@
-import { LANGUAGE_COOKIE, negotiateLanguage } from '#shared/i18n/languages'
+import { displayPrefs } from '#shared/i18n/languages'
 import { quizParams, retakeQuery } from '#shared/quiz/requests'
 import { quizBank } from '../../../quiz/bank'
 import { retakeCalendar } from '../../../quiz/calendar'
@@ -9,7 +9,7 @@ export default defineEventHandler(async (event): Promise<string> => {
   const query = await validQuery(event, retakeQuery)
   const quiz = (await quizBank(event)).quizzes.find(q => q.slug === slug)
   if (!quiz) throw createError({ statusCode: 404, message: 'No such quiz' })
-  const lang = query.lang ?? negotiateLanguage(getCookie(event, LANGUAGE_COOKIE), getRequestHeader(event, 'accept-language'))
+  const lang = query.lang ?? displayPrefs(getRequestHeader(event, 'cookie'), getRequestHeader(event, 'accept-language')).language
   const config = portalConfig()
   const { origin } = portalOrigin(event, config)
   setResponseHeaders(event, {
