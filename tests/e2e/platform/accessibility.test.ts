@@ -16,6 +16,8 @@ const baseURL = inject('baseURL')
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
 const DESKTOP = { width: 1280, height: 900 }
 const NARROW = { width: 320, height: 640 }
+/** Phones the first screen is measured on: a common one and a small one. */
+const FIRST_SCREENS = [{ width: 360, height: 740 }, { width: 320, height: 568 }]
 /** Elder mode promises AAA contrast for text (WCAG 1.4.6). */
 const ELDER_CONTRAST = 7
 
@@ -392,6 +394,20 @@ describe('accessibility', () => {
       return { scrollWidth: document.documentElement.scrollWidth, wide: wide.slice(0, 10) }
     })
     expect.soft(widths.scrollWidth, `scrollWidth at 320px; wider elements: ${widths.wide.join(', ')}`).toBeLessThanOrEqual(NARROW.width)
+
+    // The first screen (WCAG aside, the elder-first rule): the page's own heading, and its main action where the page
+    // marks one (data-main-action), are in view without scrolling on a phone.
+    for (const screen of FIRST_SCREENS) {
+      await page.setViewportSize(screen)
+      await page.evaluate(() => new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(() => resolve(window.scrollTo(0, 0))))))
+      const first = await page.evaluate(() => {
+        const bottom = (selector: string) => document.querySelector(selector)?.getBoundingClientRect().bottom ?? null
+        return { heading: bottom('main h1'), action: bottom('[data-main-action]') }
+      })
+      expect.soft(first.heading, `the heading's bottom at ${screen.width}×${screen.height}`).not.toBeNull()
+      expect.soft(first.heading ?? 0, `the heading's bottom at ${screen.width}×${screen.height}`).toBeLessThanOrEqual(screen.height)
+      if (first.action !== null) expect.soft(first.action, `the main action's bottom at ${screen.width}×${screen.height}`).toBeLessThanOrEqual(screen.height)
+    }
 
     // Every string the page showed had a translation (the browser logs "[i18n] missing key" otherwise).
     expect.soft(missing, 'missing translations').toEqual([])
