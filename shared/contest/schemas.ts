@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { codeSchema, instantSchema, localizedText, localizedView, mobileNumberSchema, timestampSchema } from '../primitives'
 import { partRoles, screenKinds } from '../quiz/vocabulary'
 import { contestTopics } from './content'
+import { nicknameProblem } from './nickname'
 
 export const contestTeamKinds = ['district', 'organisation'] as const
 export const leaderboardModes = ['live', 'after-close'] as const
@@ -9,11 +10,15 @@ export const contestStates = ['upcoming', 'open', 'closed'] as const
 /** Below this many entries a team has no rank: its mean says too little. */
 export const MIN_TEAM_ENTRIES = 10
 
-/** A nickname shown on the leaderboard: 2–16 letters, digits, spaces or _ -, no phone number or link in it. */
+const nicknameMessages = { digits: 'No long numbers (a phone number must not be shown)', link: 'No web addresses', rude: 'No rude words' } as const
+
+/** A nickname shown on the leaderboard: 2–16 letters, digits, spaces or _ -, no number, address or insult in it (shared/contest/nickname.ts). */
 export const nicknameSchema = z.string().trim().min(2).max(16)
   .regex(/^[\p{L}\p{N} _-]+$/u, { message: 'Letters, digits, spaces, _ and - only' })
-  .refine(v => !/\d{5,}/.test(v), { message: 'No long numbers (a phone number must not be shown)' })
-  .refine(v => !/(https?|www|\.com|\.cn)/i.test(v), { message: 'No links' })
+  .superRefine((v, ctx) => {
+    const problem = nicknameProblem(v)
+    if (problem) ctx.addIssue({ code: 'custom', message: nicknameMessages[problem] })
+  })
 
 const teamInput = z.object({ code: codeSchema, name: localizedText }).strict()
 
@@ -29,7 +34,11 @@ export const contestBody = z.object({
   teams: z.array(teamInput).max(60).optional(),
   leaderboard: z.enum(leaderboardModes),
   topics: z.array(z.enum(contestTopics)).min(1),
-  withQuizItems: z.boolean(),
+  /**
+   * Retired: contests no longer draw the anti-fraud quiz's items, whose answers the quiz publishes
+   * (README, Knowledge contest). Still accepted from older clients; not stored, no effect.
+   */
+  withQuizItems: z.boolean().optional(),
 }).strict().superRefine((b, ctx) => {
   if (b.closesAt <= b.opensAt) ctx.addIssue({ code: 'custom', path: ['closesAt'], message: 'must be after opensAt' })
   if (b.teamKind === 'organisation' && (b.teams?.length ?? 0) < 2) ctx.addIssue({ code: 'custom', path: ['teams'], message: 'at least two teams' })
@@ -66,6 +75,15 @@ export const contestView = z.object({
   teams: z.array(team), leaderboard: z.enum(leaderboardModes), entries: z.number().int(),
 })
 export type ContestView = z.infer<typeof contestView>
+
+/** A contest as its organizer edits it: the public view plus every saved setting the form shows. */
+export const organizerContestView = contestView.extend({
+  id: z.string(),
+  topics: z.array(z.enum(contestTopics)),
+  /** Once anyone has entered, what an entry holds can no longer change (PUT answers 409). */
+  locked: z.boolean(),
+})
+export type OrganizerContestView = z.infer<typeof organizerContestView>
 export const contestList = z.object({ items: z.array(contestView) })
 
 /** An item as a participant sees it: a knowledge question, or an anti-fraud screen to judge. No answer. */

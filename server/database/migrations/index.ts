@@ -11,6 +11,7 @@ import * as m0009 from './0009_contest'
 import * as m0010 from './0010_cases'
 import * as m0011 from './0011_statistics'
 import * as m0012 from './0012_course_activity_city'
+import * as m0013 from './0013_contest_entry_keys'
 
 /**
  * Migrations are imported statically so that the bundled server carries them.
@@ -29,4 +30,5 @@ export const migrations: Record<string, Migration> = {
   '0010_cases': m0010,
   '0011_statistics': m0011,
   '0012_course_activity_city': m0012,
+  '0013_contest_entry_keys': m0013,
 }
