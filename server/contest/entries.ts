@@ -79,16 +79,15 @@ export async function entryState(db: Kysely<Database>, pool: Map<string, PoolIte
  * Checked on the server; once per item; accuracy is all that counts (no clock). One write transaction that
  * reads the entry once; an item the question bank no longer has is a 410, never a crash.
  */
-export function answerEntry(db: Kysely<Database>, pool: Map<string, PoolItem>, id: string, secretHash: string, body: { itemId: string, answer: { option: number } | { verdict: 'scam' | 'genuine' } }): Promise<ContestAnswerResult> {
+export function answerEntry(db: Kysely<Database>, pool: Map<string, PoolItem>, id: string, secretHash: string, body: { itemId: string, answer: { option: number } }): Promise<ContestAnswerResult> {
   return writeTransaction(db, async (trx) => {
     const entry = await entryFor(trx, id, secretHash)
     if (stateOf(entry) !== 'open') throw closed()
     if (!entry.itemIds.includes(body.itemId)) throw invalidFields({ itemId: ['This item is not in this entry'] })
     const item = pool.get(body.itemId)
     if (!item) throw createError({ statusCode: 410, message: 'This item is no longer in the contest\'s questions', data: { reason: 'item-gone' } })
-    const a = body.answer
-    if ((item.view.kind === 'question') !== ('option' in a)) throw invalidFields({ answer: [item.view.kind === 'question' ? 'Choose an option' : 'Say whether it is a scam'] })
-    const correct = 'option' in a ? a.option === item.answer : (a.verdict === 'scam') === item.isScam
+    if (body.answer.option >= item.view.options.length) throw invalidFields({ answer: ['Choose one of the options'] })
+    const correct = body.answer.option === item.answer
     try {
       await trx.insertInto('contest_answers').values({ entry_id: id, item_id: item.view.id, correct: correct ? 1 : 0, answered_at: nowIso() }).execute()
     }
@@ -97,7 +96,7 @@ export function answerEntry(db: Kysely<Database>, pool: Map<string, PoolItem>, i
       throw error
     }
     await trx.updateTable('contest_entries').set({ answered: sql`answered + 1`, correct: sql`correct + ${correct ? 1 : 0}` }).where('id', '=', id).execute()
-    return { correct, answer: item.answer, isScam: item.isScam, explain: item.explain }
+    return { correct, answer: item.answer, explain: item.explain }
   })
 }
 

@@ -26,7 +26,7 @@ export async function contestPool(event: H3Event, pool: { topics: ContestTopic[]
   const items = new Map<string, PoolItem>()
   for (const q of await knowledgeQuestions(event)) {
     if (!pool.topics.includes(q.topic)) continue
-    items.set(q.id, { view: { id: q.id, kind: 'question', question: q.question, options: q.options }, answer: q.answer, isScam: null, explain: q.explain, topic: q.topic })
+    items.set(q.id, { view: { id: q.id, kind: 'question', question: q.question, options: q.options }, answer: q.answer, explain: q.explain, topic: q.topic })
   }
   return items
 }

@@ -1,6 +1,5 @@
 import { z } from 'zod'
 import { codeSchema, instantSchema, localizedText, localizedView, mobileNumberSchema, timestampSchema } from '../primitives'
-import { partRoles, screenKinds } from '../quiz/vocabulary'
 import { contestTopics } from './content'
 import { nicknameProblem } from './nickname'
 
@@ -59,7 +58,7 @@ export const entryBody = z.object({
 
 export const contestAnswerBody = z.object({
   itemId: codeSchema,
-  answer: z.union([z.object({ option: z.number().int().min(0).max(3) }).strict(), z.object({ verdict: z.enum(['scam', 'genuine']) }).strict()]),
+  answer: z.object({ option: z.number().int().min(0).max(3) }).strict(),
 }).strict()
 
 export const disqualifyBody = z.object({ reason: z.string().trim().min(5).max(300) }).strict()
@@ -86,11 +85,8 @@ export const organizerContestView = contestView.extend({
 export type OrganizerContestView = z.infer<typeof organizerContestView>
 export const contestList = z.object({ items: z.array(contestView) })
 
-/** An item as a participant sees it: a knowledge question, or an anti-fraud screen to judge. No answer. */
-export const contestItem = z.union([
-  z.object({ id: z.string(), kind: z.literal('question'), question: localizedView, options: z.array(localizedView) }),
-  z.object({ id: z.string(), kind: z.literal('judge'), screen: z.object({ kind: z.enum(screenKinds), title: localizedView, parts: z.array(z.object({ id: z.string(), role: z.enum(partRoles), text: localizedView })) }) }),
-])
+/** An item as a participant sees it: a knowledge question with its options. No answer. */
+export const contestItem = z.object({ id: z.string(), kind: z.literal('question'), question: localizedView, options: z.array(localizedView) })
 export type ContestItem = z.infer<typeof contestItem>
 
 export const entryState = z.object({
@@ -100,7 +96,7 @@ export const entryState = z.object({
 })
 export type EntryState = z.infer<typeof entryState>
 
-export const contestAnswerResult = z.object({ correct: z.boolean(), answer: z.number().int().nullable(), isScam: z.boolean().nullable(), explain: localizedView })
+export const contestAnswerResult = z.object({ correct: z.boolean(), answer: z.number().int(), explain: localizedView })
 export type ContestAnswerResult = z.infer<typeof contestAnswerResult>
 
 export const leaderboardView = z.object({

@@ -36,7 +36,7 @@ export function useContestEntry(id: string) {
     }
   }
   onMounted(load)
-  const answer = (itemId: string, body: { option: number } | { verdict: 'scam' | 'genuine' }) =>
+  const answer = (itemId: string, body: { option: number }) =>
     $fetch<ContestAnswerResult>(`/api/contest-entries/${encodeURIComponent(id)}/answers`, { method: 'POST', headers: headers(), body: { itemId, answer: body } })
   return { state, status, load, answer }
 }

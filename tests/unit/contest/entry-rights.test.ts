@@ -9,7 +9,7 @@ import { prepare, tianjin } from '../../support/events'
 
 process.env.PORTAL_DATA_KEY ??= Buffer.alloc(32, 9).toString('base64')
 
-const pool = new Map<string, PoolItem>(Array.from({ length: 8 }, (_, i) => [`q${i}`, { view: { id: `q${i}`, kind: 'question', question: { zh: '问', en: 'Q' }, options: [{ zh: 'a', en: 'a' }, { zh: 'b', en: 'b' }] }, answer: 0, isScam: null, explain: { zh: '因为', en: 'Because' }, topic: 'fraud' }]))
+const pool = new Map<string, PoolItem>(Array.from({ length: 8 }, (_, i) => [`q${i}`, { view: { id: `q${i}`, kind: 'question', question: { zh: '问', en: 'Q' }, options: [{ zh: 'a', en: 'a' }, { zh: 'b', en: 'b' }] }, answer: 0, explain: { zh: '因为', en: 'Because' }, topic: 'fraud' }]))
 const hashOf = (secret: string) => createHash('sha256').update(secret).digest('hex')
 
 async function openContest(t: TestDatabase, slug: string) {
