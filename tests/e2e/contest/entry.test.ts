@@ -38,6 +38,13 @@ describe('taking part in the knowledge contest', () => {
       await page.fill('#contest-nickname', '老李13955556666')
       await page.getByRole('button', { name: '开始答题' }).click()
       await page.locator('#contest-nickname-error').waitFor()
+      expect(await page.locator('#contest-nickname-error').textContent()).toContain('5 个或更多连在一起的数字')
+      // Full-width digits are digits too, and an insult says so.
+      for (const [nickname, says] of [['老李１３９５５', '5 个或更多连在一起的数字'], ['你是傻逼', '骂人的话']]) {
+        await page.fill('#contest-nickname', nickname!)
+        await page.getByRole('button', { name: '开始答题' }).click()
+        await expect.poll(() => page.locator('#contest-nickname-error').textContent()).toContain(says)
+      }
       expect(await page.inputValue('#contest-team')).toBe('hexi')
       await page.fill('#contest-nickname', '河西老李')
       await page.getByRole('button', { name: '开始答题' }).click()

@@ -37,6 +37,10 @@ describe('no key leaves the server before its answer', () => {
       }
     }
     expect(seen.filter(([, , status]) => status !== 404)).toEqual([])
+    // A guessed pass header is a visitor's header like any other.
+    expect((await fetch(`${baseURL}/__nuxt_content/quizItems/sql_dump.txt`, { headers: { 'x-portal-content-pass': 'x'.repeat(43) } })).status).toBe(404)
+    // Control: the same requests reach the server and its other routes answer (the 404s are the block's).
+    expect((await fetch(`${baseURL}/api/quizzes`, { method: 'GET' })).status).toBe(200)
   })
 
   it('still reads the content on the server for courses, the quiz and the contest after all that', async () => {
