@@ -2,12 +2,12 @@ import type { Kysely, Selectable } from 'kysely'
 import { sql } from 'kysely'
 import type { CityProfile } from '../../shared/city/profile'
 import type { ContestTopic } from '../../shared/contest/content'
-import type { ContestBody, ContestView } from '../../shared/contest/schemas'
+import type { ContestBody, ContestView, OrganizerContestView } from '../../shared/contest/schemas'
 import type { ContestsTable, Database } from '../database/schema'
 import { newId, nowIso } from '../database/ids'
 
 export type ContestRow = Selectable<ContestsTable>
-export interface Pool { topics: ContestTopic[], withQuizItems: boolean }
+export interface Pool { topics: ContestTopic[] }
 interface Team { code: string, name: { zh: string, en: string } }
 
 export const poolOf = (row: ContestRow) => JSON.parse(row.pool_json) as Pool
@@ -27,11 +27,33 @@ export async function contestView(db: Kysely<Database>, row: ContestRow, city: C
   }
 }
 
+export async function organizerContestView(db: Kysely<Database>, row: ContestRow, city: CityProfile): Promise<OrganizerContestView> {
+  const view = await contestView(db, row, city)
+  return { ...view, id: row.id, topics: poolOf(row).topics, locked: await hasEntries(db, row.id) }
+}
+
+/** Any entry at all, erased or disqualified ones too: each holds what it drew. */
+export const hasEntries = async (db: Kysely<Database>, contestId: string) =>
+  !!await db.selectFrom('contest_entries').select('id').where('contest_id', '=', contestId).limit(1).executeTakeFirst()
+
+/** What an entry holds follows from these: once anyone has entered, they stay as they are. */
+export function lockedChanges(row: ContestRow, body: ContestBody): Record<string, string[]> {
+  const errors: Record<string, string[]> = {}
+  const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && [...a].sort().join() === [...b].sort().join()
+  if (!sameSet(poolOf(row).topics, body.topics)) errors.topics = ['People have entered: the topics can no longer change']
+  if (body.questionsPerEntry !== row.questions_per_entry) errors.questionsPerEntry = ['People have entered: the number of questions can no longer change']
+  const saved = (JSON.parse(row.teams_json) as Team[]).map(t => t.code)
+  const given = body.teamKind === 'organisation' ? (body.teams ?? []).map(t => t.code) : []
+  if (body.teamKind !== row.team_kind) errors.teamKind = ['People have entered: the kind of teams can no longer change']
+  else if (!sameSet(saved, given)) errors.teams = ['People have entered: the teams can no longer change']
+  return errors
+}
+
 export const contestValues = (body: ContestBody) => ({
   slug: body.slug, title_zh: body.title.zh, title_en: body.title.en, rules_zh: body.rules.zh, rules_en: body.rules.en,
   opens_at: body.opensAt, closes_at: body.closesAt, questions_per_entry: body.questionsPerEntry, team_kind: body.teamKind,
   teams_json: JSON.stringify(body.teamKind === 'organisation' ? body.teams ?? [] : []), leaderboard: body.leaderboard,
-  pool_json: JSON.stringify({ topics: body.topics, withQuizItems: body.withQuizItems }),
+  pool_json: JSON.stringify({ topics: body.topics }),
 })
 
 export async function insertContest(db: Kysely<Database>, city: string, body: ContestBody, organisationId: string | null, source: 'seed' | 'user' = 'user') {

@@ -1,16 +1,18 @@
 import { randomInt } from 'node:crypto'
 import { createError } from 'h3'
-import type { Kysely } from 'kysely'
+import type { Kysely, Transaction } from 'kysely'
 import { sql } from 'kysely'
 import type { CityProfile } from '../../shared/city/profile'
 import { rankTeams } from '../../shared/contest/leaderboard'
 import type { ContestAnswerResult, EntryState, LeaderboardView } from '../../shared/contest/schemas'
 import type { Database } from '../database/schema'
 import { newId, nowIso } from '../database/ids'
-import { encryptText } from '../privacy/crypto'
+import { writeTransaction } from '../database/write-transaction'
+import { encryptText, lookupHash } from '../privacy/crypto'
 import { purgeAfter } from '../privacy/retention'
 import { invalidFields, isUniqueViolation } from '../utils/errors'
 import { stateOf, teamsOf, type ContestRow } from './contests'
+import { assertEntrySecret, mintEntrySecret } from './entry-secret'
 import type { PoolItem } from './pool-item'
 
 function sample<T>(list: T[], n: number): T[] {
@@ -23,37 +25,48 @@ function sample<T>(list: T[], n: number): T[] {
 }
 
 const closed = () => createError({ statusCode: 410, message: 'This contest is not open for entries now', data: { reason: 'closed' } })
+const alreadyEntered = () => createError({ statusCode: 409, message: 'This number has already entered this contest', data: { reason: 'already-entered' } })
 
-/** One entry per verified number: the unique index on (contest, number hash) decides, however many ask at once. */
+/** The keyed hash, scoped to one contest, that alone remembers a number entered after its entrant erased their data. */
+export const numberKeyOf = (contestId: string, phoneHash: string) => lookupHash(`contest-entry:${contestId}:${phoneHash}`)
+
+/**
+ * One entry per verified number: unique indexes on (contest, number hash) and (contest, number key) decide,
+ * however many ask at once, and the key outlives an erase until the close. The secret is returned once.
+ */
 export async function createEntry(db: Kysely<Database>, contest: ContestRow, city: CityProfile, pool: Map<string, PoolItem>, input: { phoneHash: string, phone: string, team: string, nickname: string }) {
   if (stateOf(contest) !== 'open') throw closed()
   if (!teamsOf(contest, city).some(t => t.code === input.team)) throw invalidFields({ team: ['Choose one of the contest\'s teams'] })
   const items = sample([...pool.keys()], contest.questions_per_entry)
   const id = newId()
+  const { secret, hash } = mintEntrySecret()
   try {
     await db.insertInto('contest_entries').values({
       id, contest_id: contest.id, phone_hash: input.phoneHash, phone_enc: await encryptText(input.phone), team: input.team, nickname: input.nickname,
       item_ids: JSON.stringify(items), answered: 0, correct: 0, disqualified_at: null, disqualify_reason: null,
       purge_after: purgeAfter(contest.closes_at), anonymised_at: null, created_at: nowIso(),
+      secret_hash: hash, number_key: await numberKeyOf(contest.id, input.phoneHash), erased_at: null,
     }).execute()
   }
   catch (error) {
-    if (isUniqueViolation(error)) throw createError({ statusCode: 409, message: 'This number has already entered this contest', data: { reason: 'already-entered' } })
+    if (isUniqueViolation(error)) throw alreadyEntered()
     throw error
   }
-  return { entryId: id, items: items.map(i => pool.get(i)!.view) }
+  return { entryId: id, entrySecret: secret, items: items.map(i => pool.get(i)!.view) }
 }
 
-export async function entryOf(db: Kysely<Database>, id: string) {
+/** The entry, for its entrant only: 404 if there is none (or it was erased), 403 without its secret. */
+async function entryFor(db: Kysely<Database> | Transaction<Database>, id: string, secretHash: string) {
   const row = await db.selectFrom('contest_entries as e').innerJoin('contests as c', 'c.id', 'e.contest_id')
-    .select(['e.id', 'e.item_ids', 'e.team', 'e.nickname', 'e.disqualified_at', 'c.slug', 'c.opens_at', 'c.closes_at', 'c.pool_json'])
+    .select(['e.id', 'e.item_ids', 'e.team', 'e.nickname', 'e.secret_hash', 'e.erased_at', 'c.slug', 'c.opens_at', 'c.closes_at'])
     .where('e.id', '=', id).executeTakeFirst()
-  if (!row) throw createError({ statusCode: 404, message: 'No such entry' })
+  if (!row || row.erased_at) throw createError({ statusCode: 404, message: 'No such entry' })
+  assertEntrySecret(row.secret_hash, secretHash)
   return { ...row, itemIds: JSON.parse(row.item_ids) as string[] }
 }
 
-export async function entryState(db: Kysely<Database>, pool: Map<string, PoolItem>, id: string): Promise<EntryState> {
-  const entry = await entryOf(db, id)
+export async function entryState(db: Kysely<Database>, pool: Map<string, PoolItem>, id: string, secretHash: string): Promise<EntryState> {
+  const entry = await entryFor(db, id, secretHash)
   const answers = await db.selectFrom('contest_answers').select(['item_id', 'correct']).where('entry_id', '=', id).execute()
   return {
     entryId: id, contest: entry.slug, team: entry.team, nickname: entry.nickname, closesAt: entry.closes_at,
@@ -62,24 +75,29 @@ export async function entryState(db: Kysely<Database>, pool: Map<string, PoolIte
   }
 }
 
-/** Checked on the server; once per item; accuracy is all that counts (no clock). */
-export async function answerEntry(db: Kysely<Database>, pool: Map<string, PoolItem>, id: string, body: { itemId: string, answer: { option: number } | { verdict: 'scam' | 'genuine' } }): Promise<ContestAnswerResult> {
-  const entry = await entryOf(db, id)
-  if (stateOf(entry) !== 'open') throw closed()
-  if (!entry.itemIds.includes(body.itemId)) throw invalidFields({ itemId: ['This item is not in this entry'] })
-  const item = pool.get(body.itemId)!
-  const a = body.answer
-  if ((item.view.kind === 'question') !== ('option' in a)) throw invalidFields({ answer: [item.view.kind === 'question' ? 'Choose an option' : 'Say whether it is a scam'] })
-  const correct = 'option' in a ? a.option === item.answer : (a.verdict === 'scam') === item.isScam
-  try {
-    await db.insertInto('contest_answers').values({ entry_id: id, item_id: item.view.id, correct: correct ? 1 : 0, answered_at: nowIso() }).execute()
-  }
-  catch (error) {
-    if (isUniqueViolation(error)) throw createError({ statusCode: 409, message: 'This item is already answered', data: { reason: 'answered' } })
-    throw error
-  }
-  await db.updateTable('contest_entries').set({ answered: sql`answered + 1`, correct: sql`correct + ${correct ? 1 : 0}` }).where('id', '=', id).execute()
-  return { correct, answer: item.answer, isScam: item.isScam, explain: item.explain }
+/**
+ * Checked on the server; once per item; accuracy is all that counts (no clock). One write transaction that
+ * reads the entry once; an item the question bank no longer has is a 410, never a crash.
+ */
+export function answerEntry(db: Kysely<Database>, pool: Map<string, PoolItem>, id: string, secretHash: string, body: { itemId: string, answer: { option: number } }): Promise<ContestAnswerResult> {
+  return writeTransaction(db, async (trx) => {
+    const entry = await entryFor(trx, id, secretHash)
+    if (stateOf(entry) !== 'open') throw closed()
+    if (!entry.itemIds.includes(body.itemId)) throw invalidFields({ itemId: ['This item is not in this entry'] })
+    const item = pool.get(body.itemId)
+    if (!item) throw createError({ statusCode: 410, message: 'This item is no longer in the contest\'s questions', data: { reason: 'item-gone' } })
+    if (body.answer.option >= item.view.options.length) throw invalidFields({ answer: ['Choose one of the options'] })
+    const correct = body.answer.option === item.answer
+    try {
+      await trx.insertInto('contest_answers').values({ entry_id: id, item_id: item.view.id, correct: correct ? 1 : 0, answered_at: nowIso() }).execute()
+    }
+    catch (error) {
+      if (isUniqueViolation(error)) throw createError({ statusCode: 409, message: 'This item is already answered', data: { reason: 'answered' } })
+      throw error
+    }
+    await trx.updateTable('contest_entries').set({ answered: sql`answered + 1`, correct: sql`correct + ${correct ? 1 : 0}` }).where('id', '=', id).execute()
+    return { correct, answer: item.answer, explain: item.explain }
+  })
 }
 
 /** Individuals by nickname (never a number) and teams by the shrunk mean, hidden until the close when the contest says so. */
@@ -88,7 +106,7 @@ export async function leaderboard(db: Kysely<Database>, contest: ContestRow, cit
   const visible = contest.leaderboard === 'live' || stateOf(contest) === 'closed'
   if (!visible) return { visible, cityMean: null, priorEntries: null, teams: teams.map(t => ({ code: t.code, name: t.name, entries: 0, mean: null, score: null, rank: null })), individuals: [] }
   const rows = await db.selectFrom('contest_entries').select(['nickname', 'team', 'correct', 'answered'])
-    .where('contest_id', '=', contest.id).where('disqualified_at', 'is', null).where('answered', '>', 0).execute()
+    .where('contest_id', '=', contest.id).where('disqualified_at', 'is', null).where('erased_at', 'is', null).where('answered', '>', 0).execute()
   const ranked = rankTeams(rows.map(r => ({ team: r.team, correct: Number(r.correct), answered: Number(r.answered) })))
   const byTeam = new Map(ranked.teams.map(t => [t.team, t]))
   const individuals = rows.filter(r => Number(r.answered) >= contest.questions_per_entry)

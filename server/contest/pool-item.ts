@@ -3,4 +3,4 @@ import type { ContestItem } from '../../shared/contest/schemas'
 import type { LocalizedText } from '../../shared/primitives'
 
 /** What the server keeps of an item to check an answer: never sent before the answer. */
-export interface PoolItem { view: ContestItem, answer: number | null, isScam: boolean | null, explain: LocalizedText, topic: ContestTopic | 'quiz' }
+export interface PoolItem { view: ContestItem, answer: number, explain: LocalizedText, topic: ContestTopic }

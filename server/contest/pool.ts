@@ -2,7 +2,6 @@ import type { H3Event } from 'h3'
 import { queryCollection } from '@nuxt/content/server'
 import { contentEvent } from '../utils/content'
 import type { ContestTopic, KnowledgeQuestionFile } from '../../shared/contest/content'
-import { quizBank } from '../quiz/bank'
 
 import type { PoolItem } from './pool-item'
 
@@ -18,20 +17,16 @@ function knowledgeQuestions(event: H3Event) {
   return questions
 }
 
-/** Every item a contest may draw: knowledge questions of its topics and, if chosen, the anti-fraud items (judged scam or not). */
-export async function contestPool(event: H3Event, pool: { topics: ContestTopic[], withQuizItems: boolean }): Promise<Map<string, PoolItem>> {
+/**
+ * Every item a contest may draw: the contest's own knowledge questions of its topics, and nothing else.
+ * The anti-fraud quiz's items are not drawn: the quiz tells their answers by design (after each answer,
+ * and on its printable sheet), so they would reach an entry with their key already public.
+ */
+export async function contestPool(event: H3Event, pool: { topics: ContestTopic[] }): Promise<Map<string, PoolItem>> {
   const items = new Map<string, PoolItem>()
   for (const q of await knowledgeQuestions(event)) {
     if (!pool.topics.includes(q.topic)) continue
-    items.set(q.id, { view: { id: q.id, kind: 'question', question: q.question, options: q.options }, answer: q.answer, isScam: null, explain: q.explain, topic: q.topic })
-  }
-  if (pool.withQuizItems) {
-    for (const item of (await quizBank(event)).items.values()) {
-      items.set(item.id, {
-        view: { id: item.id, kind: 'judge', screen: { kind: item.screen.kind, title: item.screen.title, parts: item.screen.parts.map(p => ({ id: p.id, role: p.role, text: p.text })) } },
-        answer: null, isScam: item.type !== 'genuine', explain: item.explain, topic: 'quiz',
-      })
-    }
+    items.set(q.id, { view: { id: q.id, kind: 'question', question: q.question, options: q.options }, answer: q.answer, explain: q.explain, topic: q.topic })
   }
   return items
 }

@@ -319,6 +319,11 @@ export interface ContestEntriesTable {
   purge_after: string
   anonymised_at: string | null
   created_at: string
+  /** SHA-256 of the secret the entrant got at entry: answering needs the secret. */
+  secret_hash: string | null
+  /** Keyed hash of (contest, number): refuses a second entry even after an erase; gone at the close. */
+  number_key: string | null
+  erased_at: string | null
 }
 
 export interface ContestAnswersTable {

@@ -7,7 +7,7 @@ import { courseFigures, courseFiguresQuery } from '../../shared/courses/figures'
 import { activityBody, progressBody, progressView } from '../../shared/courses/progress'
 import { courseListQuery, courseQuery } from '../../shared/courses/requests'
 import { answerBody, retakeQuery, sheetQuery } from '../../shared/quiz/requests'
-import { contestAnswerBody, contestAnswerResult, contestBody, contestList, contestView, disqualifyBody, entryBody, entryState, leaderboardView, organizerEntries, resultsCsvBody } from '../../shared/contest/schemas'
+import { contestAnswerBody, contestAnswerResult, contestBody, contestList, contestView, disqualifyBody, entryBody, entryState, leaderboardView, organizerContestView, organizerEntries, resultsCsvBody } from '../../shared/contest/schemas'
 import { answerResult, attemptCreated, attemptResult, attemptState, quizCard, quizFigures, quizList, quizSheet } from '../../shared/quiz/views'
 import { courseDetail, coursePage, lessonView } from '../../shared/courses/views'
 import { attendeesCsvQuery, attendeesCsvRevealBody, checkInBody, checkInResult, eventCreateBody, eventPatchBody, organizerEventDetail, organizerEventList, organizerEventRef, organizerNotificationList, organizerRegistrations, revealBody, revealResult, walkInBody, walkInResult } from '../../shared/events/organizer'
@@ -70,6 +70,7 @@ export const responseSchemas = {
   ContestList: contestList,
   Contest: contestView,
   ContestEntry: entryState,
+  OrganizerContest: organizerContestView,
   ContestAnswerResult: contestAnswerResult,
   Leaderboard: leaderboardView,
   OrganizerContestEntries: organizerEntries,
@@ -115,6 +116,7 @@ const body = (schema: z.ZodType) => ({ required: true, content: { 'application/j
 const query = (schema: z.ZodType) => Object.entries((input(schema).properties ?? {}) as Record<string, object>).map(([name, s]) => ({ name, in: 'query', required: false, schema: s }))
 const slug = { name: 'slug', in: 'path', required: true, schema: { type: 'string' } }
 const id = { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }
+const entrySecret = { name: 'x-entry-secret', in: 'header', required: true, description: 'The secret given once at entry', schema: { type: 'string' } }
 const token = { name: 'token', in: 'path', required: true, schema: { type: 'string' } }
 const resumeCode = { name: 'code', in: 'path', required: true, schema: { type: 'string', pattern: '^[A-Za-z0-9 -]{6,40}$' } }
 const organizer = { security: [{ session: [] }] }
@@ -163,7 +165,7 @@ export function openApiDocument() {
       '/api/organizer/quizzes/figures': { get: { summary: 'Catch and false-alarm rates per fraud type and per item, from anonymous answers', ...organizer, responses: { 200: ok('QuizFigures'), 401: error, 403: error } } },
       '/api/contests': { get: { summary: 'The knowledge contests of the city', responses: { 200: ok('ContestList') } } },
       '/api/contests/{slug}': { get: { summary: 'A contest: rules, window, teams', parameters: [slug], responses: { 200: ok('Contest'), 400: error, 404: error } } },
-      '/api/contests/{slug}/entries': { post: { summary: 'Enter with a verified number (purpose contest-entry; the number itself, matching the token, is kept encrypted for prize contact): items without answers. 409 if the number already entered, 410 outside the window', parameters: [slug], requestBody: body(entryBody), responses: { 201: { description: 'Created: `{ entryId, items }`' }, 401: error, 404: error, 409: error, 410: error, 422: error, 429: error } } },
+      '/api/contests/{slug}/entries': { post: { summary: 'Enter with a verified number (purpose contest-entry; the number itself, matching the token, is kept encrypted for prize contact): items without answers. 409 if the number already entered, 410 outside the window', parameters: [slug], requestBody: body(entryBody), responses: { 201: { description: 'Created: `{ entryId, entrySecret, items }`; the secret, given once, is what answers the entry (header `x-entry-secret`)' }, 401: error, 404: error, 409: error, 410: error, 422: error, 429: error } } },
       '/api/contests/{slug}/leaderboard': { get: { summary: 'Individuals by nickname; teams by mean accuracy shrunk toward the city mean (empirical Bayes), under 10 entries unranked', parameters: [slug], responses: { 200: ok('Leaderboard'), 400: error, 404: error } } },
       '/api/statistics': { get: { summary: 'Participation statistics for a year (the current one by default): every count from residents\' records suppressed (1–9 as "<10", secondary cells as "c"); 404 for a year without records', parameters: query(statisticsQuery), responses: { 200: ok('Statistics'), 400: error, 404: error } } },
       '/api/statistics/illustrated': { get: { summary: 'For the /statistics page: the same view with each drawn table\'s chart as SVG markup in `lang`, drawn on the server so the page runs no chart code', parameters: query(illustratedStatisticsQuery), responses: { 200: ok('IllustratedStatistics'), 400: error, 404: error } } },
@@ -171,13 +173,16 @@ export function openApiDocument() {
       '/api/statistics/{file}': { get: { summary: 'One table of the data package as CSV (`<table>.csv`): UTF-8, formula-safe; bom=1 adds a byte-order mark for Excel', parameters: [{ name: 'file', in: 'path', required: true, schema: { type: 'string', pattern: '^[a-z][a-z0-9-]{0,80}\\.csv$' } }, ...query(statisticsCsvQuery)], responses: { 200: file('text/csv'), 400: error, 404: error } } },
       '/api/admin/statistics': { get: { summary: 'Admin: the same protected figures plus operational ones (events close to full, many no-shows, messages that failed)', ...organizer, parameters: query(statisticsQuery), responses: { 200: ok('AdminStatistics'), 400: error, 401: error, 403: error, 404: error } } },
       '/api/admin/statistics/illustrated': { get: { summary: 'Admin: for /admin/statistics and its printed report, the admin view with each chart as SVG markup in `lang`', ...organizer, parameters: query(illustratedStatisticsQuery), responses: { 200: ok('IllustratedAdminStatistics'), 400: error, 401: error, 403: error, 404: error } } },
-      '/api/contest-entries/{id}': { get: { summary: 'An entry\'s items and answers so far (pause and carry on until the close)', parameters: [id], responses: { 200: ok('ContestEntry'), 400: error, 404: error } } },
-      '/api/contest-entries/{id}/answers': { post: { summary: 'Answer an item once; checked on the server; accuracy only', parameters: [id], requestBody: body(contestAnswerBody), responses: { 200: ok('ContestAnswerResult'), 400: error, 404: error, 409: error, 410: error, 422: error, 429: error } } },
+      '/api/contest-entries/{id}': { get: { summary: 'An entry\'s items and answers so far (pause and carry on until the close); only with the entry\'s secret', parameters: [id, entrySecret], responses: { 200: ok('ContestEntry'), 400: error, 403: error, 404: error } } },
+      '/api/contest-entries/{id}/answers': { post: { summary: 'Answer an item once, with the entry\'s secret; checked on the server; accuracy only; 410 if the item left the question bank', parameters: [id, entrySecret], requestBody: body(contestAnswerBody), responses: { 200: ok('ContestAnswerResult'), 400: error, 403: error, 404: error, 409: error, 410: error, 422: error, 429: error } } },
       '/api/organizer/contests': {
         get: { summary: 'The organisation\'s contests (admins: all)', ...organizer, responses: { 200: { description: '`{ items, ids }`' }, 401: error, 403: error } },
         post: { summary: 'Create a contest', ...organizer, requestBody: body(contestBody), responses: { 201: { description: '`{ id, slug }`' }, 401: error, 403: error, 422: error } },
       },
-      '/api/organizer/contests/{id}': { put: { summary: 'Edit a contest\'s settings', ...organizer, parameters: [id], requestBody: body(contestBody), responses: { 200: { description: '`{ id, slug }`' }, 401: error, 403: error, 404: error, 422: error } } },
+      '/api/organizer/contests/{id}': {
+        get: { summary: 'A contest as its organizer edits it: every saved setting', ...organizer, parameters: [id], responses: { 200: ok('OrganizerContest'), 401: error, 403: error, 404: error } },
+        put: { summary: 'Edit a contest\'s settings; once anyone has entered, what an entry holds (topics, questions per entry, teams) cannot change: 409 with field errors', ...organizer, parameters: [id], requestBody: body(contestBody), responses: { 200: { description: '`{ id, slug }`' }, 401: error, 403: error, 404: error, 409: error, 422: error } },
+      },
       '/api/organizer/contests/{id}/entries': { get: { summary: 'Entries with masked numbers', ...organizer, parameters: [id], responses: { 200: ok('OrganizerContestEntries'), 401: error, 403: error, 404: error } } },
       '/api/organizer/contests/{id}/entries/{entry}/disqualify': { post: { summary: 'Disqualify an entry with a reason (audited)', ...organizer, parameters: [id, { name: 'entry', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }], requestBody: body(disqualifyBody), responses: { 200: ok('Ok'), 401: error, 403: error, 404: error, 422: error } } },
       '/api/organizer/contests/{id}/results.csv': { post: { summary: 'Results for prizes (CSV, BOM, formula-safe): numbers masked unless revealed with a reason (audited)', ...organizer, parameters: [id], requestBody: body(resultsCsvBody), responses: { 200: file('text/csv'), 401: error, 403: error, 404: error, 422: error } } },

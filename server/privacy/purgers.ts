@@ -1,10 +1,10 @@
 import { registrationsDataSource, registrationsPurger } from '../events/privacy'
 import { progressPurger } from '../courses/progress'
-import { contestEntriesDataSource, contestEntriesPurger } from '../contest/privacy'
+import { contestEntriesDataSource, contestEntriesPurger, contestNumberKeysPurger } from '../contest/privacy'
 import { caseContactsPurger, caseSubmissionsDataSource, caseVotersPurger, caseVotesDataSource } from '../cases/privacy'
 
 // Every feature's privacy registrations, as explicit lists: the purge task, the
 // CLI and residents' data requests all use these. (A bare side-effect import
 // would be dropped by the server bundler.) A new feature adds its entries here.
-export const purgers = [registrationsPurger, progressPurger, contestEntriesPurger, caseContactsPurger, caseVotersPurger]
+export const purgers = [registrationsPurger, progressPurger, contestEntriesPurger, contestNumberKeysPurger, caseContactsPurger, caseVotersPurger]
 export const personalDataSources = [registrationsDataSource, contestEntriesDataSource, caseSubmissionsDataSource, caseVotesDataSource]

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { codeSchema, instantSchema, localizedText, localizedView, mobileNumberSchema, timestampSchema } from '../primitives'
-import { partRoles, screenKinds } from '../quiz/vocabulary'
 import { contestTopics } from './content'
+import { nicknameProblem } from './nickname'
 
 export const contestTeamKinds = ['district', 'organisation'] as const
 export const leaderboardModes = ['live', 'after-close'] as const
@@ -9,11 +9,15 @@ export const contestStates = ['upcoming', 'open', 'closed'] as const
 /** Below this many entries a team has no rank: its mean says too little. */
 export const MIN_TEAM_ENTRIES = 10
 
-/** A nickname shown on the leaderboard: 2–16 letters, digits, spaces or _ -, no phone number or link in it. */
+const nicknameMessages = { digits: 'No long numbers (a phone number must not be shown)', link: 'No web addresses', rude: 'No rude words' } as const
+
+/** A nickname shown on the leaderboard: 2–16 letters, digits, spaces or _ -, no number, address or insult in it (shared/contest/nickname.ts). */
 export const nicknameSchema = z.string().trim().min(2).max(16)
   .regex(/^[\p{L}\p{N} _-]+$/u, { message: 'Letters, digits, spaces, _ and - only' })
-  .refine(v => !/\d{5,}/.test(v), { message: 'No long numbers (a phone number must not be shown)' })
-  .refine(v => !/(https?|www|\.com|\.cn)/i.test(v), { message: 'No links' })
+  .superRefine((v, ctx) => {
+    const problem = nicknameProblem(v)
+    if (problem) ctx.addIssue({ code: 'custom', message: nicknameMessages[problem] })
+  })
 
 const teamInput = z.object({ code: codeSchema, name: localizedText }).strict()
 
@@ -29,7 +33,11 @@ export const contestBody = z.object({
   teams: z.array(teamInput).max(60).optional(),
   leaderboard: z.enum(leaderboardModes),
   topics: z.array(z.enum(contestTopics)).min(1),
-  withQuizItems: z.boolean(),
+  /**
+   * Retired: contests no longer draw the anti-fraud quiz's items, whose answers the quiz publishes
+   * (README, Knowledge contest). Still accepted from older clients; not stored, no effect.
+   */
+  withQuizItems: z.boolean().optional(),
 }).strict().superRefine((b, ctx) => {
   if (b.closesAt <= b.opensAt) ctx.addIssue({ code: 'custom', path: ['closesAt'], message: 'must be after opensAt' })
   if (b.teamKind === 'organisation' && (b.teams?.length ?? 0) < 2) ctx.addIssue({ code: 'custom', path: ['teams'], message: 'at least two teams' })
@@ -50,7 +58,7 @@ export const entryBody = z.object({
 
 export const contestAnswerBody = z.object({
   itemId: codeSchema,
-  answer: z.union([z.object({ option: z.number().int().min(0).max(3) }).strict(), z.object({ verdict: z.enum(['scam', 'genuine']) }).strict()]),
+  answer: z.object({ option: z.number().int().min(0).max(3) }).strict(),
 }).strict()
 
 export const disqualifyBody = z.object({ reason: z.string().trim().min(5).max(300) }).strict()
@@ -66,13 +74,19 @@ export const contestView = z.object({
   teams: z.array(team), leaderboard: z.enum(leaderboardModes), entries: z.number().int(),
 })
 export type ContestView = z.infer<typeof contestView>
+
+/** A contest as its organizer edits it: the public view plus every saved setting the form shows. */
+export const organizerContestView = contestView.extend({
+  id: z.string(),
+  topics: z.array(z.enum(contestTopics)),
+  /** Once anyone has entered, what an entry holds can no longer change (PUT answers 409). */
+  locked: z.boolean(),
+})
+export type OrganizerContestView = z.infer<typeof organizerContestView>
 export const contestList = z.object({ items: z.array(contestView) })
 
-/** An item as a participant sees it: a knowledge question, or an anti-fraud screen to judge. No answer. */
-export const contestItem = z.union([
-  z.object({ id: z.string(), kind: z.literal('question'), question: localizedView, options: z.array(localizedView) }),
-  z.object({ id: z.string(), kind: z.literal('judge'), screen: z.object({ kind: z.enum(screenKinds), title: localizedView, parts: z.array(z.object({ id: z.string(), role: z.enum(partRoles), text: localizedView })) }) }),
-])
+/** An item as a participant sees it: a knowledge question with its options. No answer. */
+export const contestItem = z.object({ id: z.string(), kind: z.literal('question'), question: localizedView, options: z.array(localizedView) })
 export type ContestItem = z.infer<typeof contestItem>
 
 export const entryState = z.object({
@@ -82,7 +96,7 @@ export const entryState = z.object({
 })
 export type EntryState = z.infer<typeof entryState>
 
-export const contestAnswerResult = z.object({ correct: z.boolean(), answer: z.number().int().nullable(), isScam: z.boolean().nullable(), explain: localizedView })
+export const contestAnswerResult = z.object({ correct: z.boolean(), answer: z.number().int(), explain: localizedView })
 export type ContestAnswerResult = z.infer<typeof contestAnswerResult>
 
 export const leaderboardView = z.object({

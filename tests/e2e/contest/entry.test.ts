@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { KnowledgeQuestionFile } from '../../../shared/contest/content'
 import { contextFor, launchBrowser } from '../../support/browser'
 import { hydrated } from '../helpers'
+import { ApiClient } from '../../support/session'
 
 const baseURL = inject('baseURL')
 let browser: Browser
@@ -37,21 +38,45 @@ describe('taking part in the knowledge contest', () => {
       await page.fill('#contest-nickname', '老李13955556666')
       await page.getByRole('button', { name: '开始答题' }).click()
       await page.locator('#contest-nickname-error').waitFor()
+      expect(await page.locator('#contest-nickname-error').textContent()).toContain('5 个或更多连在一起的数字')
+      // Full-width digits are digits too, and an insult says so.
+      for (const [nickname, says] of [['老李１３９５５', '5 个或更多连在一起的数字'], ['你是傻逼', '骂人的话']]) {
+        await page.fill('#contest-nickname', nickname!)
+        await page.getByRole('button', { name: '开始答题' }).click()
+        await expect.poll(() => page.locator('#contest-nickname-error').textContent()).toContain(says)
+      }
       expect(await page.inputValue('#contest-team')).toBe('hexi')
       await page.fill('#contest-nickname', '河西老李')
       await page.getByRole('button', { name: '开始答题' }).click()
       await page.waitForURL('**/play/**')
       for (let n = 1; n <= 10; n++) {
+        if (n === 4) {
+          // A reload keeps the progress: the secret stays in this browser.
+          await page.reload()
+          await hydrated(page)
+        }
         await page.locator(`#contest-item-title:text("第 ${n} 题，共 10 题")`).waitFor()
         expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360)
         const legend = (await page.locator('legend.quiz-question').first().textContent())!.trim()
-        const q = questions.get(legend)
-        if (q) await page.getByRole('button', { name: q.options[q.answer]!.zh, exact: true }).click()
-        else await page.getByRole('button', { name: '是诈骗', exact: true }).click()
+        // Every item is one of the contest's own questions.
+        const q = questions.get(legend)!
+        await page.getByRole('button', { name: q.options[q.answer]!.zh, exact: true }).click()
         await page.locator('#contest-said').waitFor()
         await page.getByRole('button', { name: '下一题' }).click()
       }
       await page.locator('#contest-done').waitFor()
+      // Another browser with the same address (no secret) cannot carry on, and sees why.
+      const other = await contextFor(browser, baseURL, { lang: 'zh-CN', elder: false })
+      try {
+        const elsewhere = await other.newPage()
+        await elsewhere.goto(page.url())
+        await hydrated(elsewhere)
+        await elsewhere.getByRole('heading', { name: '在这里接着答不了' }).waitFor()
+        expect(await elsewhere.locator('#contest-item-title').count()).toBe(0)
+      }
+      finally {
+        await other.close()
+      }
       await page.getByRole('link', { name: '看排行榜' }).click()
       await page.waitForURL('**/contests/week-knowledge-contest')
       await expect(page.locator('#board-title ~ ol').last().textContent()).resolves.toContain('河西老李')
@@ -78,6 +103,42 @@ describe('taking part in the knowledge contest', () => {
       await page.unroute('**/_nuxt/**')
       await page.getByRole('button', { name: '发送验证码' }).click()
       await page.locator('#verify-code').waitFor()
+    }
+    finally {
+      await context.close()
+    }
+  })
+
+  it('the organizer\'s edit form starts from the saved topics, and says which settings entries have fixed', async () => {
+    const admin = new ApiClient(baseURL)
+    await admin.login('admin@demo.local')
+    const body = {
+      slug: 'form-topics-contest', title: { zh: '表单测试', en: 'Form test' }, rules: { zh: '规则', en: 'Rules' },
+      opensAt: new Date(Date.now() - 3_600_000).toISOString(), closesAt: new Date(Date.now() + 86_400_000).toISOString(),
+      questionsPerEntry: 5, teamKind: 'district', leaderboard: 'live', topics: ['fraud'],
+    }
+    const made = await admin.post('/api/organizer/contests', body)
+    expect(made.status).toBe(201)
+    const context = await contextFor(browser, baseURL, { lang: 'zh-CN', elder: false })
+    try {
+      const [name, value] = admin.cookie.split(/=(.*)/s) as [string, string]
+      await context.addCookies([{ name, value, url: baseURL }])
+      const page = await context.newPage()
+      await page.goto(new URL(`/organizer/contests/${made.json.id}`, baseURL).href)
+      await hydrated(page)
+      const boxes = page.locator('#c-topics input[type=checkbox]')
+      const ticked = await boxes.evaluateAll(inputs => (inputs as HTMLInputElement[]).filter(i => i.checked).map(i => i.value))
+      expect(ticked).toEqual(['fraud'])
+      // No quiz-item switch to turn on unseen: contests draw only their own questions.
+      expect(await boxes.count()).toBe(4)
+      // A resident enters; changing the topics is then refused beside the field.
+      const { demoCode } = (await admin.post('/api/verifications', { phone: '13955558888', purpose: 'contest-entry' })).json
+      const { verificationToken } = (await admin.post('/api/verifications/confirm', { phone: '13955558888', purpose: 'contest-entry', code: demoCode })).json
+      expect((await admin.post('/api/contests/form-topics-contest/entries', { verificationToken, phone: '13955558888', team: 'heping', nickname: '表单测试人' })).status).toBe(201)
+      await page.locator('#c-topics input[value="safe-payment"]').check()
+      await page.getByRole('button', { name: '保存' }).click()
+      await expect.poll(() => page.locator('#c-topics-error').textContent()).toContain('已经有人参加')
+      expect((await admin.get(`/api/organizer/contests/${made.json.id}`)).json.topics).toEqual(['fraud'])
     }
     finally {
       await context.close()

@@ -33,8 +33,9 @@ let ticket = ''
 let organizerEvent = ''
 /** A finished quiz attempt, for pages listed with ":quizAttempt". */
 let quizAttempt = ''
-/** An entry in the open demo contest, and the demo contest's id, for ":contestEntry" and ":organizerContest". */
+/** An entry in the open demo contest (and its secret, as the entrant's browser keeps it), and the demo contest's id, for ":contestEntry" and ":organizerContest". */
 let contestEntry = ''
+let contestSecret = ''
 let organizerContest = ''
 /** A case assigned to the demo reviewer, and the admins' first demo call and case, for ":reviewerCase", ":adminCaseCall" and ":adminCase". */
 let reviewerCase = ''
@@ -71,7 +72,9 @@ beforeAll(async () => {
     const client = new ApiClient(baseURL)
     const { demoCode } = (await client.post('/api/verifications', { phone: '13977770000', purpose: 'contest-entry' })).json
     const { verificationToken } = (await client.post('/api/verifications/confirm', { phone: '13977770000', purpose: 'contest-entry', code: demoCode })).json
-    contestEntry = (await client.post('/api/contests/week-knowledge-contest/entries', { verificationToken, phone: '13977770000', team: 'heping', nickname: '检查页面' })).json.entryId
+    const entry = (await client.post('/api/contests/week-knowledge-contest/entries', { verificationToken, phone: '13977770000', team: 'heping', nickname: '检查页面' })).json
+    contestEntry = entry.entryId
+    contestSecret = entry.entrySecret
   }
   if (pages.some(p => p.path.includes(':organizerContest'))) {
     const client = new ApiClient(baseURL)
@@ -104,6 +107,8 @@ beforeAll(async () => {
   }
   for (const mode of modes) {
     const context = await contextFor(browser, baseURL, mode, DESKTOP)
+    // The play page shows its questions only where the entrant's secret is kept.
+    if (contestEntry) await context.addInitScript(([id, secret]) => localStorage.setItem(`portal:contest-secret:${id}`, secret!), [contestEntry, contestSecret])
     const page = await context.newPage()
     const missing: string[] = []
     page.on('console', (msg) => {

@@ -8,7 +8,7 @@ import { prepare, tianjin } from '../../support/events'
 
 process.env.PORTAL_DATA_KEY ??= Buffer.alloc(32, 9).toString('base64')
 
-const pool = new Map<string, PoolItem>(Array.from({ length: 12 }, (_, i) => [`q${i}`, { view: { id: `q${i}`, kind: 'question', question: { zh: '问', en: 'Q' }, options: [{ zh: 'a', en: 'a' }, { zh: 'b', en: 'b' }, { zh: 'c', en: 'c' }] }, answer: 0, isScam: null, explain: { zh: '因为', en: 'Because' }, topic: 'fraud' }]))
+const pool = new Map<string, PoolItem>(Array.from({ length: 12 }, (_, i) => [`q${i}`, { view: { id: `q${i}`, kind: 'question', question: { zh: '问', en: 'Q' }, options: [{ zh: 'a', en: 'a' }, { zh: 'b', en: 'b' }, { zh: 'c', en: 'c' }] }, answer: 0, explain: { zh: '因为', en: 'Because' }, topic: 'fraud' }]))
 
 async function openContest(t: TestDatabase, slug: string) {
   const id = await insertContest(t.db, 'tianjin', {
@@ -41,8 +41,9 @@ describe.each(dialects)('contest entries on $name', ({ open }) => {
     expect(Number(n)).toBe(50)
   })
 
-  it('control: without the unique index the same race lets numbers in twice', async () => {
+  it('control: without the unique indexes the same race lets numbers in twice', async () => {
     await sql`drop index contest_entries_number_uq`.execute(t.db)
+    await sql`drop index contest_entries_number_key_uq`.execute(t.db)
     try {
       const contest = await openContest(t, 'race-control')
       const results = await race(t, contest)
@@ -51,6 +52,7 @@ describe.each(dialects)('contest entries on $name', ({ open }) => {
     finally {
       await t.db.deleteFrom('contest_entries').execute()
       await sql`create unique index contest_entries_number_uq on contest_entries (contest_id, phone_hash)`.execute(t.db)
+      await sql`create unique index contest_entries_number_key_uq on contest_entries (contest_id, number_key)`.execute(t.db)
     }
   })
 

@@ -1,12 +1,14 @@
 import { entryParams, type EntryState } from '#shared/contest/schemas'
-import { entryOf, entryState } from '../../../contest/entries'
+import { contestTopics } from '#shared/contest/content'
+import { entryState } from '../../../contest/entries'
+import { entrySecretHash } from '../../../contest/entry-secret'
 import { contestPool } from '../../../contest/pool'
 
-/** An entry's items and answers so far: the participant may pause and carry on until the close. */
+/** An entry's items and answers so far, for its entrant (the secret header): they may pause and carry on until the close. */
 export default defineEventHandler(async (event): Promise<EntryState> => {
   const { id } = await validParams(event, entryParams)
+  const secretHash = entrySecretHash(event)
   const { db } = await usePortal()
-  const entry = await entryOf(db, id)
   setResponseHeader(event, 'cache-control', 'no-store')
-  return entryState(db, await contestPool(event, JSON.parse(entry.pool_json)), id)
+  return entryState(db, await contestPool(event, { topics: [...contestTopics] }), id, secretHash)
 })

@@ -6,7 +6,7 @@ import { decryptText } from '../../../../privacy/crypto'
 /** The entries with masked numbers, best first. */
 export default defineEventHandler(async (event): Promise<OrganizerEntries> => {
   const { row, db } = await ownedContest(event)
-  const rows = await db.selectFrom('contest_entries').selectAll().where('contest_id', '=', row.id).orderBy('correct', 'desc').orderBy('created_at').execute()
+  const rows = await db.selectFrom('contest_entries').selectAll().where('contest_id', '=', row.id).where('erased_at', 'is', null).orderBy('correct', 'desc').orderBy('created_at').execute()
   setResponseHeader(event, 'cache-control', 'no-store')
   return {
     items: await Promise.all(rows.map(async r => ({

@@ -1,21 +1,29 @@
+import { sql } from 'kysely'
 import { contestBody, organizerContestParams } from '#shared/contest/schemas'
-import { contestValues } from '../../../../contest/contests'
+import { contestValues, lockedChanges } from '../../../../contest/contests'
 import { ownedContest } from '../../../../contest/owned'
 
-/** Replaces a contest's settings. Once entries exist, the number of questions stays as it was, so entries stay comparable. */
+/**
+ * Replaces a contest's settings. Once anyone has entered, what an entry holds (topics, number of questions,
+ * teams) stays as it was: a 409 naming each field, decided in the same statement as the write.
+ */
 export default defineEventHandler(async (event) => {
   await validParams(event, organizerContestParams)
   const body = await validBody(event, contestBody)
   const { row, user, db } = await ownedContest(event)
-  const entered = await db.selectFrom('contest_entries').select('id').where('contest_id', '=', row.id).executeTakeFirst()
-  if (entered && body.questionsPerEntry !== row.questions_per_entry) throw invalidFields({ questionsPerEntry: ['People have entered: the number of questions can no longer change'] })
+  const locked = lockedChanges(row, body)
+  const refused = () => createError({ statusCode: 409, statusMessage: 'Conflict', message: 'People have entered this contest: what an entry holds can no longer change', data: { reason: 'entered', fieldErrors: locked } })
+  let updated: number
   try {
-    await db.updateTable('contests').set({ ...contestValues(body), updated_at: new Date().toISOString() }).where('id', '=', row.id).execute()
+    let update = db.updateTable('contests').set({ ...contestValues(body), updated_at: new Date().toISOString() }).where('id', '=', row.id)
+    if (Object.keys(locked).length) update = update.where(sql<boolean>`not exists (select 1 from contest_entries where contest_id = ${row.id})`)
+    updated = Number((await update.executeTakeFirst()).numUpdatedRows)
   }
   catch (error) {
     if (isUniqueViolation(error)) throw invalidFields({ slug: ['Another contest of this city has this address'] })
     throw error
   }
+  if (!updated) throw refused()
   await recordAudit(event, user, { action: 'contest.update', targetType: 'contest', targetId: row.id })
   return { id: row.id, slug: body.slug }
 })

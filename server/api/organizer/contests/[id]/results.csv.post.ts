@@ -8,7 +8,7 @@ export default defineEventHandler(async (event): Promise<string> => {
   await validParams(event, organizerContestParams)
   const body = await validBody(event, resultsCsvBody)
   const { row, user, db } = await ownedContest(event)
-  const rows = await db.selectFrom('contest_entries').selectAll().where('contest_id', '=', row.id).where('disqualified_at', 'is', null).orderBy('correct', 'desc').orderBy('created_at').execute()
+  const rows = await db.selectFrom('contest_entries').selectAll().where('contest_id', '=', row.id).where('disqualified_at', 'is', null).where('erased_at', 'is', null).orderBy('correct', 'desc').orderBy('created_at').execute()
   if (body.reveal) await recordAudit(event, user, { action: 'pii.reveal', targetType: 'contest-results', targetId: row.id, reason: body.reason, details: { rows: rows.length } })
   const lines = await Promise.all(rows.map(async (r, i) => {
     const phone = r.phone_enc ? await decryptText(r.phone_enc) : ''

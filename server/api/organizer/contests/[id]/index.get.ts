@@ -1,0 +1,10 @@
+import type { OrganizerContestView } from '#shared/contest/schemas'
+import { organizerContestView } from '../../../../contest/contests'
+import { ownedContest } from '../../../../contest/owned'
+
+/** One contest with every saved setting, for its edit form. */
+export default defineEventHandler(async (event): Promise<OrganizerContestView> => {
+  const { row, db, city } = await ownedContest(event)
+  setResponseHeader(event, 'cache-control', 'no-store')
+  return organizerContestView(db, row, city)
+})
