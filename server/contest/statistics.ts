@@ -2,7 +2,7 @@ import { sql } from 'kysely'
 import type { LocalizedText } from '../../shared/primitives'
 import type { StatisticsCell, StatisticsSection } from '../../shared/statistics/views'
 import { HIDDEN_MARKER } from '../../shared/statistics/views'
-import { yearsOf, type SectionBuilder, type StatisticsContext } from '../statistics/context'
+import { cellScope, yearsOf, type SectionBuilder, type StatisticsContext } from '../statistics/context'
 import { CountSystem } from '../statistics/system'
 import { protectedColumn, table, TOTAL, type Label } from '../statistics/tables'
 import { teamsOf } from './contests'
@@ -23,9 +23,10 @@ async function build(ctx: StatisticsContext): Promise<StatisticsSection> {
   })))
   const slugOf = new Map(contests.map(c => [c.id, c.slug]))
   const exact = new Map(entries.map(e => [`${slugOf.get(e.contest_id)}/${e.team}`, e]))
-  const system = new CountSystem()
-  for (const r of rows) system.count(`entries|${r.key}`, Number(exact.get(r.key)?.n ?? 0))
-  system.count(`entries|${TOTAL}`, rows.reduce((n, r) => n + Number(exact.get(r.key)?.n ?? 0), 0))
+  const system = new CountSystem(cellScope(ctx, 'contests'))
+  // The leaderboard shows each team's entries and mean: public, so shown exactly.
+  for (const r of rows) system.count(`entries|${r.key}`, Number(exact.get(r.key)?.n ?? 0), 'public')
+  system.count(`entries|${TOTAL}`, rows.reduce((n, r) => n + Number(exact.get(r.key)?.n ?? 0), 0), 'public')
   system.sum(`entries|${TOTAL}`, rows.map(r => `entries|${r.key}`))
   // A team's share of right answers is about its entrants: withheld unless its entry count is shown.
   const correctRate = (row: string): StatisticsCell => {
@@ -45,7 +46,7 @@ async function build(ctx: StatisticsContext): Promise<StatisticsSection> {
       rowDimension: { key: 'team', label: t('竞赛 · 队伍', 'Contest · team') }, columnDimension: { key: 'measure', label: t('指标', 'Measure') }, rows,
       columns: [
         protectedColumn(system, 'entries', t('参赛人数', 'Entries'), r => `entries|${r}`),
-        { key: 'correct_rate', label: t('答对的比例', 'Answered right'), unit: 'percent', cell: correctRate },
+        { key: 'correct_rate', label: t('答对的比例', 'Answered right'), unit: 'percent', cell: correctRate, exact: () => true },
       ],
       totals: true, chart: { kind: 'bar', column: 'entries' },
     })],
