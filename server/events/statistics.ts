@@ -8,7 +8,7 @@ import { vocabularyLabel } from '../statistics/labels'
 import { CountSystem } from '../statistics/system'
 import { plainColumn, protectedColumn, rateColumn, table, TOTAL, type Label } from '../statistics/tables'
 
-/** Resident measures, counts over registrations; in every slice places = held + upcoming and held = attended + no-show. */
+/** Resident measures, counts over registrations (waitlist: bookings, the rest places); in every slice places = held + upcoming and held = attended + no-show. */
 const MEASURES = ['bookings', 'places', 'held', 'attended', 'noshow', 'upcoming', 'waitlist'] as const
 type Measure = typeof MEASURES[number]
 const PARTITIONS = ['district', 'day', 'category', 'format'] as const
@@ -30,7 +30,7 @@ const LABELS = {
   noshow: t('报名未到', 'Did not come'),
   upcoming: t('尚未举行', 'Still to come'),
   noshowRate: t('未到率', 'No-show rate'),
-  waitlist: t('候补未满足', 'Waiting list not served'),
+  waitlist: t('候补未满足（组）', 'Waiting list not served (bookings)'),
 }
 
 async function eventRows(ctx: StatisticsContext) {
@@ -98,7 +98,8 @@ async function build(ctx: StatisticsContext): Promise<StatisticsSection> {
       into(perAge, ageFilter, at[m], v)
     }
     if (g.status === 'waitlisted') {
-      both('waitlist', places)
+      // Counted as bookings (parties), the number each full event shows as waiting.
+      both('waitlist', Number(g.n))
       continue
     }
     both('bookings', Number(g.n))
@@ -124,9 +125,10 @@ async function build(ctx: StatisticsContext): Promise<StatisticsSection> {
   const system = new CountSystem(cellScope(ctx, 'events'))
   const filters = [TOTAL, ...PARTITIONS.flatMap(p => rowsOf[p].map(r => `${p}=${r.key}`)), ...audiences.map(a => `audience=${a.key}`),
     ...ages.map(a => `age=${a.key}`), ...districts.flatMap(d => ages.map(a => `district=${d.code}|age=${a.key}`))]
-  // Places booked on an event are public (its places less its places left), and so are their sums by the
-  // event's district, day, area, audience or format: shown exactly. By age group they are not.
-  const disclosure = (m: Measure, f: string) => (m === 'places' && !f.includes('age=') ? 'public' : 'protected')
+  // Places booked on an event (its places less its places left) and the bookings waiting (shown on a full
+  // event) are public, and so are their sums by the event's district, day, area, audience or format:
+  // shown exactly. By age group they are not.
+  const disclosure = (m: Measure, f: string) => ((m === 'places' || m === 'waitlist') && !f.includes('age=') ? 'public' : 'protected')
   for (const f of filters) for (const m of MEASURES) system.count(key(m, f), sums.get(key(m, f)) ?? 0, disclosure(m, f))
   // Audiences overlap (an event can be for several): the events' exact sets of audiences, never
   // published, check that the audience rows add up with the rest.

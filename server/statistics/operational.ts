@@ -44,7 +44,7 @@ export async function operationalSection(ctx: StatisticsContext): Promise<Statis
   const fullRows: Label[] = full.map(e => ({ key: e.slug, label: label(e) }))
   for (const e of full) {
     system.count(`booked|${e.slug}`, e.confirmed_places, 'public')
-    system.count(`waitlist|${e.slug}`, e.waitlist_parties)
+    system.count(`waitlist|${e.slug}`, e.waitlist_parties, 'public')
   }
   const endedRows: Label[] = ended.map(e => ({ key: e.slug, label: label(e) }))
   for (const e of ended) {
