@@ -30,7 +30,7 @@ function tableSchema(table: StatisticsTable) {
         name: c.key, title: c.label.en,
         type: c.unit === 'count' ? 'integer' as const : 'number' as const,
         description: `${c.label.en} (${c.label.zh}). ${c.unit === 'count'
-          ? c.exact ? 'Exact: not about residents, or public on another page already.' : `Protected: each figure is the count plus its cell's fixed change of at most ${MAX_CHANGE} either way; "${SMALL_MARKER}": below 10 after the change (perhaps 0); figures need not add up to their totals.`
+          ? c.exact ? 'Exact: not about residents, or public on another page already.' : `Protected: each figure is the count plus its cell's fixed change of at most ${MAX_CHANGE} either way; "${SMALL_MARKER}": below 10 after the change (perhaps 0); figures need not add up to their totals; a total that is public elsewhere (the city's places booked, under age groups) is exact.`
           : `${c.exact ? 'Exact' : 'Protected'}: per cent (0–100, one decimal) of ${c.exact ? 'exact counts' : 'the published (changed) counts'}. "${HIDDEN_MARKER}": withheld, it would point at a handful of people; empty: nothing to divide by.`}`,
         constraints: { minimum: 0 },
       })),
