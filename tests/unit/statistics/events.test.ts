@@ -138,7 +138,7 @@ describe('the events section', () => {
     // The reader knows the published rule (the schema's largest change; none under the rule before, where
     // a '<10' turning into 10 at the 9th pinned the 1) but not the secret, and keeps every start that
     // explains all the readings.
-    const most = (suppressionView.shape as Record<string, { value?: number }>).maxChange?.value ?? 0
+    const most = (suppressionView.shape as unknown as Record<string, { value?: number } | undefined>).maxChange?.value ?? 0
     const changes = Array.from({ length: 2 * most + 1 }, (_, i) => i - most)
     const published = (count: number, change: number): StatisticsCell => (most ? perturbedCell(count, change) : count > 0 && count < SUPPRESSION_THRESHOLD ? SMALL_MARKER : count)
     const starts = Array.from({ length: 40 }, (_, n0) => n0).filter(n0 => changes.some(change => readings.every((r, k) => published(n0 + k, change) === r)))
