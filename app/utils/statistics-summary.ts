@@ -28,7 +28,8 @@ export function statisticsSummary(table: StatisticsTable, suppression: Suppressi
   const hidden = cells.includes(suppression.hiddenMarker)
   const small = cells.includes(suppression.marker)
   if (top === 0 && !hidden && !small) return t('statistics.summaryAllZero', { measure })
-  const uncertain = hidden || (small && top < suppression.threshold)
+  // A protected column's figures each carry a change of a few, so the largest shown may not be the largest.
+  const uncertain = hidden || (small && top < suppression.threshold) || !column.exact
   if (top === 0) return t('statistics.summaryNoneShown', { measure })
 
   const rows = table.rows.filter((_, i) => cells[i] === top).map(r => statisticsRowLabel(r, table, lang)).join(t('statistics.rowsJoin'))

@@ -1,7 +1,7 @@
 import type { LocalizedText } from '../../shared/primitives'
 import { caseStatuses, caseThemes, publicStatuses, type CaseStatus } from '../../shared/cases/vocabulary'
 import type { StatisticsSection } from '../../shared/statistics/views'
-import { yearsOf, type SectionBuilder, type StatisticsContext } from '../statistics/context'
+import { cellScope, yearsOf, type SectionBuilder, type StatisticsContext } from '../statistics/context'
 import { CountSystem } from '../statistics/system'
 import { plainColumn, protectedColumn, table, TOTAL, type Label } from '../statistics/tables'
 
@@ -18,20 +18,22 @@ const handedIn = caseStatuses.filter(s => s !== 'draft')
 
 /**
  * Cases handed in to the year's calls by theme and state (organisations' submissions, shown as they are),
- * and the public vote per call (residents' votes: protected like every count about residents).
+ * and the public vote per call (public: each case shows its votes, so a call's sum is no secret).
  */
 async function build(ctx: StatisticsContext): Promise<StatisticsSection> {
   const calls = await ctx.db.selectFrom('case_calls').selectAll().where('city_slug', '=', ctx.city.slug)
     .where('opens_at', '>=', ctx.fromIso).where('opens_at', '<', ctx.toIso).orderBy('opens_at').execute()
   const rows = calls.length
-    ? await ctx.db.selectFrom('case_submissions').select(['call_id', 'theme', 'status', 'vote_count']).where('call_id', 'in', calls.map(c => c.id)).where('status', '!=', 'draft').execute()
+    ? await ctx.db.selectFrom('case_submissions').select(['call_id', 'theme', 'status', 'vote_count', 'hidden_at']).where('call_id', 'in', calls.map(c => c.id)).where('status', '!=', 'draft').execute()
     : []
   const byThemeStatus = (theme: string, status: string) => rows.filter(r => (theme === TOTAL || r.theme === theme) && (status === TOTAL || r.status === status)).length
-  const system = new CountSystem()
+  const system = new CountSystem(cellScope(ctx, 'cases'))
   const callRows: Label[] = calls.map(c => ({ key: c.slug, label: { zh: c.title_zh, en: c.title_en } }))
-  const votesOf = (slug: string) => rows.filter(r => calls.find(c => c.id === r.call_id)?.slug === slug && (publicStatuses as readonly string[]).includes(r.status)).reduce((n, r) => n + r.vote_count, 0)
-  for (const c of callRows) system.count(`votes|${c.key}`, votesOf(c.key))
-  system.count(`votes|${TOTAL}`, callRows.reduce((n, c) => n + votesOf(c.key), 0))
+  // The gallery's cases (published, not hidden), whose pages show their votes.
+  const votesOf = (slug: string) => rows.filter(r => calls.find(c => c.id === r.call_id)?.slug === slug && (publicStatuses as readonly string[]).includes(r.status) && !r.hidden_at).reduce((n, r) => n + r.vote_count, 0)
+  // Each case shows its votes, so a call's votes (their sum) are public: shown exactly.
+  for (const c of callRows) system.count(`votes|${c.key}`, votesOf(c.key), 'public')
+  system.count(`votes|${TOTAL}`, callRows.reduce((n, c) => n + votesOf(c.key), 0), 'public')
   system.sum(`votes|${TOTAL}`, callRows.map(c => `votes|${c.key}`))
   const publishedOf = (slug: string) => rows.filter(r => (slug === TOTAL || calls.find(c => c.id === r.call_id)?.slug === slug) && (publicStatuses as readonly string[]).includes(r.status)).length
   const themeRows: Label[] = caseThemes.map(key => ({ key, label: THEMES[key]! }))
@@ -56,7 +58,7 @@ async function build(ctx: StatisticsContext): Promise<StatisticsSection> {
         totals: true, rowTotal: 'all', chart: { kind: 'bar', column: 'all' },
       }),
       table({
-        id: 'case-votes-by-call', title: t('每次征集的公众投票', 'Public votes by call'), description: t('公开展示的案例收到的票数。', 'The votes that published cases received.'),
+        id: 'case-votes-by-call', title: t('每次征集的公众投票', 'Public votes by call'), description: t('公开展示的案例收到的票数（和每个案例页面上的一样）。', 'The votes that published cases received (as each case\'s page shows them).'),
         rowDimension: { key: 'call', label: t('征集', 'Call') }, columnDimension: { key: 'measure', label: t('指标', 'Measure') }, rows: callRows,
         columns: [
           plainColumn('cases_published', t('公开展示的案例', 'Cases published'), publishedOf),

@@ -1,6 +1,6 @@
 import type { LocalizedText } from '../../shared/primitives'
 import type { StatisticsSection } from '../../shared/statistics/views'
-import { yearsOf, type SectionBuilder, type StatisticsContext } from '../statistics/context'
+import { cellScope, yearsOf, type SectionBuilder, type StatisticsContext } from '../statistics/context'
 import { CountSystem } from '../statistics/system'
 import { protectedColumn, rateColumn, table, TOTAL, type Label } from '../statistics/tables'
 import { courseCatalogue } from './catalogue'
@@ -33,7 +33,7 @@ async function build(ctx: StatisticsContext): Promise<StatisticsSection> {
     const m = r.step === 1 ? 'starts' : 'completions'
     for (const f of [TOTAL, `course=${r.course_slug}`, `day=${r.day}`, `lesson=${r.course_slug}/${r.lesson_slug}`]) sums.set(`${m}|${f}`, (sums.get(`${m}|${f}`) ?? 0) + Number(r.count))
   }
-  const system = new CountSystem()
+  const system = new CountSystem(cellScope(ctx, 'courses'))
   const get = (k: string) => sums.get(k) ?? 0
   const filters = [TOTAL, ...courses.map(c => `course=${c.key}`), ...days.map(d => `day=${d.key}`), ...lessons.map(l => `lesson=${l.key}`)]
   for (const f of filters) for (const m of ['starts', 'completions']) system.count(`${m}|${f}`, get(`${m}|${f}`))

@@ -3,12 +3,12 @@ import { ageGroups, eventAudiences, eventCategories, eventFormats } from '../../
 import type { LocalizedText } from '../../shared/primitives'
 import type { StatisticsSection } from '../../shared/statistics/views'
 import { cityDay } from '../../shared/utils/dates'
-import { yearsOf, type SectionBuilder, type StatisticsContext } from '../statistics/context'
+import { cellScope, yearsOf, type SectionBuilder, type StatisticsContext } from '../statistics/context'
 import { vocabularyLabel } from '../statistics/labels'
 import { CountSystem } from '../statistics/system'
 import { plainColumn, protectedColumn, rateColumn, table, TOTAL, type Label } from '../statistics/tables'
 
-/** Resident measures, counts over registrations; in every slice places = held + upcoming and held = attended + no-show. */
+/** Resident measures, counts over registrations (waitlist: bookings, the rest places); in every slice places = held + upcoming and held = attended + no-show. */
 const MEASURES = ['bookings', 'places', 'held', 'attended', 'noshow', 'upcoming', 'waitlist'] as const
 type Measure = typeof MEASURES[number]
 const PARTITIONS = ['district', 'day', 'category', 'format'] as const
@@ -30,7 +30,7 @@ const LABELS = {
   noshow: t('报名未到', 'Did not come'),
   upcoming: t('尚未举行', 'Still to come'),
   noshowRate: t('未到率', 'No-show rate'),
-  waitlist: t('候补未满足', 'Waiting list not served'),
+  waitlist: t('候补未满足（组）', 'Waiting list not served (bookings)'),
 }
 
 async function eventRows(ctx: StatisticsContext) {
@@ -98,7 +98,8 @@ async function build(ctx: StatisticsContext): Promise<StatisticsSection> {
       into(perAge, ageFilter, at[m], v)
     }
     if (g.status === 'waitlisted') {
-      both('waitlist', places)
+      // Counted as bookings (parties), the number each full event shows as waiting.
+      both('waitlist', Number(g.n))
       continue
     }
     both('bookings', Number(g.n))
@@ -121,15 +122,18 @@ async function build(ctx: StatisticsContext): Promise<StatisticsSection> {
       for (const f of filters) add(key(m, f), set[i]!)
     })
   }
-  const system = new CountSystem()
+  const system = new CountSystem(cellScope(ctx, 'events'))
   const filters = [TOTAL, ...PARTITIONS.flatMap(p => rowsOf[p].map(r => `${p}=${r.key}`)), ...audiences.map(a => `audience=${a.key}`),
     ...ages.map(a => `age=${a.key}`), ...districts.flatMap(d => ages.map(a => `district=${d.code}|age=${a.key}`))]
-  for (const f of filters) for (const m of MEASURES) system.count(key(m, f), sums.get(key(m, f)) ?? 0)
-  // Audiences overlap (an event can be for several), so they are tied to the rest through the
-  // events' exact sets of audiences: counts never published, but they stop an audience row
-  // from giving away what the other tables hide.
+  // Places booked on an event (its places less its places left) and the bookings waiting (shown on a full
+  // event) are public, and so are their sums by the event's district, day, area, audience or format:
+  // shown exactly. By age group they are not.
+  const disclosure = (m: Measure, f: string) => ((m === 'places' || m === 'waitlist') && !f.includes('age=') ? 'public' : 'protected')
+  for (const f of filters) for (const m of MEASURES) system.count(key(m, f), sums.get(key(m, f)) ?? 0, disclosure(m, f))
+  // Audiences overlap (an event can be for several): the events' exact sets of audiences, never
+  // published, check that the audience rows add up with the rest.
   const sets = [...new Set(events.map(audienceSet))]
-  for (const set of sets) for (const m of MEASURES) system.count(key(m, `audiences=${set}`), sums.get(key(m, `audiences=${set}`)) ?? 0, true)
+  for (const set of sets) for (const m of MEASURES) system.count(key(m, `audiences=${set}`), sums.get(key(m, `audiences=${set}`)) ?? 0, 'internal')
   for (const m of MEASURES) {
     system.sum(key(m, TOTAL), sets.map(set => key(m, `audiences=${set}`)))
     for (const a of audiences) system.sum(key(m, `audience=${a.key}`), sets.filter(set => set.split('+').includes(a.key)).map(set => key(m, `audiences=${set}`)))

@@ -4,7 +4,7 @@ import quizZh from '../../shared/i18n/zh-CN/quiz.json'
 import type { LocalizedText } from '../../shared/primitives'
 import { fraudTypes } from '../../shared/quiz/vocabulary'
 import type { StatisticsSection } from '../../shared/statistics/views'
-import { yearsOf, type SectionBuilder, type StatisticsContext } from '../statistics/context'
+import { cellScope, yearsOf, type SectionBuilder, type StatisticsContext } from '../statistics/context'
 import { CountSystem } from '../statistics/system'
 import { protectedColumn, rateColumn, table, TOTAL, type Label } from '../statistics/tables'
 import { quizBank } from './bank'
@@ -28,7 +28,7 @@ async function build(ctx: StatisticsContext): Promise<StatisticsSection> {
     quizBank(ctx.event),
   ])
   const quizzes: Label[] = bank.quizzes.map(q => ({ key: q.slug, label: q.title }))
-  const system = new CountSystem()
+  const system = new CountSystem(cellScope(ctx, 'quizzes'))
   const perQuiz = new Map(byQuiz.map(r => [r.quiz_slug, Number(r.n)]))
   for (const q of quizzes) system.count(`attempts|quiz=${q.key}`, perQuiz.get(q.key) ?? 0)
   system.count(`attempts|${TOTAL}`, quizzes.reduce((n, q) => n + (perQuiz.get(q.key) ?? 0), 0))

@@ -1,5 +1,6 @@
 import type { DataPackageView, StatisticsCell, StatisticsTable, StatisticsView } from '../../shared/statistics/views'
-import { HIDDEN_MARKER, SMALL_MARKER } from '../../shared/statistics/views'
+import { HIDDEN_MARKER, MAX_CHANGE, SMALL_MARKER } from '../../shared/statistics/views'
+import { DISCLOSURE_METHOD } from '../../shared/statistics/perturbation'
 import { toCsv } from '../utils/csv'
 
 /** The values the CSVs use for cells that are not numbers (Table Schema `missingValues`). */
@@ -28,9 +29,9 @@ function tableSchema(table: StatisticsTable) {
       ...table.columns.map(c => ({
         name: c.key, title: c.label.en,
         type: c.unit === 'count' ? 'integer' as const : 'number' as const,
-        description: c.unit === 'count'
-          ? `${c.label.en} (${c.label.zh}). "${SMALL_MARKER}": 1 to 9; "${HIDDEN_MARKER}": hidden so that totals cannot give a small count away.`
-          : `${c.label.en} (${c.label.zh}), per cent (0–100, one decimal). "${HIDDEN_MARKER}": withheld, it would give a small or hidden count away; empty: nothing to divide by.`,
+        description: `${c.label.en} (${c.label.zh}). ${c.unit === 'count'
+          ? c.exact ? 'Exact: not about residents, or public on another page already.' : `Protected: each figure is the count plus its cell's fixed change of at most ${MAX_CHANGE} either way; "${SMALL_MARKER}": below 10 after the change (perhaps 0); figures need not add up to their totals; a total that is public elsewhere (the city's places booked, under age groups) is exact.`
+          : `${c.exact ? 'Exact' : 'Protected'}: per cent (0–100, one decimal) of ${c.exact ? 'exact counts' : 'the published (changed) counts'}. "${HIDDEN_MARKER}": withheld, it would point at a handful of people; empty: nothing to divide by.`}`,
         constraints: { minimum: 0 },
       })),
     ],
@@ -47,7 +48,7 @@ export function dataPackage(view: StatisticsView, origin: string, city: { slug: 
     name: `${city.slug}-information-consumption-week-${view.year}`,
     id: `${base}/datapackage.json?year=${view.year}`,
     title: `${city.name.en} Information Consumption Experience Week ${view.year}: participation statistics (${city.name.zh}信息消费体验周参与情况统计)`,
-    description: `${view.suppression.rule.en}\n\n${view.suppression.rule.zh}`,
+    description: `${view.suppression.rule.en}\n\n${DISCLOSURE_METHOD}\n\n${view.suppression.rule.zh}`,
     version: '1.0.0',
     created: view.generatedAt,
     homepage: `${origin}/statistics?year=${view.year}`,

@@ -3,7 +3,7 @@ import type { LocalizedText } from '../../shared/primitives'
 import { HIDDEN_MARKER, SUPPRESSION_THRESHOLD, type StatisticsSection } from '../../shared/statistics/views'
 import type { NotificationKind } from '../database/schema'
 import { cityDay } from '../../shared/utils/dates'
-import type { StatisticsContext } from './context'
+import { cellScope, type StatisticsContext } from './context'
 import { CountSystem } from './system'
 import { plainColumn, protectedColumn, rateColumn, table, TOTAL, type Label } from './tables'
 
@@ -39,16 +39,16 @@ export async function operationalSection(ctx: StatisticsContext): Promise<Statis
       .where('n.created_at', '>=', ctx.fromIso).where('n.created_at', '<', ctx.toIso)
       .select(['n.kind', 'n.status', sql<number>`count(*)`.as('n')]).groupBy(['n.kind', 'n.status']).execute(),
   ])
-  const system = new CountSystem()
+  const system = new CountSystem(cellScope(ctx, 'operational'))
   const label = (e: { title_zh: string, title_en: string, starts_at: string }): LocalizedText => ({ zh: `${e.title_zh}（${cityDay(e.starts_at)}）`, en: `${e.title_en} (${cityDay(e.starts_at)})` })
   const fullRows: Label[] = full.map(e => ({ key: e.slug, label: label(e) }))
   for (const e of full) {
-    system.count(`booked|${e.slug}`, e.confirmed_places)
-    system.count(`waitlist|${e.slug}`, e.waitlist_parties)
+    system.count(`booked|${e.slug}`, e.confirmed_places, 'public')
+    system.count(`waitlist|${e.slug}`, e.waitlist_parties, 'public')
   }
   const endedRows: Label[] = ended.map(e => ({ key: e.slug, label: label(e) }))
   for (const e of ended) {
-    system.count(`held|${e.slug}`, e.confirmed_places)
+    system.count(`held|${e.slug}`, e.confirmed_places, 'public')
     system.count(`attended|${e.slug}`, e.checked_in_places)
     system.count(`noshow|${e.slug}`, e.confirmed_places - e.checked_in_places)
     system.sum(`held|${e.slug}`, [`attended|${e.slug}`, `noshow|${e.slug}`])
@@ -80,11 +80,11 @@ export async function operationalSection(ctx: StatisticsContext): Promise<Statis
         columns: [
           plainColumn('places_offered', t('名额', 'Places'), r => capacity.get(r) ?? 0),
           protectedColumn(system, 'places_booked', t('报名人数', 'Places booked'), r => `booked|${r}`),
-          // The places are not about anyone, so only the booked count decides whether the share is shown.
+          // Places and places booked are both public on the event's page: so is the share.
           { key: 'booked_rate', label: t('已报名的比例', 'Booked'), unit: 'percent', cell: (r) => {
             const booked = system.cell(`booked|${r}`)
             return typeof booked === 'number' ? Math.round((1000 * booked) / (capacity.get(r) ?? 1)) / 10 : HIDDEN_MARKER
-          } },
+          }, exact: () => true },
           protectedColumn(system, 'waitlist_parties', t('候补', 'On the waiting list'), r => `waitlist|${r}`),
         ],
         totals: false, chart: { kind: 'none', column: 'booked_rate' },

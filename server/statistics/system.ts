@@ -1,61 +1,61 @@
-import { cellOf, suppressCounts, suppressedRate, type CellStatus, type SumEquation } from '../../shared/statistics/suppression'
+import { noiseOf, perturbedCell, rateOf } from '../../shared/statistics/perturbation'
 import type { StatisticsCell } from '../../shared/statistics/views'
+import { cellKey } from './cell-key'
 
 /**
- * Every protected count of a section, keyed by what it counts
- * ('places|district=heping|age=70-plus'), with the sums that tie them together.
- * Tables are views onto these keys, so one count shown in two tables is one
- * entry: suppression is solved once over all of them, and no table can give
- * away what another hides. Exact values stay inside this object.
+ * How a count is published: 'public' exactly (it is on another public page already: places booked
+ * on an event, a case's votes, a team's entries, and sums of those); 'protected' with its cell's
+ * change (shared/statistics/perturbation.ts); 'internal' never (it only ties others together in a sum).
+ */
+export type Disclosure = 'public' | 'protected' | 'internal'
+
+/** Where a section's cells live: the deployment's secret and the cells' common name (city, year, section). */
+export interface CellScope { secret: Uint8Array, name: string }
+
+/**
+ * Every count of a section, keyed by what it counts ('places|district=heping'). One count shown in
+ * two tables is one entry with one change, so no table can average another's change away. Exact
+ * values of protected counts stay inside this object.
  */
 export class CountSystem {
-  private readonly index = new Map<string, number>()
-  private readonly values: number[] = []
-  private readonly equations: SumEquation[] = []
-  private readonly internal: boolean[] = []
-  private status: CellStatus[] | null = null
+  private readonly entries = new Map<string, { value: number, disclosure: Disclosure }>()
 
-  /** A count; the same key twice is the same entry. An `internal` count is never published: it only ties published ones together. */
-  count(key: string, value: number, internal = false): string {
-    const known = this.index.get(key)
-    if (known === undefined) {
-      this.index.set(key, this.values.push(value) - 1)
-      this.internal.push(internal)
-      this.status = null
-    }
-    else if (this.values[known] !== value) throw new Error(`statistics: ${key} counted as ${this.values[known]} and ${value}`)
+  constructor(private readonly scope: CellScope) {}
+
+  /** A count; the same key twice is the same entry. */
+  count(key: string, value: number, disclosure: Disclosure = 'protected'): string {
+    const known = this.entries.get(key)
+    if (!known) this.entries.set(key, { value, disclosure })
+    else if (known.value !== value || known.disclosure !== disclosure) throw new Error(`statistics: ${key} counted twice, differently`)
     return key
   }
 
-  /** `total = sum(parts)`, as a reader could add them up. */
+  /** `total = sum(parts)` before any change: a check on the builder (published protected figures need not add up). */
   sum(total: string, parts: string[]) {
-    const at = (k: string) => {
-      const i = this.index.get(k)
-      if (i === undefined) throw new Error(`statistics: unknown count ${k}`)
-      return i
-    }
-    this.equations.push({ total: at(total), parts: parts.map(at) })
-    this.status = null
+    const exact = parts.reduce((n, k) => n + this.entry(k).value, 0)
+    if (exact !== this.entry(total).value) throw new Error(`statistics: ${total} is not the sum of its parts`)
   }
 
-  private solved(): CellStatus[] {
-    this.status ??= suppressCounts(this.values, this.equations, [], this.internal)
-    return this.status
+  private entry(key: string) {
+    const e = this.entries.get(key)
+    if (!e) throw new Error(`statistics: unknown count ${key}`)
+    return e
+  }
+
+  /** Whether the count is published as counted. */
+  isPublic(key: string): boolean {
+    return this.entry(key).disclosure === 'public'
   }
 
   cell(key: string): StatisticsCell {
-    const i = this.index.get(key)
-    if (i === undefined) throw new Error(`statistics: unknown count ${key}`)
-    if (this.internal[i]) throw new Error(`statistics: ${key} is internal`)
-    return cellOf(this.values[i]!, this.solved()[i]!)
+    const { value, disclosure } = this.entry(key)
+    if (disclosure === 'internal') throw new Error(`statistics: ${key} is internal`)
+    if (disclosure === 'public') return value
+    return perturbedCell(value, noiseOf(cellKey(this.scope.secret, `${this.scope.name}|${key}`)))
   }
 
-  /** A percentage of two counts of this system, withheld by the rate rule. */
+  /** A percentage of two counts of this system, from their published figures. */
   rate(numerator: string, denominator: string): StatisticsCell {
-    const of = (k: string) => {
-      const i = this.index.get(k)!
-      return { value: this.values[i]!, status: this.solved()[i]! }
-    }
-    return suppressedRate(of(numerator), of(denominator))
+    return rateOf(this.cell(numerator), this.cell(denominator))
   }
 }

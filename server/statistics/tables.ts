@@ -7,6 +7,9 @@ export interface Label { key: string, label: LocalizedText }
 /** How a column's cell is made for a row key ('total' for the totals row). */
 export type ColumnSource = (row: string) => StatisticsCell
 
+/** A column as a builder writes it: its cells, and which of them are published as counted. */
+export type ColumnSpec = Omit<StatisticsColumn, 'exact'> & { cell: ColumnSource, exact: (row: string) => boolean }
+
 export interface TableSpec {
   id: string
   title: LocalizedText
@@ -14,7 +17,7 @@ export interface TableSpec {
   rowDimension: Label
   columnDimension: Label
   rows: Label[]
-  columns: Array<StatisticsColumn & { cell: ColumnSource }>
+  columns: ColumnSpec[]
   totals: boolean
   rowTotal?: string
   chart: StatisticsTable['chart']
@@ -30,7 +33,7 @@ export function table(spec: TableSpec): StatisticsTable {
     description: spec.description,
     rowDimension: spec.rowDimension,
     columnDimension: spec.columnDimension,
-    columns: spec.columns.map(({ key, label, unit }) => ({ key, label, unit })),
+    columns: spec.columns.map(({ key, label, unit, exact }) => ({ key, label, unit, exact: [...spec.rows.map(r => r.key), ...(spec.totals ? [TOTAL] : [])].every(exact) })),
     rows: spec.rows.map(r => ({ key: r.key, label: r.label, cells: spec.columns.map(c => c.cell(r.key)) })),
     totals: spec.totals ? { label: totalLabel, cells: spec.columns.map(c => c.cell(TOTAL)) } : null,
     rowTotal: spec.rowTotal ?? null,
@@ -38,16 +41,16 @@ export function table(spec: TableSpec): StatisticsTable {
   }
 }
 
-/** A column of protected counts: `key(row)` names the count in the system. */
-export function protectedColumn(system: CountSystem, key: string, label: LocalizedText, countKey: (row: string) => string): StatisticsColumn & { cell: ColumnSource } {
-  return { key, label, unit: 'count', cell: row => system.cell(countKey(row)) }
+/** A column of counts about residents: `key(row)` names the count in the system, which publishes it by its rule. */
+export function protectedColumn(system: CountSystem, key: string, label: LocalizedText, countKey: (row: string) => string): ColumnSpec {
+  return { key, label, unit: 'count', cell: row => system.cell(countKey(row)), exact: row => system.isPublic(countKey(row)) }
 }
 
 /** A column of counts that are not about residents (events held, places offered): shown as they are. */
-export function plainColumn(key: string, label: LocalizedText, value: (row: string) => number): StatisticsColumn & { cell: ColumnSource } {
-  return { key, label, unit: 'count', cell: value }
+export function plainColumn(key: string, label: LocalizedText, value: (row: string) => number): ColumnSpec {
+  return { key, label, unit: 'count', cell: value, exact: () => true }
 }
 
-export function rateColumn(system: CountSystem, key: string, label: LocalizedText, numerator: (row: string) => string, denominator: (row: string) => string): StatisticsColumn & { cell: ColumnSource } {
-  return { key, label, unit: 'percent', cell: row => system.rate(numerator(row), denominator(row)) }
+export function rateColumn(system: CountSystem, key: string, label: LocalizedText, numerator: (row: string) => string, denominator: (row: string) => string): ColumnSpec {
+  return { key, label, unit: 'percent', cell: row => system.rate(numerator(row), denominator(row)), exact: row => system.isPublic(numerator(row)) && system.isPublic(denominator(row)) }
 }

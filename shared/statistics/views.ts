@@ -1,17 +1,17 @@
 /**
  * The statistics API's shapes (GET /api/statistics, GET /api/admin/statistics,
  * GET /api/statistics/datapackage.json). Every figure drawn from residents'
- * records arrives here already suppressed by the server (shared/statistics/suppression.ts):
- * the exact small counts never leave the database layer, not even for admins.
+ * records arrives here already published by the disclosure rule
+ * (shared/statistics/perturbation.ts): public counts exactly, protected counts
+ * with their cell's change; exact protected counts never leave the server, not even for admins.
  *
  * Fields:
- * - `generatedAt`  when the figures were computed (ISO 8601, UTC).
- * - `suppression`  the rule: `threshold` 10; `marker` '<10' is a count of 1–9;
- *                  `hiddenMarker` 'c' is a cell hidden by secondary suppression
- *                  (its value may be any size; hidden so that a total minus the
- *                  visible cells cannot give a '<10' cell away) or a rate whose
- *                  counts are withheld; `rule` says so in both languages, for the
- *                  page, the report and the data package.
+ * - `generatedAt`  when the figures were computed (ISO 8601, UTC): the day's snapshot.
+ * - `suppression`  the rule: `threshold` 10; `marker` '<10' is a protected count
+ *                  whose changed value is below 10 (a 0 included); `hiddenMarker` 'c'
+ *                  is a rate withheld; `maxChange` the most a protected count is
+ *                  changed either way; `rule` says it all in both languages, for
+ *                  the page, the report and the data package.
  * - `year`         the year shown; `years` every year with data (newest first), for a picker.
  * - `period`       the days counted (YYYY-MM-DD, Asia/Shanghai, both included): the
  *                  calendar year, i.e. that year's experience week with its warm-up
@@ -35,12 +35,14 @@
  *                    different figure (bookings, places…), or a second dimension
  *                    ('age-group') when the table is a cross-tabulation
  * - `columns`        `key` (the CSV field name, snake_case), `label`, `unit`
- *                    ('count' or 'percent', 0–100 with one decimal)
+ *                    ('count' or 'percent', 0–100 with one decimal), `exact`
+ *                    (every cell as counted; false: protected counts, changed)
  * - `rows`           `key` (a code: district code, YYYY-MM-DD, fraud type…),
  *                    `label`, `cells` (one per column, in the columns' order)
  * - `totals`         the totals row (key 'total' in the CSV), or null when the
  *                    rows do not add up to anything meaningful; a percent
- *                    column's total is the overall rate
+ *                    column's total is the overall rate. Protected totals have
+ *                    their own change, so they need not equal the sum of the rows.
  * - `rowTotal`       the column key that is the sum of the other count columns
  *                    of its row (a cross-tab's "all" column), or null
  * - `chart`          how to draw it: `kind` 'bar' (horizontal bars, one per row),
@@ -48,13 +50,14 @@
  *                    column drawn. The page writes the one-sentence summary
  *                    from the drawn column's visible cells.
  *
- * A cell: a number, '<10' (1–9), 'c' (hidden, see above) or null (does not
- * apply: a rate with nothing to divide by). A number 0 is a true zero: zero
- * counts identify no one and are shown (the rule text says so).
+ * A cell: a number, '<10' (a protected count shown below 10), 'c' (a rate
+ * withheld) or null (does not apply: a rate with nothing to divide by).
  */
 import { z } from 'zod'
 import { localizedView, timestampSchema } from '../primitives'
 
+/** The largest change a protected count gets (perturbation.ts keeps its table; here for the schema). */
+export const MAX_CHANGE = 3
 export const SUPPRESSION_THRESHOLD = 10
 export const SMALL_MARKER = '<10'
 export const HIDDEN_MARKER = 'c'
@@ -71,6 +74,8 @@ export const statisticsColumn = z.object({
   key: z.string().regex(/^[a-z][a-z0-9_]*$/),
   label: localizedView,
   unit: z.enum(statisticsUnits),
+  /** Every cell published as counted (not about residents, or public elsewhere); false: protected counts, each changed by up to `maxChange`. */
+  exact: z.boolean(),
 })
 export type StatisticsColumn = z.infer<typeof statisticsColumn>
 
@@ -115,6 +120,7 @@ export const suppressionView = z.object({
   threshold: z.literal(SUPPRESSION_THRESHOLD),
   marker: z.literal(SMALL_MARKER),
   hiddenMarker: z.literal(HIDDEN_MARKER),
+  maxChange: z.literal(MAX_CHANGE),
   rule: localizedView,
 })
 

@@ -1,6 +1,7 @@
 import { statisticsQuery } from '#shared/statistics/requests'
 import type { AdminStatisticsView } from '#shared/statistics/views'
 import { cachedStatistics } from '../../statistics/cache'
+import { statisticsSecret } from '../../statistics/cell-key'
 import { statisticsContext } from '../../statistics/context'
 import { operationalSection } from '../../statistics/operational'
 
@@ -12,5 +13,5 @@ export default defineEventHandler(async (event): Promise<AdminStatisticsView> =>
   if (!view) throw createError({ statusCode: 404, message: 'No statistics for that year' })
   const { db, city } = await usePortal()
   setResponseHeader(event, 'cache-control', 'no-store')
-  return { ...view, operational: await operationalSection(statisticsContext(event, db, city, view.year)) }
+  return { ...view, operational: await operationalSection(statisticsContext(event, db, city, view.year, statisticsSecret())) }
 })

@@ -72,7 +72,7 @@ function parseCsv(text: string): string[][] {
   return rows
 }
 
-function checkCsv(csv: string, resource: z.infer<typeof dataPackageView>['resources'][number]) {
+function checkCsv(csv: string, resource: z.infer<typeof dataPackageView>['resources'][number], table: StatisticsTable) {
   const rows = parseCsv(csv)
   const [header, ...body] = rows
   const fields = resource.schema.fields
@@ -88,9 +88,11 @@ function checkCsv(csv: string, resource: z.infer<typeof dataPackageView>['resour
       }
       if (f.type === 'integer') expect(v, `${resource.name}.${f.name}`).toMatch(/^\d+$/)
       if (f.type === 'number') expect(Number.isFinite(Number(v)) && Number(v) >= 0 && Number(v) <= 100, `${resource.name}.${f.name}=${v}`).toBe(true)
-      // Counts of residents are 0 or at least 10 once published; events, places and organisations' cases are not about residents.
-      const aboutResidents = !['events', 'places_offered', 'cases_published'].includes(f.name) && resource.name !== 'cases-by-theme-and-status'
-      if (f.type === 'integer' && aboutResidents) expect(Number(v) === 0 || Number(v) >= 10, `${resource.name}.${f.name}=${v}`).toBe(true)
+      // Protected counts are at least 10 once published (below that, '<10'); exact columns are public or not about residents, and say so.
+      const exact = table.columns.find(c => c.key === f.name)?.exact
+      // (A totals row can be public where its rows are not: the city's places booked, over age groups.)
+      if (f.type === 'integer' && exact === false && row[0] !== 'total') expect(Number(v), `${resource.name}.${f.name}`).toBeGreaterThanOrEqual(10)
+      if (exact !== undefined) expect(f.description, `${resource.name}.${f.name}`).toMatch(exact ? /\. Exact/ : /\. Protected/)
     })
     const key = row[0]!
     expect(keys.has(key), `${resource.name}: key ${key} twice`).toBe(false)
@@ -112,10 +114,13 @@ describe('statistics over HTTP', () => {
     expect(view.sections.cases!.figures.find(f => f.id === 'cases_published')?.value).toBeGreaterThanOrEqual(2)
     const tables = Object.values(view.sections).flatMap(s => s?.tables ?? [])
     for (const t of tables) for (const r of t.rows) expect(r.cells).toHaveLength(t.columns.length)
-    // The demo: one district shows "<10".
+    // The demo: places booked by district are exact (the events show them); a protected column shows "<10" somewhere.
     const byDistrict = view.sections.events.tables.find(t => t.id === 'events-by-district')!
+    const columnOf = (key: string) => byDistrict.columns.find(c => c.key === key)!
+    expect([columnOf('places_booked').exact, columnOf('bookings').exact, columnOf('attended').exact]).toEqual([true, false, false])
     expect(byDistrict.rows.some(r => r.cells.includes('<10'))).toBe(true)
-    // Held demo events have check-ins: attendance is counted (shown, or hidden to protect a small cell).
+    expect(view.suppression.maxChange).toBe(3)
+    // Held demo events have check-ins: attendance is counted (shown, or '<10').
     expect(view.sections.events.figures.find(f => f.id === 'attended')?.value).not.toBe(0)
   })
 
@@ -142,7 +147,7 @@ describe('statistics over HTTP', () => {
       expect(csv.status).toBe(200)
       expect(csv.headers.get('content-type')).toMatch(/^text\/csv/)
       expect(csv.text.charCodeAt(0)).not.toBe(0xFEFF)
-      checkCsv(csv.text, resource)
+      checkCsv(csv.text, resource, tables.find(t => t.id === resource.name)!)
     }
     const withBom = await fetch(`${baseURL}/api/statistics/events-by-district.csv?bom=1`)
     expect(new Uint8Array(await withBom.arrayBuffer()).slice(0, 3)).toEqual(new Uint8Array([0xEF, 0xBB, 0xBF]))

@@ -11,7 +11,7 @@ function districtTable(overrides: Partial<StatisticsTable> = {}): StatisticsTabl
     description: l('说明', 'About'),
     rowDimension: { key: 'district', label: l('区', 'District') },
     columnDimension: { key: 'measure', label: l('指标', 'Measure') },
-    columns: [{ key: 'bookings', label: l('报名', 'Bookings'), unit: 'count' }, { key: 'no_show_rate', label: l('未到率', 'No-show rate'), unit: 'percent' }],
+    columns: [{ key: 'bookings', label: l('报名', 'Bookings'), unit: 'count', exact: false }, { key: 'no_show_rate', label: l('未到率', 'No-show rate'), unit: 'percent', exact: false }],
     rows: [
       { key: 'heping', label: l('和平区', 'Heping'), cells: [1234, 12.5] },
       { key: 'dongli', label: l('东丽区', 'Dongli'), cells: ['<10', 'c'] },
@@ -77,7 +77,7 @@ describe('the chart of a statistics table', () => {
     const nasty = districtTable({
       title: l('<script>alert(1)</script>', 'x'),
       rows: [{ key: 'x', label: l('A & B "quoted" <i>', 'x'), cells: [20, 1] }],
-      columns: [{ key: 'bookings', label: l('</text><script>', 'x'), unit: 'count' }, { key: 'no_show_rate', label: l('r', 'r'), unit: 'percent' }],
+      columns: [{ key: 'bookings', label: l('</text><script>', 'x'), unit: 'count', exact: false }, { key: 'no_show_rate', label: l('r', 'r'), unit: 'percent', exact: false }],
     })
     const out = tableChartSvg(nasty, 'zh-CN')!
     expect(out).not.toContain('<script>')

@@ -21,14 +21,14 @@ const bank = { items: new Map(items.map(i => [i.id, i])) } as unknown as Bank
 
 // The raw rows, counted the way the quiz section counted them before the daily counts.
 const raw = (t: TestDatabase, year: number) => {
-  const ctx = statisticsContext({} as never, t.db, tianjin, year)
+  const ctx = statisticsContext({} as never, t.db, tianjin, year, new Uint8Array(32))
   return t.db.selectFrom('quiz_answers as a').innerJoin('quiz_attempts as t', 't.id', 'a.attempt_id')
     .where('t.city_slug', '=', 'tianjin').where('t.created_at', '>=', ctx.fromIso).where('t.created_at', '<', ctx.toIso)
     .select(['a.item_type', sql<string>`coalesce(a.lookalike, '')`.as('lookalike'), 'a.verdict', sql<number>`count(*)`.as('n')])
     .groupBy(['a.item_type', 'a.lookalike', 'a.verdict']).execute()
 }
 const rolled = (t: TestDatabase, year: number) => {
-  const ctx = statisticsContext({} as never, t.db, tianjin, year)
+  const ctx = statisticsContext({} as never, t.db, tianjin, year, new Uint8Array(32))
   return t.db.selectFrom('quiz_answer_days').where('city_slug', '=', 'tianjin').where('day', '>=', ctx.from).where('day', '<=', ctx.to)
     .select(['item_type', 'lookalike', 'verdict', sql<number>`sum(answers)`.as('n')]).groupBy(['item_type', 'lookalike', 'verdict']).execute()
 }

@@ -13,13 +13,13 @@ const l = (zh: string, en: string) => ({ zh, en })
 const suppression = { threshold: 10, marker: '<10', hiddenMarker: 'c' } as const
 const districts = [l('和平区', 'Heping'), l('东丽区', 'Dongli'), l('津南区', 'Jinnan')]
 
-function table(cells: StatisticsCell[], options: { unit?: 'count' | 'percent', total?: StatisticsCell | null, rows?: string } = {}): StatisticsTable {
+function table(cells: StatisticsCell[], options: { unit?: 'count' | 'percent', total?: StatisticsCell | null, rows?: string, exact?: boolean } = {}): StatisticsTable {
   const days = options.rows === 'day'
   return {
     id: 't', title: l('表', 'Table'), description: l('', ''),
     rowDimension: { key: options.rows ?? 'district', label: l('区', 'District') },
     columnDimension: { key: 'measure', label: l('', '') },
-    columns: [{ key: 'bookings', label: options.unit === 'percent' ? l('到场率', 'Attendance rate') : l('报名', 'Bookings'), unit: options.unit ?? 'count' }],
+    columns: [{ key: 'bookings', label: options.unit === 'percent' ? l('到场率', 'Attendance rate') : l('报名', 'Bookings'), unit: options.unit ?? 'count', exact: options.exact ?? true }],
     rows: cells.map((c, i) => ({ key: String(i), label: days ? l(`12月${i + 1}日`, `1${i} Dec`) : districts[i]!, cells: [c] })),
     totals: options.total === undefined ? null : { label: l('合计', 'Total'), cells: [options.total] },
     rowTotal: null,

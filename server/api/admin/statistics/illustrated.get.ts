@@ -1,6 +1,7 @@
 import { illustratedStatisticsQuery, type IllustratedAdminStatisticsView } from '#shared/statistics/illustrated'
 import { statisticsChartsSvg } from '../../../statistics/charts'
 import { cachedStatistics } from '../../../statistics/cache'
+import { statisticsSecret } from '../../../statistics/cell-key'
 import { statisticsContext } from '../../../statistics/context'
 import { operationalSection } from '../../../statistics/operational'
 
@@ -12,6 +13,6 @@ export default defineEventHandler(async (event): Promise<IllustratedAdminStatist
   if (!view) throw createError({ statusCode: 404, message: 'No statistics for that year' })
   const { db, city } = await usePortal()
   setResponseHeader(event, 'cache-control', 'no-store')
-  const statistics = { ...view, operational: await operationalSection(statisticsContext(event, db, city, view.year)) }
+  const statistics = { ...view, operational: await operationalSection(statisticsContext(event, db, city, view.year, statisticsSecret())) }
   return { statistics, charts: statisticsChartsSvg(statistics, query.lang) }
 })
