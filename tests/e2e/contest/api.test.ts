@@ -49,18 +49,20 @@ describe('the knowledge contest', () => {
     expect((await api.post('/api/contests/last-year-contest/entries', { verificationToken: await tokenFor('13911115555'), phone: '13911115555', team: 'heping', nickname: '来晚了' })).status).toBe(410)
 
     const id = made.json.entryId
+    const secret = { 'x-entry-secret': made.json.entrySecret as string }
     let right = 0
     for (const item of made.json.items) {
       const q = questions.get(item.id)
-      const answer = item.kind === 'question' ? { option: q!.answer } : { verdict: 'scam' }
-      const r = await api.post(`/api/contest-entries/${id}/answers`, { itemId: item.id, answer })
+      expect(item.kind).toBe('question')
+      const answer = { option: q!.answer }
+      const r = await api.request('POST', `/api/contest-entries/${id}/answers`, { itemId: item.id, answer }, secret)
       expect(r.status).toBe(200)
-      if (item.kind === 'question') expect(r.json.correct).toBe(true)
+      expect(r.json.correct).toBe(true)
       if (r.json.correct) right++
     }
     const first = made.json.items[0]
-    expect((await api.post(`/api/contest-entries/${id}/answers`, { itemId: first.id, answer: first.kind === 'question' ? { option: 0 } : { verdict: 'genuine' } })).status).toBe(409)
-    const state = (await api.get(`/api/contest-entries/${id}`)).json
+    expect((await api.request('POST', `/api/contest-entries/${id}/answers`, { itemId: first.id, answer: { option: 0 } }, secret)).status).toBe(409)
+    const state = (await api.request('GET', `/api/contest-entries/${id}`, undefined, secret)).json
     expect(state.answered).toHaveLength(10)
     const board = (await api.get('/api/contests/week-knowledge-contest/leaderboard')).json
     expect(board.individuals.find((p: { nickname: string }) => p.nickname === '和平老张')).toMatchObject({ correct: right, answered: 10, team: 'heping' })
@@ -106,18 +108,16 @@ describe('the knowledge contest', () => {
   it('creates and edits a contest for an organisation\'s teams, with field errors for bad settings', async () => {
     const organizer = new ApiClient(baseURL)
     await organizer.login('organizer@demo.local')
-    // Dates hang from the real now: the contest opens tomorrow, so it is upcoming whatever the day.
     const day = 86_400_000
-    const at = (days: number) => new Date(Date.now() + days * day).toISOString()
     const body = {
       slug: 'telecom-staff-contest', title: { zh: '通信行业知识赛', en: 'Telecom staff contest' }, rules: { zh: '规则', en: 'Rules' },
-      opensAt: at(1), closesAt: at(0), questionsPerEntry: 10, teamKind: 'organisation',
+      opensAt: new Date(Date.now() + day).toISOString(), closesAt: new Date(Date.now()).toISOString(), questionsPerEntry: 10, teamKind: 'organisation',
       teams: [{ code: 'a', name: { zh: '甲', en: 'A' } }], leaderboard: 'after-close', topics: ['fraud'], withQuizItems: true,
     }
     const bad = await organizer.post('/api/organizer/contests', body)
     expect(bad.status).toBe(422)
     expect(Object.keys(bad.json.data.fieldErrors).sort()).toEqual(['closesAt', 'teams'])
-    const good = { ...body, closesAt: at(7), teams: [{ code: 'a', name: { zh: '甲', en: 'A' } }, { code: 'b', name: { zh: '乙', en: 'B' } }] }
+    const good = { ...body, closesAt: new Date(Date.now() + 7 * day).toISOString(), teams: [{ code: 'a', name: { zh: '甲', en: 'A' } }, { code: 'b', name: { zh: '乙', en: 'B' } }] }
     const made = await organizer.post('/api/organizer/contests', good)
     expect(made.status).toBe(201)
     expect((await organizer.post('/api/organizer/contests', good)).status).toBe(422)
