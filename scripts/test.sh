@@ -4,6 +4,7 @@
 set -e
 export NUXT_TELEMETRY_DISABLED=1
 sh scripts/ensure-chromium.sh
+sh scripts/ensure-fault-services.sh
 echo "== lint" && eslint .
 echo "== typecheck" && nuxt typecheck
 echo "== tests" && vitest run "$@"

@@ -1,9 +1,10 @@
 import { mkdirSync } from 'node:fs'
-import { dirname } from 'node:path'
+import { dirname, resolve } from 'node:path'
 import { Kysely, PostgresDialect, SqliteDialect, type Dialect } from 'kysely'
 import pg from 'pg'
 import type { Database } from './schema'
 import { openNodeSqlite } from './sqlite-node'
+import { databaseOutage } from './outage'
 
 export type DialectName = 'sqlite' | 'postgres'
 
@@ -31,12 +32,25 @@ export function createDatabase(options: DatabaseOptions): DatabaseHandle {
       connectionString: options.url,
       max: options.poolSize ?? 10,
       options: options.pgSchema ? `-c search_path=${options.pgSchema}` : undefined,
+      // A request waits at most 5 s for a connection while the database is away, then fails (a 503), instead of queueing.
+      connectionTimeoutMillis: 5000,
     })
+    // An idle connection the server dropped (a restart) is an 'error' on the pool: unhandled, Node calls it uncaught.
+    pool.on('error', error => databaseOutage.failed(error))
+    pool.on('connect', () => databaseOutage.recovered())
     return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres' }
   }
-  const file = options.sqliteFile ?? '.data/portal.sqlite'
-  mkdirSync(dirname(file), { recursive: true })
-  return { db: fromDialect(new SqliteDialect({ database: openNodeSqlite(file) })), dialect: 'sqlite' }
+  const file = resolve(options.sqliteFile ?? '.data/portal.sqlite')
+  try {
+    mkdirSync(dirname(file), { recursive: true })
+    return { db: fromDialect(new SqliteDialect({ database: openNodeSqlite(file) })), dialect: 'sqlite' }
+  }
+  catch (error) {
+    // SQLite's own words ("unable to open database file") name neither the file nor what to do.
+    throw new Error(`Cannot open the SQLite database ${file}: ${(error as Error).message}.\n`
+      + `The folder must exist (or be creatable) and be writable by the user the portal runs as. `
+      + `Set PORTAL_DATA_DIR to such a folder (the database is PORTAL_DATA_DIR/portal.sqlite), or DATABASE_URL to use PostgreSQL.`, { cause: error })
+  }
 }
 
 export function fromDialect(dialect: Dialect): Kysely<Database> {

@@ -1,10 +1,10 @@
-import type { Kysely, Updateable } from 'kysely'
-import type { Database, NotificationsTable } from '../database/schema'
+import type { Kysely, UpdateObject } from 'kysely'
+import type { Database } from '../database/schema'
 
 export interface Outcome {
   id: string
   claimant: string | null
-  values: Updateable<NotificationsTable>
+  values: UpdateObject<Database, 'notifications'>
 }
 
 /**

@@ -5,6 +5,8 @@
  * scheduled `notifications:send` stays as the safety net (and for instances
  * that did not take the booking).
  */
+import { log } from '../utils/log'
+
 type Run = () => Promise<unknown>
 
 let runner: Run | undefined
@@ -41,13 +43,13 @@ async function drain() {
 }
 
 function recovered() {
-  if (failures) console.error(`[portal] sending messages works again after ${failures} failed ${failures === 1 ? 'try' : 'tries'}`)
+  if (failures) log.warn({ failures }, 'sending messages works again')
   failures = 0
 }
 
 // One line when sending starts failing and one when it works again, not one per try.
 function failed(error: unknown) {
-  if (!failures) console.error(`[portal] sending messages failed, trying again: ${(error as Error).message}`)
+  if (!failures) log.error({ error: (error as Error).message }, 'sending messages failed: trying again every few seconds')
   failures++
   later(RETRY_MS[Math.min(failures, RETRY_MS.length) - 1]!)
 }

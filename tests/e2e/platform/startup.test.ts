@@ -70,7 +70,7 @@ describe('start-up', () => {
     withSchema.searchParams.set('options', `-c search_path=${schema}`)
     const server = await startServer({ DATABASE_URL: withSchema.toString(), NUXT_SESSION_PASSWORD: 'x'.repeat(40), PORTAL_DATA_KEY: Buffer.alloc(32, 7).toString('base64') })
     try {
-      expect(await (await fetch(`${server.url}/api/health`)).json()).toEqual({ ok: true, db: 'postgres', migration: latestMigration })
+      expect(await (await fetch(`${server.url}/api/health`)).json()).toEqual({ ok: true, db: 'postgres', migration: latestMigration, checks: { database: 'ready', redis: 'not-used' } })
       const { rows } = await client.query(`select count(*)::int as n from ${schema}.venues`)
       expect(rows[0].n).toBeGreaterThan(10)
       // Production on PostgreSQL: no demo accounts unless PORTAL_DEMO=1.

@@ -5,6 +5,7 @@ import type { Database } from '../../../server/database/schema'
 import { CLAIM_SECONDS, claimDue, sendPending } from '../../../server/notifications/sender'
 import { backlogSize } from '../../../server/notifications/settle'
 import { installSender, wakeSender } from '../../../server/notifications/wake'
+import { log } from '../../../server/utils/log'
 import type { NotificationProvider, OutgoingMessage } from '../../../server/notifications/providers'
 import { encryptText, lookupHash } from '../../../server/privacy/crypto'
 import { dialects, type TestDatabase } from '../../support/databases'
@@ -115,11 +116,13 @@ describe('the sender after a failed run', () => {
   afterEach(() => {
     installSender(undefined)
     vi.useRealTimers()
+    vi.restoreAllMocks()
   })
 
   it('tries again within seconds until a run works, without waiting for the minute tick or another booking', async () => {
     vi.useFakeTimers()
-    vi.spyOn(console, 'error').mockImplementation(() => {})
+    const errors = vi.spyOn(log, 'error').mockImplementation(() => {})
+    const warnings = vi.spyOn(log, 'warn').mockImplementation(() => {})
     let runs = 0
     installSender(async () => {
       if (++runs <= 3) throw new Error('Connection terminated unexpectedly')
@@ -132,9 +135,8 @@ describe('the sender after a failed run', () => {
     await vi.advanceTimersByTimeAsync(30_000)
     // Once a run works nothing more is scheduled.
     expect(runs).toBe(settled)
-    expect(vi.mocked(console.error).mock.calls.map(c => String(c[0]))).toEqual([
-      expect.stringContaining('sending messages failed, trying again'),
-      expect.stringContaining('works again after 3 failed tries'),
-    ])
+    // One line when it starts failing, one when it works again: not one per try.
+    expect(errors.mock.calls).toEqual([[{ error: 'Connection terminated unexpectedly' }, expect.stringContaining('sending messages failed')]])
+    expect(warnings.mock.calls).toEqual([[{ failures: 3 }, 'sending messages works again']])
   })
 })
