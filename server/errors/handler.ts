@@ -33,7 +33,7 @@ export default defineNitroErrorHandler((error: H3Error, event) => {
   }
   else if (error.unhandled || (error.fatal && !(error.statusCode < 500))) {
     // A bug: logged here as one JSON line with its stack; the client gets the bare 500 Nitro would send, without Nitro's own print.
-    log.error({ requestId: event.context.requestId, route: routeOf(event.path), error: error.cause instanceof Error ? error.cause.stack : error.stack }, 'request failed')
+    log.error({ requestId: event.context.requestId, route: routeOf(event.path, event.context.matchedRoute?.path), error: error.cause instanceof Error ? error.cause.stack : error.stack }, 'request failed')
     Object.assign(error, { statusCode: error.statusCode || 500, message: 'Server Error', data: undefined, unhandled: false, fatal: false })
   }
   if (error.statusCode === 503) setResponseHeader(event, 'retry-after', (error.data as { retryAfter?: number } | undefined)?.retryAfter ?? RETRY_AFTER_SECONDS)

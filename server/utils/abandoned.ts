@@ -11,6 +11,6 @@ import { routeOf } from './request-log'
 export function stopIfAbandoned(event: H3Event) {
   const { req, res } = event.node
   if (!res.destroyed && !req.socket?.destroyed) return
-  log.warn({ requestId: event.context.requestId, route: routeOf(event.path) }, 'client gone before the write began: not done')
+  log.warn({ requestId: event.context.requestId, route: routeOf(event.path, event.context.matchedRoute?.path) }, 'client gone before the write began: not done')
   throw createError({ statusCode: 499, statusMessage: 'Client Closed Request', message: 'The client closed the request before it was done' })
 }

@@ -3,8 +3,13 @@ import { getRequestHeader, setResponseHeader, type H3Event } from 'h3'
 
 const TOKENISH = /^[0-9a-zA-Z_.-]{20,}$/
 
-/** The path without its query, a long id-like segment replaced (a ticket link's token acts for its resident: never logged). */
-export function routeOf(path: string): string {
+/**
+ * What a log line names: the API route's pattern (`/api/progress/:code`: a code
+ * in a path can act for a resident, so it is never logged), else the path
+ * without its query and with long id-like segments (a ticket link's token) replaced.
+ */
+export function routeOf(path: string, pattern?: string): string {
+  if (pattern && !pattern.includes('*')) return pattern
   return path.split('?')[0]!.split('/').map(part => TOKENISH.test(part) ? ':id' : part).join('/')
 }
 
@@ -22,7 +27,7 @@ export function requestLogLine(event: H3Event, id: string, ms: number) {
   return {
     requestId: id,
     method: event.method,
-    route: routeOf(event.path),
+    route: routeOf(event.path, event.context.matchedRoute?.path),
     // The client left before the answer: 499, as proxies log it; the work may still finish (or be stopped: abandoned.ts).
     status: res.writableFinished ? res.statusCode : 499,
     durationMs: Math.round(ms * 10) / 10,

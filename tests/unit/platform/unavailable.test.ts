@@ -50,7 +50,8 @@ describe('readiness and request logs', () => {
     expect(await probe(now + 3500)).toBe(false)
   })
 
-  it('logs a route without its query or a ticket link\'s token', () => {
+  it('logs an API route by its pattern, a page without its query or a ticket link\'s token', () => {
+    expect(routeOf('/api/progress/K7Q2-M9X4', '/api/progress/:code')).toBe('/api/progress/:code')
     expect(routeOf('/api/events/anti-fraud/registrations?x=1')).toBe('/api/events/anti-fraud/registrations')
     expect(routeOf('/tickets/0b9f5c1e-8d0a-4f6e-9a43-3c0d2b1e7f55.0123456789abcdef0123456789abcdef')).toBe('/tickets/:id')
   })
