@@ -35,9 +35,13 @@ export function createDatabase(options: DatabaseOptions): DatabaseHandle {
       // A request waits at most 5 s for a connection while the database is away, then fails (a 503), instead of queueing.
       connectionTimeoutMillis: 5000,
     })
-    // An idle connection the server dropped (a restart) is an 'error' on the pool: unhandled, Node calls it uncaught.
+    // A connection the server dropped (a restart) emits 'error': on the pool while idle, on the client itself while
+    // checked out (pg-pool then stops listening). Unhandled, either reaches Node as an uncaught exception.
     pool.on('error', error => databaseOutage.failed(error))
-    pool.on('connect', () => databaseOutage.recovered())
+    pool.on('connect', (client) => {
+      client.on('error', error => databaseOutage.failed(error))
+      databaseOutage.recovered()
+    })
     return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres' }
   }
   const file = resolve(options.sqliteFile ?? '.data/portal.sqlite')

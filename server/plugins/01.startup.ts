@@ -7,12 +7,12 @@ export default defineNitroPlugin(() => {
     ensureSessionPassword()
   }
   catch (error) {
-    console.error(`\n[portal] start-up failed\n${(error as Error).message}\n`)
+    console.error(`\n[portal] start-up failed\n${startupMessage(error as Error)}\n`)
     process.exit(1)
   }
   // A missing or malformed PORTAL_DATA_KEY stops start-up, not the first booking.
   Promise.all([initPortal(), getCryptoKeys()]).catch((error: Error) => {
-    console.error(`\n[portal] start-up failed\n${error.message}\n`)
+    console.error(`\n[portal] start-up failed\n${startupMessage(error)}\n`)
     process.exit(1)
   })
 })

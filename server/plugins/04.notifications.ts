@@ -8,7 +8,7 @@ export default defineNitroPlugin((nitro) => {
     currentProvider()
   }
   catch (error) {
-    console.error(`\n[portal] start-up failed\n${(error as Error).message}\n`)
+    console.error(`\n[portal] start-up failed\n${startupMessage(error as Error)}\n`)
     process.exit(1)
   }
   installSender(async () => {

@@ -92,6 +92,13 @@ describe('the database restarts during a burst of bookings on two instances (its
     const ids = deliveredIds()
     expect(ids.filter((id, k) => ids.indexOf(id) !== k)).toEqual([])
     expect((await messagesOf()).every(m => m.status === 'sent')).toBe(true)
+    // Each instance logs the outage as a few lines (one per state change), not one per failed query, and nothing uncaught.
+    for (const server of servers) {
+      const outage = server.output().split('\n').filter(l => l.includes('"dependency":"database"'))
+      expect(outage.length).toBeGreaterThan(0)
+      expect(outage.length).toBeLessThanOrEqual(6)
+      expect(server.output()).not.toMatch(/uncaughtException|\[request error\]/)
+    }
   }, 150_000)
 
   it('control: the same checks catch a text held by a dead sender\'s claim, and a text sent twice', async () => {

@@ -79,6 +79,18 @@ describe('Redis stops, hangs and comes back while residents book (its own redis-
     // Every booking before, during and after the outage was taken.
     expect(statuses.filter(s => s !== 201)).toEqual([])
     expect(statuses.length).toBeGreaterThan(20)
+
+    // The log: one JSON line per request, and the outage as two lines (not one per failure), nothing uncaught.
+    const lines = server.output().split('\n').filter(l => l.startsWith('{')).map(l => JSON.parse(l) as Record<string, unknown>)
+    const refused = lines.filter(l => l.route === '/api/auth/login' && l.status === 503)
+    expect(refused.length).toBeGreaterThanOrEqual(5)
+    expect(refused.every(l => (l.durationMs as number) < 1000)).toBe(true)
+    expect(lines.find(l => l.route === '/api/auth/login')).toMatchObject({ level: 'info', time: expect.any(String), requestId: expect.any(String), method: 'POST', durationMs: expect.any(Number) })
+    expect(lines.filter(l => l.dependency === 'redis').map(l => [l.level, l.msg])).toEqual([
+      ['error', expect.stringMatching(/^redis unavailable/)],
+      ['warn', 'redis available again'],
+    ])
+    expect(server.output()).not.toMatch(/uncaught|Unhandled error event/i)
   }, 60_000)
 
   it('does not commit a booking whose client gave up while Redis hung; control: the same booking waited for is committed', async () => {
