@@ -26,14 +26,22 @@ export interface DatabaseOptions {
 // pg returns int8 and numeric as strings; counts in this app fit in a JS number.
 pg.types.setTypeParser(20, v => Number.parseInt(v, 10))
 
+class TimedClient extends pg.Client {
+  constructor(config?: string | pg.ClientConfig) {
+    super({ ...(typeof config === 'string' ? { connectionString: config } : config), connectionTimeoutMillis: 5000 })
+  }
+}
+
 export function createDatabase(options: DatabaseOptions): DatabaseHandle {
   if (options.url) {
     const pool = new pg.Pool({
       connectionString: options.url,
       max: options.poolSize ?? 10,
       options: options.pgSchema ? `-c search_path=${options.pgSchema}` : undefined,
-      // A request waits at most 5 s for a connection while the database is away, then fails (a 503), instead of queueing.
-      connectionTimeoutMillis: 5000,
+      // Opening a connection gives up after 5 s (a database host that does not answer) and the request gets a 503.
+      // Not the pool's own connectionTimeoutMillis: that also bounds the wait for a free connection, and a burst
+      // of bookings queueing behind ten connections is load to serve, not an outage.
+      Client: TimedClient,
     })
     // A connection the server dropped (a restart) emits 'error': on the pool while idle, on the client itself while
     // checked out (pg-pool then stops listening). Unhandled, either reaches Node as an uncaught exception.

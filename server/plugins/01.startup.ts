@@ -1,3 +1,4 @@
+import { startupMessage } from '../utils/startup-errors'
 import { getCryptoKeys } from '../privacy/keys'
 
 // Start-up fails fast: a broken city profile or a failed migration stops the

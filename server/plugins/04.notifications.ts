@@ -1,3 +1,4 @@
+import { startupMessage } from '../utils/startup-errors'
 import { currentProvider } from '../notifications/providers'
 import { sendPending } from '../notifications/sender'
 import { installSender } from '../notifications/wake'
