@@ -1,3 +1,5 @@
+import { fileURLToPath } from 'node:url'
+
 // https://nuxt.com/docs/api/configuration/nuxt-config
 export default defineNuxtConfig({
   modules: ['@vueuse/nuxt', '@nuxt/eslint', 'nuxt-auth-utils', 'nuxt-security', '@nuxt/content'],
@@ -83,6 +85,9 @@ export default defineNuxtConfig({
     'nitro:config'(config) {
       const { oauth: _oauth, webauthn: _webauthn, ...rest } = config.runtimeConfig ?? {}
       config.runtimeConfig = rest
+      // Ours runs first and only corrects the error (503 for an unavailable database or Redis, standard
+      // reason phrases); Nuxt's then renders the error page, or Nitro's the JSON (server/errors/handler.ts).
+      config.errorHandler = [fileURLToPath(new URL('./server/errors/handler.ts', import.meta.url)), ...[config.errorHandler ?? []].flat()]
       // @nuxt/content prerenders a SQL dump per collection for browsers that query content themselves;
       // ours never do (server routes only), and prerendering boots the whole server: ~17 s of every build.
       for (const [route, rule] of Object.entries(config.routeRules ?? {})) {

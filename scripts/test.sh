@@ -9,6 +9,7 @@ if [ -n "${PORTAL_TEST_CLOCK_SHIFT:-}" ]; then
   export NODE_OPTIONS="${NODE_OPTIONS:-} --import=$(pwd)/tests/support/clock-shift.mjs"
 fi
 sh scripts/ensure-chromium.sh
+sh scripts/ensure-fault-services.sh
 echo "== lint" && eslint .
 echo "== typecheck" && nuxt typecheck
 echo "== tests" && vitest run "$@"

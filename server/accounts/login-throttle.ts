@@ -3,11 +3,14 @@ import { clientIp } from '../utils/client-ip'
 import { consume, resetLimit, tooManyRequests, type Limit } from '../utils/rate-limit'
 import { portalConfig } from '../utils/config'
 
-/** Per IP: every attempt counts. Per account: failures count, and the account locks until the window ends. */
+/**
+ * Per IP: every attempt counts. Per account: failures count, and the account locks until the window ends.
+ * Both fail closed: without the shared counts a lock-out could be walked around instance by instance, so sign-in answers 503.
+ */
 export const loginLimits = {
   // Scaled like residents' limits (PORTAL_RATE_SCALE) for offices where many staff share one address.
-  ip: { bucket: 'login-ip', limit: Math.round(30 * portalConfig().rateScale), windowSeconds: 15 * 60 },
-  account: { bucket: 'login-account', limit: 5, windowSeconds: 15 * 60 },
+  ip: { bucket: 'login-ip', limit: Math.round(30 * portalConfig().rateScale), windowSeconds: 15 * 60, failClosed: true },
+  account: { bucket: 'login-account', limit: 5, windowSeconds: 15 * 60, failClosed: true },
 } satisfies Record<string, Limit>
 
 /**

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import type { Kysely, Updateable } from 'kysely'
+import { sql, type Kysely, type Updateable } from 'kysely'
 import type { CityProfile } from '../../shared/city/profile'
 import { dialectOf } from '../database/dialect'
 import { nowIso } from '../database/ids'
@@ -9,6 +9,7 @@ import { ticketToken } from '../events/tickets'
 import { decryptText } from '../privacy/crypto'
 import { composeMessage, LINK_WITHHELD } from './messages'
 import type { NotificationProvider } from './providers'
+import { settle, settleBacklog } from './settle'
 
 export const MAX_ATTEMPTS = 5
 /** Longer than a batch can take (BATCH × the webhook's 10 s), so a live sender never loses its claim. */
@@ -46,8 +47,13 @@ export async function claimDue(db: Kysely<Database>, claimant: string, limit = B
 
 export interface SendCounts { sent: number, skipped: number, failed: number }
 
-/** Sends what is due, claiming it first. A message whose reason has passed (a reminder for a cancelled booking) is skipped. */
+/**
+ * Sends what is due, claiming it first. A message whose reason has passed (a
+ * reminder for a cancelled booking) is skipped. Outcomes an earlier run could
+ * not write (the database was away) are written before anything is claimed.
+ */
 export async function sendPending(db: Kysely<Database>, provider: NotificationProvider, city: CityProfile, origin: string, limit = 200): Promise<SendCounts> {
+  await settleBacklog(db)
   const claimant = randomUUID()
   const counts: SendCounts = { sent: 0, skipped: 0, failed: 0 }
   while (counts.sent + counts.skipped + counts.failed < limit) {
@@ -61,55 +67,77 @@ export async function sendPending(db: Kysely<Database>, provider: NotificationPr
   return counts
 }
 
+const rowsToSend = (db: Kysely<Database>, ids: string[]) => db.selectFrom('notifications as n')
+  .innerJoin('registrations as r', 'r.id', 'n.registration_id')
+  .innerJoin('events as e', 'e.id', 'n.event_id')
+  .leftJoin('venues as v', 'v.id', 'e.venue_id')
+  .select(['n.id', 'n.kind', 'n.attempts', 'r.id as reg_id', 'r.status as reg_status', 'r.phone_enc', 'r.party_size', 'r.code', 'r.seq', 'e.id as event_id', 'e.title_zh', 'e.starts_at', 'v.name_zh as venue_zh'])
+  .where('n.id', 'in', ids).orderBy('n.send_after').execute()
+
+const errorText = (error: unknown) => String((error as Error)?.message).slice(0, 300)
+
 /**
  * Hands the given rows to the provider, each with its row id as the
  * idempotency key, and records the outcome. With a claimant, only rows that
  * claimant still holds are updated. Exported for the test that shows what
  * happens without a claim.
+ *
+ * The database is read for the whole batch before anything is sent. If a read
+ * fails, every row goes back to due at once with the try counted; if a write
+ * fails after a send, that outcome is kept in this process (settle.ts) and the
+ * rows not reached go back to due; both are written when the database answers.
  */
 export async function sendRows(db: Kysely<Database>, provider: NotificationProvider, city: CityProfile, origin: string, ids: string[], claimant: string | null): Promise<SendCounts> {
   const counts: SendCounts = { sent: 0, skipped: 0, failed: 0 }
   if (!ids.length) return counts
-  const rows = await db.selectFrom('notifications as n')
-    .innerJoin('registrations as r', 'r.id', 'n.registration_id')
-    .innerJoin('events as e', 'e.id', 'n.event_id')
-    .leftJoin('venues as v', 'v.id', 'e.venue_id')
-    .select(['n.id', 'n.kind', 'n.attempts', 'r.id as reg_id', 'r.status as reg_status', 'r.phone_enc', 'r.party_size', 'r.code', 'r.seq', 'e.id as event_id', 'e.title_zh', 'e.starts_at', 'v.name_zh as venue_zh'])
-    .where('n.id', 'in', ids).orderBy('n.send_after').execute()
-  const settle = (id: string, values: Updateable<NotificationsTable>) => {
-    const q = db.updateTable('notifications').set({ ...values, claimed_by: null, claimed_until: null }).where('id', '=', id)
-    return (claimant ? q.where('claimed_by', '=', claimant) : q).execute()
+  let rows: Awaited<ReturnType<typeof rowsToSend>>
+  const positions = new Map<string, number>()
+  try {
+    rows = await rowsToSend(db, ids)
+    for (const n of rows) if (n.reg_status === 'waitlisted') positions.set(n.id, await waitlistPosition(db, n.event_id, n.seq))
   }
-  for (const n of rows) {
+  catch (error) {
+    const values = { attempts: sql<number>`attempts + 1`, last_error: errorText(error) }
+    await settle(db, ids.map(id => ({ id, claimant, values }))).catch(() => {})
+    throw error
+  }
+  for (const [i, n] of rows.entries()) {
+    let values: Updateable<NotificationsTable>
     const stale = !n.phone_enc || (n.kind === 'reminder' && n.reg_status !== 'confirmed') || (n.kind === 'promoted' && n.reg_status !== 'confirmed')
-    if (stale) {
-      await settle(n.id, { status: 'skipped', last_error: 'no longer applies' })
-      counts.skipped++
-      continue
-    }
-    const attempts = n.attempts + 1
-    try {
-      const token = await ticketToken(n.reg_id)
-      const context = {
-        city: city.name.zh, title: n.title_zh, startsAt: n.starts_at, place: n.venue_zh ?? '线上', partySize: n.party_size, code: n.code,
-        waitlistPosition: n.reg_status === 'waitlisted' ? await waitlistPosition(db, n.event_id, n.seq) : null,
-        ticketUrl: `${origin}/tickets/${token}`, releaseUrl: `${origin}/release/${token}`,
+    if (stale) values = { status: 'skipped', last_error: 'no longer applies' }
+    else {
+      const attempts = n.attempts + 1
+      try {
+        const token = await ticketToken(n.reg_id)
+        const context = {
+          city: city.name.zh, title: n.title_zh, startsAt: n.starts_at, place: n.venue_zh ?? '线上', partySize: n.party_size, code: n.code,
+          waitlistPosition: positions.get(n.id) ?? null,
+          ticketUrl: `${origin}/tickets/${token}`, releaseUrl: `${origin}/release/${token}`,
+        }
+        const { params, text } = composeMessage(n.kind, context)
+        await provider.send({ id: n.id, to: await decryptText(n.phone_enc!), kind: n.kind, params, text, city: city.name.zh })
+        // What is kept is the text without the resident's personal link: that link acts for them.
+        const kept = composeMessage(n.kind, { ...context, ticketUrl: LINK_WITHHELD, releaseUrl: LINK_WITHHELD }).text
+        values = { status: 'sent', provider: provider.name, message: kept, sent_at: nowIso(), attempts, last_error: null }
       }
-      const { params, text } = composeMessage(n.kind, context)
-      await provider.send({ id: n.id, to: await decryptText(n.phone_enc!), kind: n.kind, params, text, city: city.name.zh })
-      // What is kept is the text without the resident's personal link: that link acts for them.
-      const kept = composeMessage(n.kind, { ...context, ticketUrl: LINK_WITHHELD, releaseUrl: LINK_WITHHELD }).text
-      await settle(n.id, { status: 'sent', provider: provider.name, message: kept, sent_at: nowIso(), attempts, last_error: null })
-      counts.sent++
+      catch (error) {
+        const last = attempts >= MAX_ATTEMPTS
+        values = {
+          attempts, last_error: errorText(error), provider: provider.name,
+          ...(last ? { status: 'failed' } : { status: 'pending', send_after: later(retryDelaySeconds(attempts)) }),
+        }
+      }
+    }
+    try {
+      await settle(db, [{ id: n.id, claimant, values }])
     }
     catch (error) {
-      const last = attempts >= MAX_ATTEMPTS
-      await settle(n.id, {
-        attempts, last_error: String((error as Error).message).slice(0, 300), provider: provider.name,
-        ...(last ? { status: 'failed' } : { status: 'pending', send_after: later(retryDelaySeconds(attempts)) }),
-      })
-      counts.failed++
+      await settle(db, rows.slice(i + 1).map(r => ({ id: r.id, claimant, values: {} }))).catch(() => {})
+      throw error
     }
+    if (values.status === 'sent') counts.sent++
+    else if (values.status === 'skipped') counts.skipped++
+    else counts.failed++
   }
   return counts
 }

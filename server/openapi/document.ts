@@ -13,7 +13,7 @@ import { courseDetail, coursePage, lessonView } from '../../shared/courses/views
 import { attendeesCsvQuery, attendeesCsvRevealBody, checkInBody, checkInResult, eventCreateBody, eventPatchBody, organizerEventDetail, organizerEventList, organizerEventRef, organizerNotificationList, organizerRegistrations, revealBody, revealResult, walkInBody, walkInResult } from '../../shared/events/organizer'
 import { calendarQuery, eventListQuery, registrationBody, registrationChangeBody, registrationLookupBody } from '../../shared/events/requests'
 import { eventDetailView, eventSuggestions, eventView, registrationResult, registrationView, releaseResult } from '../../shared/events/views'
-import { healthResponse } from '../../shared/platform/schemas'
+import { healthResponse, livenessResponse } from '../../shared/platform/schemas'
 import { statisticsCsvQuery, statisticsQuery } from '../../shared/statistics/requests'
 import { adminStatisticsView, dataPackageView, statisticsView } from '../../shared/statistics/views'
 import { illustratedAdminStatisticsView, illustratedStatisticsQuery, illustratedStatisticsView } from '../../shared/statistics/illustrated'
@@ -29,6 +29,7 @@ import { venueCreateBody, venueCreated, venueListQuery, venueView } from '../../
  */
 export const responseSchemas = {
   Health: healthResponse,
+  Liveness: livenessResponse,
   City: cityView,
   Venue: venueView,
   VenuePage: pageOf(venueView),
@@ -125,7 +126,7 @@ const editCode = { name: 'x-edit-code', in: 'header', required: false, schema: {
 export function openApiDocument() {
   return {
     openapi: '3.1.0',
-    info: { title: '信息消费体验周 portal API', version: '1.0.0', description: 'Public and organizer API of the Information Consumption Experience Week portal. Times are ISO 8601 (UTC); show them in Asia/Shanghai. Text is `{ zh, en }`.' },
+    info: { title: '信息消费体验周 portal API', version: '1.0.0', description: 'Public and organizer API of the Information Consumption Experience Week portal. Times are ISO 8601 (UTC); show them in Asia/Shanghai. Text is `{ zh, en }`. Any endpoint may answer 503 with Retry-After (seconds) and `{ statusCode: 503, message, data: { dependency: "database" | "redis", retryAfter } }`, the message in the resident\'s language, while the database or Redis does not answer; try again after that many seconds. Reason phrases are the standard ones for each status.' },
     components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'nuxt-session' } }, schemas: components() },
     paths: {
       '/api/events': { get: { summary: 'Published upcoming events of the city', parameters: query(eventListQuery), responses: { 200: ok('EventPage'), 400: error } } },
@@ -187,7 +188,8 @@ export function openApiDocument() {
       '/api/organizer/contests/{id}/entries/{entry}/disqualify': { post: { summary: 'Disqualify an entry with a reason (audited)', ...organizer, parameters: [id, { name: 'entry', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }], requestBody: body(disqualifyBody), responses: { 200: ok('Ok'), 401: error, 403: error, 404: error, 422: error } } },
       '/api/organizer/contests/{id}/results.csv': { post: { summary: 'Results for prizes (CSV, BOM, formula-safe): numbers masked unless revealed with a reason (audited)', ...organizer, parameters: [id], requestBody: body(resultsCsvBody), responses: { 200: file('text/csv'), 401: error, 403: error, 404: error, 422: error } } },
       '/api/city': { get: { summary: 'The city profile: the week, the plan, districts and organisers', responses: { 200: ok('City') } } },
-      '/api/health': { get: { summary: 'The database answers', responses: { 200: ok('Health') } } },
+      '/api/health': { get: { summary: 'Readiness: the database takes a write (probed at most every 3 s) and Redis, when used, answers. 503 with Retry-After and the same body when not', responses: { 200: ok('Health'), 503: ok('Health', 'Not ready') } } },
+      '/api/health/live': { get: { summary: 'Liveness: the process answers; checks nothing else', responses: { 200: ok('Liveness') } } },
       '/api/organizer/organisation': { get: { summary: 'The signed-in organizer\'s organisation, venues and people', ...organizer, responses: { 200: ok('MyOrganisation'), 401: error, 403: error } } },
       '/api/organizer/events': {
         get: { summary: 'The organisation\'s events', ...organizer, responses: { 200: ok('OrganizerEventList'), 401: error, 403: error } },

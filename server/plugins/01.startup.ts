@@ -1,3 +1,4 @@
+import { startupMessage } from '../utils/startup-errors'
 import { getCryptoKeys } from '../privacy/keys'
 
 // Start-up fails fast: a broken city profile or a failed migration stops the
@@ -7,12 +8,12 @@ export default defineNitroPlugin(() => {
     ensureSessionPassword()
   }
   catch (error) {
-    console.error(`\n[portal] start-up failed\n${(error as Error).message}\n`)
+    console.error(`\n[portal] start-up failed\n${startupMessage(error as Error)}\n`)
     process.exit(1)
   }
   // A missing or malformed PORTAL_DATA_KEY stops start-up, not the first booking.
   Promise.all([initPortal(), getCryptoKeys()]).catch((error: Error) => {
-    console.error(`\n[portal] start-up failed\n${error.message}\n`)
+    console.error(`\n[portal] start-up failed\n${startupMessage(error)}\n`)
     process.exit(1)
   })
 })

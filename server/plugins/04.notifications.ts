@@ -1,3 +1,4 @@
+import { startupMessage } from '../utils/startup-errors'
 import { currentProvider } from '../notifications/providers'
 import { sendPending } from '../notifications/sender'
 import { installSender } from '../notifications/wake'
@@ -8,7 +9,7 @@ export default defineNitroPlugin((nitro) => {
     currentProvider()
   }
   catch (error) {
-    console.error(`\n[portal] start-up failed\n${(error as Error).message}\n`)
+    console.error(`\n[portal] start-up failed\n${startupMessage(error as Error)}\n`)
     process.exit(1)
   }
   installSender(async () => {

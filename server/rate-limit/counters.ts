@@ -11,6 +11,8 @@ export interface Limit {
   bucket: string
   limit: number
   windowSeconds: number
+  /** When the shared store (Redis) fails: refuse with a 503 (true) instead of counting in this instance alone. */
+  failClosed?: boolean
 }
 
 /** One counting step; the same rule for both kinds of store. */

@@ -84,6 +84,8 @@ export function portalConfig(env: Env = process.env) {
     /** A staff session ends this long after sign-in, or after this long unused. */
     sessionMaxAgeSeconds: sessionSeconds(env.PORTAL_SESSION_MAX_AGE_SECONDS, 12 * 3600),
     sessionIdleSeconds: sessionSeconds(env.PORTAL_SESSION_IDLE_SECONDS, 2 * 3600),
+    /** The least level logged (utils/log.ts): debug, info (default), warn, error or silent. */
+    logLevel: ['debug', 'info', 'warn', 'error', 'silent'].includes(env.PORTAL_LOG_LEVEL ?? '') ? env.PORTAL_LOG_LEVEL! : 'info',
   }
 }
 

@@ -1,4 +1,12 @@
 import { createError } from 'h3'
+
+/** What was unavailable; each gets the same short 503 with Retry-After (server/error-pages turns it into the resident's language). */
+export type Dependency = 'database' | 'redis'
+
+/** A 503 for a dependency that does not answer now: Retry-After is set from `data.retryAfter` when the error is sent. */
+export function serviceUnavailable(dependency: Dependency, retryAfter = 5) {
+  return createError({ statusCode: 503, statusMessage: 'Service Unavailable', message: 'Service briefly unavailable. Please try again in a moment.', data: { dependency, retryAfter } })
+}
 /** Messages per field, as every 4xx with field errors carries them. */
 export type FieldErrors = Record<string, string[]>
 

@@ -2,8 +2,10 @@ import { createHash } from 'node:crypto'
 import { createError, setResponseHeader, type H3Event } from 'h3'
 import { useStorage } from 'nitropack/runtime'
 import { clientIp } from './client-ip'
-import { countersFor, type Counters, type Limit, type Window } from '../rate-limit/counters'
+import { countersFor, memoryCounters, type Counters, type Limit, type Window } from '../rate-limit/counters'
+import { LimitsUnavailable, withFailover } from '../rate-limit/failover'
 import { portalConfig } from './config'
+import { serviceUnavailable } from './errors'
 
 export type { Limit }
 
@@ -16,20 +18,34 @@ const storageKey = (bucket: string, key: string) => `${bucket}:${createHash('sha
 let chosen: Counters | undefined
 const counters = () => chosen ??= countersFor(useStorage().getMount('ratelimit:').driver, () => useStorage<Window>('ratelimit'))
 
+/** This instance's own counts, used while the shared store (Redis) does not answer (rate-limit/failover.ts). */
+const alone = memoryCounters()
+
+async function withCounters<T>(limit: Limit, work: (c: Counters) => T | Promise<T>): Promise<T> {
+  try {
+    return await withFailover(limit, counters, alone, work)
+  }
+  catch (error) {
+    throw error instanceof LimitsUnavailable ? serviceUnavailable('redis') : error
+  }
+}
+
 /** Counts one use; `allowed` is false once the limit is passed. */
 export async function consume(limit: Limit, key: string, now = Date.now()) {
-  const window = await counters().consume(storageKey(limit.bucket, key), limit, now)
+  const window = await withCounters(limit, c => c.consume(storageKey(limit.bucket, key), limit, now))
   return { allowed: window.count <= limit.limit, retryAfter: Math.ceil((window.resetAt - now) / 1000) }
 }
 
 /** Whether a key is already over its limit, without counting a use. */
 export async function isLimited(limit: Limit, key: string, now = Date.now()) {
-  const window = await counters().read(storageKey(limit.bucket, key), now)
+  const window = await withCounters(limit, c => c.read(storageKey(limit.bucket, key), now))
   return window && window.count >= limit.limit ? Math.ceil((window.resetAt - now) / 1000) : 0
 }
 
+/** Forgets a key's uses; if the store does not answer they simply run out with their window. */
 export async function resetLimit(limit: Limit, key: string) {
-  await counters().remove(storageKey(limit.bucket, key))
+  alone.remove(storageKey(limit.bucket, key))
+  await Promise.resolve(counters().remove(storageKey(limit.bucket, key))).catch(() => {})
 }
 
 export function tooManyRequests(event: H3Event, retryAfter: number): never {

@@ -8,7 +8,7 @@ describe('public API', () => {
   it('reports health with the dialect and the latest migration', async () => {
     const res = await get('/api/health')
     expect(res.status).toBe(200)
-    expect(await res.json()).toEqual({ ok: true, db: 'sqlite', migration: latestMigration })
+    expect(await res.json()).toEqual({ ok: true, db: 'sqlite', migration: latestMigration, checks: { database: 'ready', redis: 'not-used' } })
   })
 
   it('serves the city profile with districts and organisers from the database', async () => {

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
@@ -30,6 +30,25 @@ describe('start-up', () => {
     expect(code).not.toBe(0)
     expect(output).toContain('huludao.json')
     expect(output).toContain(`venues[1] (${city.venues[1].code}), field "access.stepFree"`)
+  })
+
+  it('stops naming the data folder it cannot write, the variable and what to do', async () => {
+    const notAFolder = join(mkdtempSync(join(tmpdir(), 'portal-data-')), 'a-file')
+    writeFileSync(notAFolder, '')
+    const { code, output } = await runServerUntilStopped({ PORTAL_DATA_DIR: join(notAFolder, 'data') })
+    expect(code).not.toBe(0)
+    expect(output).toContain(`PORTAL_DATA_DIR (now ${join(notAFolder, 'data')})`)
+    expect(output).toMatch(/Set PORTAL_DATA_DIR to a folder the portal's user may write/)
+  })
+
+  it('stops naming the SQLite file it cannot open, instead of SQLite\'s bare "unable to open database file"', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'portal-data-'))
+    // A folder where the database file should be: the secrets can be written, the database cannot be opened.
+    mkdirSync(join(dataDir, 'portal.sqlite'))
+    const { code, output } = await runServerUntilStopped({ PORTAL_DATA_DIR: dataDir })
+    expect(code).not.toBe(0)
+    expect(output).toContain(`Cannot open the SQLite database ${join(dataDir, 'portal.sqlite')}`)
+    expect(output).toContain('Set PORTAL_DATA_DIR to such a folder')
   })
 
   it('stops with a clear message for an unknown city', async () => {
@@ -70,7 +89,7 @@ describe('start-up', () => {
     withSchema.searchParams.set('options', `-c search_path=${schema}`)
     const server = await startServer({ DATABASE_URL: withSchema.toString(), NUXT_SESSION_PASSWORD: 'x'.repeat(40), PORTAL_DATA_KEY: Buffer.alloc(32, 7).toString('base64') })
     try {
-      expect(await (await fetch(`${server.url}/api/health`)).json()).toEqual({ ok: true, db: 'postgres', migration: latestMigration })
+      expect(await (await fetch(`${server.url}/api/health`)).json()).toEqual({ ok: true, db: 'postgres', migration: latestMigration, checks: { database: 'ready', redis: 'not-used' } })
       const { rows } = await client.query(`select count(*)::int as n from ${schema}.venues`)
       expect(rows[0].n).toBeGreaterThan(10)
       // Production on PostgreSQL: no demo accounts unless PORTAL_DEMO=1.

@@ -14,12 +14,14 @@ export default defineEventHandler(async (event): Promise<RegistrationResult> => 
     throw invalidFields({ district: ['Unknown district'] })
   }
 
+  const sealed = await sealResident(body.name, body.phone)
+  stopIfAbandoned(event)
   try {
     // One transaction finds the event, checks it and books: no separate read first.
     const result = await book(db, {
       event: { citySlug: city.slug, slug },
       partySize: body.partySize,
-      sealed: await sealResident(body.name, body.phone),
+      sealed,
       ageGroup: body.ageGroup,
       district: body.district,
     })
