@@ -11,14 +11,15 @@ const { claimLoginAttempt, clearLoginFailures } = await import('../../../server/
 const { consume, isLimited } = await import('../../../server/utils/rate-limit')
 const { loginLimits } = await import('../../../server/accounts/login-throttle')
 
-const event = {} as H3Event
+/** A request as the limiter reads it (the address comes from the mocked getRequestIP). */
+const request = () => ({ context: {}, node: { req: {} } }) as unknown as H3Event
 const hashTime = () => new Promise(r => setTimeout(r, 20))
 const status = (error: unknown) => (error as { statusCode: number }).statusCode
 
 /** A sign-in as login.post.ts does it: claim, then the (slow) hash check. */
 async function signIn(email: string, right: boolean, checked: { count: number }) {
   try {
-    await claimLoginAttempt(event, email)
+    await claimLoginAttempt(request(), email)
   }
   catch (error) {
     return status(error)
