@@ -29,7 +29,14 @@ export async function useListPage<R extends NitroFetchRequest, S extends z.ZodOb
     const parsed = s.safeParse(route.query)
     const filters = (parsed.success ? parsed.data : s.parse({})) as Filters
     const query = { ...(options.toQuery ? options.toQuery(filters) : filters), pageSize: pageSize.value }
-    return { filters, result: await requestFetch(url, { query }) }
+    let result = await requestFetch(url, { query })
+    // Past the last page (elder mode shows fewer a page, so switching modes can leave one there): show the last page.
+    const last = Math.max(1, Math.ceil(((result as { total?: number }).total ?? 0) / pageSize.value))
+    if (filters.page > last) {
+      filters.page = last
+      result = await requestFetch(url, { query: { ...query, page: last } })
+    }
+    return { filters, result }
   }, { watch: [() => route.query, pageSize] })
   const filters = computed(() => data.value!.filters)
   const result = computed(() => data.value?.result)

@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { contextFor, launchBrowser } from '../../support/browser'
+import { mobile, publishedEvent } from '../../support/event-fixtures'
 import { ApiClient } from '../../support/session'
 import { hydrated } from '../helpers'
 
@@ -119,4 +120,28 @@ describe('a lesson on a phone in elder mode', () => {
       await page.waitForFunction(n => document.querySelector('.course-step__count')?.textContent?.includes(String(n)), step + 1)
     }
   }))
+})
+
+describe('state is right', () => {
+  it('a cancelled ticket says so and offers only other events', async () => {
+    const organizer = new ApiClient(baseURL)
+    await organizer.login('organizer@demo.local')
+    const { slug } = await publishedEvent(organizer)
+    const phone = mobile()
+    const booked = (await api.post(`/api/events/${slug}/registrations`, { phone, name: '测试', partySize: 1, consent: true })).json as { code: string, ticketToken: string }
+    const ticket = () => fetch(new URL(`/tickets/${booked.ticketToken}`, baseURL), { headers: { cookie: 'lang=zh-CN' } }).then(r => r.text())
+    expect(await ticket()).toContain('calendar.ics')
+    expect((await api.post('/api/registrations/cancel', { phone, code: booked.code })).status).toBe(200)
+    const page = await ticket()
+    expect(page).toContain('这个报名已经取消了')
+    expect(page).toContain('看看其他活动')
+    expect(page).not.toContain('calendar.ics')
+  })
+
+  it('a page number past the last page shows the last page', async () => {
+    const total = (await api.get('/api/events')).json.total as number
+    const html = await fetch(new URL('/events?page=99', baseURL), { headers: { cookie: 'lang=zh-CN; elder=1' } }).then(r => r.text())
+    expect(html).toContain('class="card event-card"')
+    expect(html).toContain(`第 ${Math.ceil(total / 4)} 页`)
+  })
 })

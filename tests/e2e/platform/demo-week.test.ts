@@ -38,6 +38,8 @@ async function alive(url: string, today: string) {
   expect(bookable.length).toBeGreaterThan(5)
   const home = await fetch(`${url}/`, { headers: { cookie: 'lang=zh-CN' } }).then(r => r.text())
   expect(home).toContain(`datetime="${week.startsOn}"`)
+  // Before the week, the home page's "today" task says when it starts instead of leading to an empty day.
+  expect(home).toContain('开始，先看看能报名的活动')
   const phone = mobile()
   const booked = await api.post(`/api/events/${bookable[0]!.slug}/registrations`, { phone, name: '测试（示例）', partySize: 1, consent: true })
   expect(booked.status).toBe(201)
