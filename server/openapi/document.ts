@@ -11,8 +11,8 @@ import { contestAnswerBody, contestAnswerResult, contestBody, contestList, conte
 import { answerResult, attemptCreated, attemptResult, attemptState, quizCard, quizFigures, quizList, quizSheet } from '../../shared/quiz/views'
 import { courseDetail, coursePage, lessonView } from '../../shared/courses/views'
 import { attendeesCsvQuery, attendeesCsvRevealBody, checkInBody, checkInResult, eventCreateBody, eventPatchBody, organizerEventDetail, organizerEventList, organizerEventRef, organizerNotificationList, organizerRegistrations, revealBody, revealResult, walkInBody, walkInResult } from '../../shared/events/organizer'
-import { calendarQuery, eventListQuery, registrationBody, registrationChangeBody, registrationLookupBody } from '../../shared/events/requests'
-import { eventDetailView, eventSuggestions, eventView, registrationResult, registrationView, releaseResult } from '../../shared/events/views'
+import { calendarQuery, districtPosterQuery, eventListQuery, registrationBody, registrationChangeBody, registrationLookupBody, sharePictureQuery } from '../../shared/events/requests'
+import { districtPoster, eventDetailView, eventSuggestions, eventView, posterLink, registrationResult, registrationView, releaseResult } from '../../shared/events/views'
 import { healthResponse } from '../../shared/platform/schemas'
 import { statisticsCsvQuery, statisticsQuery } from '../../shared/statistics/requests'
 import { adminStatisticsView, dataPackageView, statisticsView } from '../../shared/statistics/views'
@@ -36,6 +36,8 @@ export const responseSchemas = {
   EventPage: pageOf(eventView),
   EventDetail: eventDetailView,
   EventSuggestions: eventSuggestions,
+  PosterLink: posterLink,
+  DistrictPoster: districtPoster,
   RegistrationResult: registrationResult,
   Registration: registrationView,
   ReleaseResult: releaseResult,
@@ -128,6 +130,10 @@ export function openApiDocument() {
     paths: {
       '/api/events': { get: { summary: 'Published upcoming events of the city', parameters: query(eventListQuery), responses: { 200: ok('EventPage'), 400: error } } },
       '/api/events/suggestions': { get: { summary: 'Where else to look when a search finds nothing: the count without the district and day, and courses on what was searched for', parameters: query(eventListQuery), responses: { 200: ok('EventSuggestions'), 400: error } } },
+      '/api/events/poster': { get: { summary: 'A district\'s poster: its events of the next seven days, the QR code (SVG) and address of its events list', parameters: query(districtPosterQuery), responses: { 200: ok('DistrictPoster'), 400: error, 404: error } } },
+      '/api/events/poster.png': { get: { summary: 'A district\'s poster as a share picture (PNG, 1080 px wide; Chinese unless `lang=en`)', parameters: query(districtPosterQuery), responses: { 200: file('image/png'), 400: error, 404: error } } },
+      '/api/events/{slug}/poster': { get: { summary: 'Where an event\'s poster leads: the page\'s absolute URL, the address to type, its QR code (SVG)', parameters: [slug], responses: { 200: ok('PosterLink'), 404: error } } },
+      '/api/events/{slug}/share.png': { get: { summary: 'An event\'s poster as a share picture (PNG, 1080 px wide; Chinese unless `lang=en`)', parameters: [slug, ...query(sharePictureQuery)], responses: { 200: file('image/png'), 400: error, 404: error } } },
       '/api/events/{slug}': { get: { summary: 'One event', parameters: [slug], responses: { 200: ok('EventDetail'), 404: error } } },
       '/api/events/{slug}/registrations': { post: { summary: 'Book places (a household, all or none); confirmed or on the waiting list', parameters: [slug], requestBody: body(registrationBody), responses: { 201: ok('RegistrationResult', 'Booked'), 404: error, 409: error, 410: error, 422: error, 429: error } } },
       '/api/events/{slug}/calendar.ics': { get: { summary: 'iCalendar file (RFC 5545) with a reminder, in `lang` or the resident\'s language (cookie, Accept-Language)', parameters: [slug, ...query(calendarQuery)], responses: { 200: file('text/calendar'), 400: error, 404: error } } },
@@ -144,6 +150,8 @@ export function openApiDocument() {
       '/api/venues': { get: { summary: 'The city\'s experience venues', parameters: query(venueListQuery), responses: { 200: ok('VenuePage'), 400: error } } },
       '/api/courses': { get: { summary: 'Skills courses for the city (CITY), filtered by topic, audience and level', parameters: query(courseListQuery), responses: { 200: ok('CoursePage'), 400: error } } },
       '/api/courses/{slug}': { get: { summary: 'A course: what you will learn, its lessons (minutes, steps) and upcoming classes', parameters: [slug, ...query(courseQuery)], responses: { 200: ok('CourseDetail'), 400: error, 404: error } } },
+      '/api/courses/{slug}/poster': { get: { summary: 'Where a course\'s poster leads: the page\'s absolute URL, the address to type, its QR code (SVG)', parameters: [slug], responses: { 200: ok('PosterLink'), 400: error, 404: error } } },
+      '/api/courses/{slug}/share.png': { get: { summary: 'A course\'s poster as a share picture (PNG, 1080 px wide; Chinese unless `lang=en`)', parameters: [slug, ...query(sharePictureQuery)], responses: { 200: file('image/png'), 400: error, 404: error } } },
       '/api/courses/{slug}/lessons/{lesson}': { get: { summary: 'A lesson with all its steps (safe HTML, both languages), key points and check questions', parameters: [slug, { name: 'lesson', in: 'path', required: true, schema: { type: 'string' } }], responses: { 200: ok('Lesson'), 400: error, 404: error } } },
       '/api/progress': { post: { summary: 'A resume code (7 characters, no look-alikes) for anonymous course progress; forgotten after 180 days without use', requestBody: body(progressBody), responses: { 201: ok('Progress', 'Created'), 422: error, 429: error } } },
       '/api/progress/{code}': {
