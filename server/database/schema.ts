@@ -180,13 +180,27 @@ export interface RegistrationsTable {
   cancelled_at: string | null
   checked_in_at: string | null
   checked_in_by: string | null
+  /** When the resident answered the reminder's text with "1" (确认参加). */
+  attendance_confirmed_at: string | null
   purge_after: string
   anonymised_at: string | null
   created_at: string
   updated_at: string
 }
 
-export type NotificationKind = 'confirmed' | 'waitlisted' | 'promoted' | 'reminder' | 'event-cancelled'
+/** The most bookings a text reply can choose between ("0 2"): one numbered text each (see notifications/messages.ts). */
+export const REPLY_CHOICES = 5
+export type ReplyChoiceKind = `reply-choice-${1 | 2 | 3 | 4 | 5}`
+/** The reply-* kinds answer a resident's text message (POST /api/sms/inbound). */
+export type NotificationKind = 'confirmed' | 'waitlisted' | 'promoted' | 'reminder' | 'event-cancelled' | 'reply-cancelled' | 'reply-confirmed' | 'reply-help' | ReplyChoiceKind
+
+/** A gateway message id already handled (POST /api/sms/inbound), and what was done; no number, no text. */
+export interface SmsInboundTable {
+  id: string
+  outcome: string | null
+  received_at: string
+  created_at: string
+}
 
 /** The outbox: what to tell whom, sent by a provider (recorded by default; SMS later). Text is composed at send time. */
 export interface NotificationsTable {
@@ -468,6 +482,7 @@ export interface Database {
   events: EventsTable
   registrations: RegistrationsTable
   notifications: NotificationsTable
+  sms_inbound: SmsInboundTable
   verifications: VerificationsTable
   event_courses: EventCoursesTable
   course_progress: CourseProgressTable

@@ -19,6 +19,7 @@ import { adminStatisticsView, dataPackageView, statisticsView } from '../../shar
 import { illustratedAdminStatisticsView, illustratedStatisticsQuery, illustratedStatisticsView } from '../../shared/statistics/illustrated'
 import { okResponse, pageOf } from '../../shared/primitives'
 import { myDataBody, myDataErased, myDataExport } from '../../shared/privacy/schemas'
+import { inboundSmsBody, inboundSmsResult } from '../../shared/sms/schemas'
 import { verificationConfirmBody, verificationConfirmed, verificationRequestBody, verificationRequested } from '../../shared/verification/schemas'
 import { venueCreateBody, venueCreated, venueListQuery, venueView } from '../../shared/venues/schemas'
 
@@ -37,6 +38,7 @@ export const responseSchemas = {
   EventDetail: eventDetailView,
   EventSuggestions: eventSuggestions,
   PosterLink: posterLink,
+  InboundSmsResult: inboundSmsResult,
   DistrictPoster: districtPoster,
   RegistrationResult: registrationResult,
   Registration: registrationView,
@@ -143,6 +145,7 @@ export function openApiDocument() {
       '/api/tickets/{token}': { get: { summary: 'A ticket (no personal data)', parameters: [token], responses: { 200: ok('Registration'), 404: error } } },
       '/api/tickets/{token}/qr.svg': { get: { summary: 'The ticket\'s check-in QR code', parameters: [token], responses: { 200: file('image/svg+xml'), 404: error } } },
       '/api/tickets/{token}/release': { post: { summary: 'Give up a booking from the reminder link; the waiting list moves up', parameters: [token], responses: { 200: ok('ReleaseResult'), 404: error } } },
+      '/api/sms/inbound': { post: { summary: 'A resident\'s text message from the SMS gateway (server to server): `0`/取消/QX/N cancels the booking the reminder was about, `1`/确认/Y confirms it, `0 2` picks the second of several; anything else gets a help text. Signed with `X-Portal-Signature: sha256=<hex HMAC-SHA-256 of the raw body>` (PORTAL_NOTIFY_WEBHOOK_SECRET); the same `id` twice is handled once', parameters: [{ name: 'x-portal-signature', in: 'header', required: true, schema: { type: 'string', pattern: '^sha256=[0-9a-f]{64}$' } }], requestBody: body(inboundSmsBody), responses: { 200: ok('InboundSmsResult'), 400: error, 401: error, 422: error } } },
       '/api/verifications': { post: { summary: 'Send a 6-digit code by SMS to prove a number (same answer for every number; at most 5 codes an hour per number)', requestBody: body(verificationRequestBody), responses: { 202: ok('VerificationRequested', 'Accepted'), 422: error, 429: error, 503: error } } },
       '/api/verifications/confirm': { post: { summary: 'Check the code: a short-lived, one-use token for the purpose', requestBody: body(verificationConfirmBody), responses: { 200: ok('VerificationConfirmed'), 410: error, 422: error, 429: error } } },
       '/api/my-data': { post: { summary: 'Everything held about a resident (proof: a verification token for `my-data`, spent by the request)', requestBody: body(myDataBody), responses: { 200: ok('MyData'), 401: error, 422: error, 429: error } } },
