@@ -191,8 +191,12 @@ export interface RegistrationsTable {
 /** The most bookings a text reply can choose between ("0 2"): one numbered text each (see notifications/messages.ts). */
 export const REPLY_CHOICES = 5
 export type ReplyChoiceKind = `reply-choice-${1 | 2 | 3 | 4 | 5}`
-/** The reply-* kinds answer a resident's text message (POST /api/sms/inbound). */
-export type NotificationKind = 'confirmed' | 'waitlisted' | 'promoted' | 'reminder' | 'event-cancelled' | 'reply-cancelled' | 'reply-confirmed' | 'reply-help' | ReplyChoiceKind
+/** What the outbox tells a resident about their booking. */
+export type NotificationKind = 'confirmed' | 'waitlisted' | 'promoted' | 'reminder' | 'event-cancelled'
+/** Answers to a resident's text message (POST /api/sms/inbound). */
+export type ReplyKind = 'reply-cancelled' | 'reply-confirmed' | 'reply-help' | ReplyChoiceKind
+/** Every kind of message in the outbox. */
+export type OutboxKind = NotificationKind | ReplyKind
 
 /** A gateway message id already handled (POST /api/sms/inbound), and what was done; no number, no text. */
 export interface SmsInboundTable {
@@ -207,7 +211,7 @@ export interface NotificationsTable {
   id: string
   event_id: string
   registration_id: string
-  kind: NotificationKind
+  kind: OutboxKind
   status: 'pending' | 'sent' | 'failed' | 'skipped'
   send_after: string
   attempts: number

@@ -1,4 +1,4 @@
-import { REPLY_CHOICES, type NotificationKind, type ReplyChoiceKind } from '../database/schema'
+import { REPLY_CHOICES, type OutboxKind, type ReplyChoiceKind } from '../database/schema'
 import { formatDateTime } from '../../shared/utils/dates'
 import { VERIFICATION_CODE_MINUTES } from '../../shared/verification/schemas'
 
@@ -34,7 +34,7 @@ export const replyChoiceKind = (n: number): ReplyChoiceKind => {
 const replyChoice = (kind: ReplyChoiceKind) => Number(kind.slice('reply-choice-'.length))
 
 /** SMS-length texts in Chinese, without the person's name or number. */
-export function composeMessage(kind: NotificationKind, c: MessageContext): ComposedMessage {
+export function composeMessage(kind: OutboxKind, c: MessageContext): ComposedMessage {
   const time = formatDateTime(c.startsAt, 'zh-CN')
   const head = `【${c.city}信息消费体验周】`
   const base = { city: c.city, title: c.title, time, place: c.place, partySize: String(c.partySize), code: c.code }

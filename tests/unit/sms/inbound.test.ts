@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { InboundSms } from '../../../shared/sms/schemas'
 import { book } from '../../../server/events/booking'
-import type { RegistrationRow } from '../../../server/database/schema'
+import type { OutboxKind, RegistrationRow } from '../../../server/database/schema'
 import { queueReminders } from '../../../server/notifications/reminders'
 import { sendPending } from '../../../server/notifications/sender'
 import type { NotificationProvider } from '../../../server/notifications/providers'
@@ -39,7 +39,7 @@ describe.each(dialects)('replies by text message on $name', ({ open }) => {
     return { event, booking }
   }
   const statusOf = async (id: string) => (await t.db.selectFrom('registrations').select(['status', 'attendance_confirmed_at']).where('id', '=', id).executeTakeFirstOrThrow())
-  const queued = async (registrationId: string) => (await t.db.selectFrom('notifications').select('kind').where('registration_id', '=', registrationId).where('kind', 'like', 'reply-%').orderBy('kind').execute()).map(r => r.kind)
+  const queued = async (registrationId: string) => (await t.db.selectFrom('notifications').select('kind').where('registration_id', '=', registrationId).where('kind', 'like', 'reply-%' as OutboxKind).orderBy('kind').execute()).map(r => r.kind)
   const deliver = async () => {
     sent.length = 0
     await sendPending(t.db, provider, tianjin, 'https://portal.example')
@@ -149,7 +149,7 @@ describe.each(dialects)('replies by text message on $name', ({ open }) => {
     const { booking } = await bookedWithReminder(phone, { hours: 24 * 7 })
     expect(await handleInboundSms(t.db, sms(phone, '0'), ctx)).toBe('no-booking')
     expect((await statusOf(booking.registrationId)).status).toBe('confirmed')
-    const after = await t.db.selectFrom('notifications').select(eb => eb.fn.countAll<number>().as('n')).where('kind', 'like', 'reply-%').executeTakeFirstOrThrow()
+    const after = await t.db.selectFrom('notifications').select(eb => eb.fn.countAll<number>().as('n')).where('kind', 'like', 'reply-%' as OutboxKind).executeTakeFirstOrThrow()
     expect(Number(after.n)).toBeLessThanOrEqual(Number(before.n))
     expect(await queued(booking.registrationId)).toEqual([])
   })
