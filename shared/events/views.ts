@@ -92,7 +92,7 @@ export const posterLink = z.object({
 })
 export type PosterLink = z.infer<typeof posterLink>
 
-/** A district's poster (GET /api/events/poster?district=): its events of the next seven days, soonest first. */
+/** A district's poster (GET /api/events/poster?district=): its events of the next seven days, soonest first (at most 12). */
 export const districtPoster = posterLink.extend({
   district: z.string(),
   districtName: localizedView,
