@@ -180,20 +180,38 @@ export interface RegistrationsTable {
   cancelled_at: string | null
   checked_in_at: string | null
   checked_in_by: string | null
+  /** When the resident answered the reminder's text with "1" (确认参加). */
+  attendance_confirmed_at: string | null
   purge_after: string
   anonymised_at: string | null
   created_at: string
   updated_at: string
 }
 
+/** The most bookings a text reply can choose between ("0 2"): one numbered text each (see notifications/messages.ts). */
+export const REPLY_CHOICES = 5
+export type ReplyChoiceKind = `reply-choice-${1 | 2 | 3 | 4 | 5}`
+/** What the outbox tells a resident about their booking. */
 export type NotificationKind = 'confirmed' | 'waitlisted' | 'promoted' | 'reminder' | 'event-cancelled'
+/** Answers to a resident's text message (POST /api/sms/inbound). */
+export type ReplyKind = 'reply-cancelled' | 'reply-confirmed' | 'reply-help' | ReplyChoiceKind
+/** Every kind of message in the outbox. */
+export type OutboxKind = NotificationKind | ReplyKind
+
+/** A gateway message id already handled (POST /api/sms/inbound), and what was done; no number, no text. */
+export interface SmsInboundTable {
+  id: string
+  outcome: string | null
+  received_at: string
+  created_at: string
+}
 
 /** The outbox: what to tell whom, sent by a provider (recorded by default; SMS later). Text is composed at send time. */
 export interface NotificationsTable {
   id: string
   event_id: string
   registration_id: string
-  kind: NotificationKind
+  kind: OutboxKind
   status: 'pending' | 'sent' | 'failed' | 'skipped'
   send_after: string
   attempts: number
@@ -473,6 +491,7 @@ export interface Database {
   events: EventsTable
   registrations: RegistrationsTable
   notifications: NotificationsTable
+  sms_inbound: SmsInboundTable
   verifications: VerificationsTable
   event_courses: EventCoursesTable
   course_progress: CourseProgressTable

@@ -58,6 +58,6 @@ export async function toRegistrationView(db: Kysely<Database>, reg: Registration
  * its code and number): who holds the link or the code can act, so the act is
  * recorded, with the booking and the time but nothing personal.
  */
-export async function auditResidentAction(event: H3Event, action: string, reg: RegistrationRow, via: 'ticket-link' | 'code-and-number', details: Record<string, unknown> = {}) {
+export async function auditResidentAction(event: H3Event, action: string, reg: RegistrationRow, via: 'ticket-link' | 'code-and-number' | 'sms-reply', details: Record<string, unknown> = {}) {
   await recordAudit(event, null, { action, targetType: 'registration', targetId: reg.id, details: { via, eventId: reg.event_id, code: reg.code, ...details } })
 }

@@ -6,9 +6,15 @@ import { requestOrigin } from '../utils/origin'
  * server, the mini-program back end) send neither and are not affected.
  */
 const unsafe = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
+/**
+ * Server-to-server routes that prove who calls them with a signature over the body, not a
+ * cookie: a browser's origin says nothing about them (an SMS gateway's console may send one).
+ */
+const signedRoutes = new Set(['/api/sms/inbound'])
 
 export default defineEventHandler((event) => {
   if (!unsafe.has(event.method)) return
+  if (signedRoutes.has(event.path.split('?')[0]!.replace(/\/+$/, ''))) return
   const site = getRequestHeader(event, 'sec-fetch-site')
   if (site && site !== 'same-origin' && site !== 'none') {
     throw createError({ statusCode: 403, message: 'Cross-site requests are not accepted' })

@@ -1,4 +1,4 @@
-import type { NotificationKind } from '../database/schema'
+import { REPLY_CHOICES, type OutboxKind, type ReplyChoiceKind } from '../database/schema'
 import { formatDateTime } from '../../shared/utils/dates'
 import { VERIFICATION_CODE_MINUTES } from '../../shared/verification/schemas'
 
@@ -26,8 +26,15 @@ export const LINK_WITHHELD = '[个人链接]'
 /** Texts stored before links were withheld still carry them: shown to staff, they are withheld on the way out. */
 export const withholdLinks = (text: string) => text.replace(/\S*\/(?:tickets|release)\/[0-9a-f-]{36}\.[0-9a-f]{32}/g, LINK_WITHHELD)
 
+/** The kind of the text that offers booking `n` (1-based) of several. */
+export const replyChoiceKind = (n: number): ReplyChoiceKind => {
+  if (!Number.isInteger(n) || n < 1 || n > REPLY_CHOICES) throw new RangeError(`a reply choice is 1–${REPLY_CHOICES}`)
+  return `reply-choice-${n}` as ReplyChoiceKind
+}
+const replyChoice = (kind: ReplyChoiceKind) => Number(kind.slice('reply-choice-'.length))
+
 /** SMS-length texts in Chinese, without the person's name or number. */
-export function composeMessage(kind: NotificationKind, c: MessageContext): ComposedMessage {
+export function composeMessage(kind: OutboxKind, c: MessageContext): ComposedMessage {
   const time = formatDateTime(c.startsAt, 'zh-CN')
   const head = `【${c.city}信息消费体验周】`
   const base = { city: c.city, title: c.title, time, place: c.place, partySize: String(c.partySize), code: c.code }
@@ -39,9 +46,20 @@ export function composeMessage(kind: NotificationKind, c: MessageContext): Compo
     case 'promoted':
       return { params: { ...base, link: c.ticketUrl }, text: `${head}好消息：「${c.title}」有名额了，您的${c.partySize}人报名已确认。${time}，${c.place}。确认码 ${c.code}。${c.ticketUrl}` }
     case 'reminder':
-      return { params: { ...base, link: c.releaseUrl }, text: `${head}提醒：「${c.title}」将于${time}开始，地点：${c.place}。如果不能来，请点此让出名额：${c.releaseUrl}` }
+      return { params: { ...base, link: c.releaseUrl }, text: `${head}提醒：「${c.title}」将于${time}开始，地点：${c.place}。回复1确认参加，回复0取消。也可点此让出名额：${c.releaseUrl}` }
     case 'event-cancelled':
       return { params: base, text: `${head}抱歉，「${c.title}」（${time}）已取消，您的报名随之取消。` }
+    case 'reply-cancelled':
+      return { params: base, text: `${head}已为您取消「${c.title}」（${time}）的报名，名额让给了别人。谢谢您告诉我们。` }
+    case 'reply-confirmed':
+      return { params: base, text: `${head}收到，您会来参加「${c.title}」：${time}，${c.place}。确认码 ${c.code}。` }
+    case 'reply-help':
+      return { params: base, text: `${head}「${c.title}」（${time}）：回复1确认参加，回复0取消。` }
+    default: {
+      // One text per booking when a number has several: the number to reply with is in the kind.
+      const n = replyChoice(kind)
+      return { params: { ...base, choice: String(n) }, text: `${head}您有几个报名。第${n}个：「${c.title}」，${time}，${c.place}。回复"1 ${n}"确认参加这一个，回复"0 ${n}"取消这一个。` }
+    }
   }
 }
 

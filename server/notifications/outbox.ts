@@ -1,14 +1,14 @@
 import type { Kysely, Transaction } from 'kysely'
 import { newId, nowIso } from '../database/ids'
 import { preparedQuery } from '../database/prepared'
-import type { Database, NotificationKind } from '../database/schema'
+import type { Database, OutboxKind } from '../database/schema'
 import { wakeSender } from './wake'
 
 type Db = Kysely<Database> | Transaction<Database>
 type Item = { eventId: string, registrationId: string }
 interface Message extends Item {
   id: string
-  kind: NotificationKind
+  kind: OutboxKind
   sendAfter: string
   now: string
 }
@@ -27,7 +27,7 @@ const insertOne = preparedQuery((db: Db, m: Message) => insert(db, [m]))
  * booking and its confirmation are stored together or not at all. One message
  * of each kind per booking (a unique constraint), so queuing twice is harmless.
  */
-export async function enqueue(db: Db, kind: NotificationKind, items: Item[], sendAfter = nowIso()) {
+export async function enqueue(db: Db, kind: OutboxKind, items: Item[], sendAfter = nowIso()) {
   const now = nowIso()
   const messages = items.map(item => ({ ...item, id: newId(), kind, sendAfter, now }))
   if (messages.length === 1) await insertOne(db, messages[0]!)

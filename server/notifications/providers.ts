@@ -2,7 +2,11 @@ import { createHmac } from 'node:crypto'
 import { z } from 'zod'
 import { portalConfig, type PortalConfig } from '../utils/config'
 
-export const messageKinds = ['confirmed', 'waitlisted', 'promoted', 'event-cancelled', 'reminder', 'verification'] as const
+export const messageKinds = [
+  'confirmed', 'waitlisted', 'promoted', 'event-cancelled', 'reminder', 'verification',
+  // Answers to a resident's text message (POST /api/sms/inbound).
+  'reply-cancelled', 'reply-confirmed', 'reply-help', 'reply-choice-1', 'reply-choice-2', 'reply-choice-3', 'reply-choice-4', 'reply-choice-5',
+] as const
 export type MessageKind = typeof messageKinds[number]
 
 /** One text message as a provider receives it. `id` is stable across retries, so a gateway can drop a repeat. */

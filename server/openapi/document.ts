@@ -11,14 +11,15 @@ import { contestAnswerBody, contestAnswerResult, contestBody, contestList, conte
 import { answerResult, attemptCreated, attemptResult, attemptState, quizCard, quizFigures, quizList, quizSheet } from '../../shared/quiz/views'
 import { courseDetail, coursePage, lessonView } from '../../shared/courses/views'
 import { attendeesCsvQuery, attendeesCsvRevealBody, checkInBody, checkInResult, eventCreateBody, eventPatchBody, organizerEventDetail, organizerEventList, organizerEventRef, organizerNotificationList, organizerRegistrations, revealBody, revealResult, walkInBody, walkInResult } from '../../shared/events/organizer'
-import { calendarQuery, eventListQuery, registrationBody, registrationChangeBody, registrationLookupBody } from '../../shared/events/requests'
-import { eventDetailView, eventSuggestions, eventView, registrationResult, registrationView, releaseResult } from '../../shared/events/views'
+import { calendarQuery, districtPosterQuery, eventListQuery, registrationBody, registrationChangeBody, registrationLookupBody, sharePictureQuery } from '../../shared/events/requests'
+import { districtPoster, eventDetailView, eventSuggestions, eventView, posterLink, registrationResult, registrationView, releaseResult } from '../../shared/events/views'
 import { healthResponse, livenessResponse } from '../../shared/platform/schemas'
 import { statisticsCsvQuery, statisticsQuery } from '../../shared/statistics/requests'
 import { adminStatisticsView, dataPackageView, statisticsView } from '../../shared/statistics/views'
 import { illustratedAdminStatisticsView, illustratedStatisticsQuery, illustratedStatisticsView } from '../../shared/statistics/illustrated'
 import { okResponse, pageOf } from '../../shared/primitives'
 import { myDataBody, myDataErased, myDataExport } from '../../shared/privacy/schemas'
+import { inboundSmsBody, inboundSmsResult } from '../../shared/sms/schemas'
 import { verificationConfirmBody, verificationConfirmed, verificationRequestBody, verificationRequested } from '../../shared/verification/schemas'
 import { venueCreateBody, venueCreated, venueListQuery, venueView } from '../../shared/venues/schemas'
 
@@ -37,6 +38,9 @@ export const responseSchemas = {
   EventPage: pageOf(eventView),
   EventDetail: eventDetailView,
   EventSuggestions: eventSuggestions,
+  PosterLink: posterLink,
+  InboundSmsResult: inboundSmsResult,
+  DistrictPoster: districtPoster,
   RegistrationResult: registrationResult,
   Registration: registrationView,
   ReleaseResult: releaseResult,
@@ -131,6 +135,10 @@ export function openApiDocument() {
     paths: {
       '/api/events': { get: { summary: 'Published upcoming events of the city', parameters: query(eventListQuery), responses: { 200: ok('EventPage'), 400: error } } },
       '/api/events/suggestions': { get: { summary: 'Where else to look when a search finds nothing: the count without the district and day, and courses on what was searched for', parameters: query(eventListQuery), responses: { 200: ok('EventSuggestions'), 400: error } } },
+      '/api/events/poster': { get: { summary: 'A district\'s poster: its events of the next seven days, the QR code (SVG) and address of its events list', parameters: query(districtPosterQuery), responses: { 200: ok('DistrictPoster'), 400: error, 404: error } } },
+      '/api/events/poster.png': { get: { summary: 'A district\'s poster as a share picture (PNG, 1080 px wide; Chinese unless `lang=en`)', parameters: query(districtPosterQuery), responses: { 200: file('image/png'), 400: error, 404: error } } },
+      '/api/events/{slug}/poster': { get: { summary: 'Where an event\'s poster leads: the page\'s absolute URL, the address to type, its QR code (SVG)', parameters: [slug], responses: { 200: ok('PosterLink'), 404: error } } },
+      '/api/events/{slug}/share.png': { get: { summary: 'An event\'s poster as a share picture (PNG, 1080 px wide; Chinese unless `lang=en`)', parameters: [slug, ...query(sharePictureQuery)], responses: { 200: file('image/png'), 400: error, 404: error } } },
       '/api/events/{slug}': { get: { summary: 'One event', parameters: [slug], responses: { 200: ok('EventDetail'), 404: error } } },
       '/api/events/{slug}/registrations': { post: { summary: 'Book places (a household, all or none); confirmed or on the waiting list', parameters: [slug], requestBody: body(registrationBody), responses: { 201: ok('RegistrationResult', 'Booked'), 404: error, 409: error, 410: error, 422: error, 429: error } } },
       '/api/events/{slug}/calendar.ics': { get: { summary: 'iCalendar file (RFC 5545) with a reminder, in `lang` or the resident\'s language (cookie, Accept-Language)', parameters: [slug, ...query(calendarQuery)], responses: { 200: file('text/calendar'), 400: error, 404: error } } },
@@ -140,6 +148,7 @@ export function openApiDocument() {
       '/api/tickets/{token}': { get: { summary: 'A ticket (no personal data)', parameters: [token], responses: { 200: ok('Registration'), 404: error } } },
       '/api/tickets/{token}/qr.svg': { get: { summary: 'The ticket\'s check-in QR code', parameters: [token], responses: { 200: file('image/svg+xml'), 404: error } } },
       '/api/tickets/{token}/release': { post: { summary: 'Give up a booking from the reminder link; the waiting list moves up', parameters: [token], responses: { 200: ok('ReleaseResult'), 404: error } } },
+      '/api/sms/inbound': { post: { summary: 'A resident\'s text message from the SMS gateway (server to server): `0`/取消/QX/N cancels the booking the reminder was about, `1`/确认/Y confirms it, `0 2` picks the second of several; anything else gets a help text. Signed with `X-Portal-Signature: sha256=<hex HMAC-SHA-256 of the raw body>` (PORTAL_NOTIFY_WEBHOOK_SECRET); the same `id` twice is handled once', parameters: [{ name: 'x-portal-signature', in: 'header', required: true, schema: { type: 'string', pattern: '^sha256=[0-9a-f]{64}$' } }], requestBody: body(inboundSmsBody), responses: { 200: ok('InboundSmsResult'), 400: error, 401: error, 422: error } } },
       '/api/verifications': { post: { summary: 'Send a 6-digit code by SMS to prove a number (same answer for every number; at most 5 codes an hour per number)', requestBody: body(verificationRequestBody), responses: { 202: ok('VerificationRequested', 'Accepted'), 422: error, 429: error, 503: error } } },
       '/api/verifications/confirm': { post: { summary: 'Check the code: a short-lived, one-use token for the purpose', requestBody: body(verificationConfirmBody), responses: { 200: ok('VerificationConfirmed'), 410: error, 422: error, 429: error } } },
       '/api/my-data': { post: { summary: 'Everything held about a resident (proof: a verification token for `my-data`, spent by the request)', requestBody: body(myDataBody), responses: { 200: ok('MyData'), 401: error, 422: error, 429: error } } },
@@ -147,6 +156,8 @@ export function openApiDocument() {
       '/api/venues': { get: { summary: 'The city\'s experience venues', parameters: query(venueListQuery), responses: { 200: ok('VenuePage'), 400: error } } },
       '/api/courses': { get: { summary: 'Skills courses for the city (CITY), filtered by topic, audience and level', parameters: query(courseListQuery), responses: { 200: ok('CoursePage'), 400: error } } },
       '/api/courses/{slug}': { get: { summary: 'A course: what you will learn, its lessons (minutes, steps) and upcoming classes', parameters: [slug, ...query(courseQuery)], responses: { 200: ok('CourseDetail'), 400: error, 404: error } } },
+      '/api/courses/{slug}/poster': { get: { summary: 'Where a course\'s poster leads: the page\'s absolute URL, the address to type, its QR code (SVG)', parameters: [slug], responses: { 200: ok('PosterLink'), 400: error, 404: error } } },
+      '/api/courses/{slug}/share.png': { get: { summary: 'A course\'s poster as a share picture (PNG, 1080 px wide; Chinese unless `lang=en`)', parameters: [slug, ...query(sharePictureQuery)], responses: { 200: file('image/png'), 400: error, 404: error } } },
       '/api/courses/{slug}/lessons/{lesson}': { get: { summary: 'A lesson with all its steps (safe HTML, both languages), key points and check questions', parameters: [slug, { name: 'lesson', in: 'path', required: true, schema: { type: 'string' } }], responses: { 200: ok('Lesson'), 400: error, 404: error } } },
       '/api/progress': { post: { summary: 'A resume code (7 characters, no look-alikes) for anonymous course progress; forgotten after 180 days without use', requestBody: body(progressBody), responses: { 201: ok('Progress', 'Created'), 422: error, 429: error } } },
       '/api/progress/{code}': {

@@ -125,6 +125,8 @@ export const organizerRegistration = z.object({
   district: z.string().nullable(),
   source: z.enum(registrationSources),
   checkedInAt: timestampSchema.nullable(),
+  /** When the resident replied "1" (确认参加) to the reminder's text. */
+  attendanceConfirmedAt: timestampSchema.nullable(),
   createdAt: timestampSchema,
 })
 export type OrganizerRegistration = z.infer<typeof organizerRegistration>
@@ -152,7 +154,7 @@ export type WalkInResult = z.infer<typeof walkInResult>
 /** One message in the event's outbox. */
 export const organizerNotification = z.object({
   code: z.string(),
-  kind: z.enum(['confirmed', 'waitlisted', 'promoted', 'reminder', 'event-cancelled']),
+  kind: z.enum(['confirmed', 'waitlisted', 'promoted', 'reminder', 'event-cancelled', 'reply-cancelled', 'reply-confirmed', 'reply-help', 'reply-choice-1', 'reply-choice-2', 'reply-choice-3', 'reply-choice-4', 'reply-choice-5']),
   status: z.enum(['pending', 'sent', 'failed', 'skipped']),
   sendAfter: timestampSchema,
   sentAt: timestampSchema.nullable(),

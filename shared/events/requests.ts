@@ -45,3 +45,14 @@ export const registrationChangeBody = registrationLookupBody.extend({
 }).strict()
 
 export const ticketParams = z.object({ token: z.string().max(80) })
+
+/** A district's poster and share picture; `lang` picks the picture's language (Chinese when absent). */
+export const districtPosterQuery = z.object({
+  district: codeSchema,
+  lang: optionalQuery(z.enum(languages)),
+})
+
+/** The share picture's language (Chinese when absent: it goes to chat groups in the city). */
+export const sharePictureQuery = z.object({
+  lang: optionalQuery(z.enum(languages)),
+})

@@ -83,3 +83,19 @@ export const eventSuggestions = z.object({
   courses: z.array(z.object({ slug: z.string(), title: localizedView })),
 })
 export type EventSuggestions = z.infer<typeof eventSuggestions>
+
+/** Where a poster leads (GET /api/events/:slug/poster, /api/courses/:slug/poster): the page's absolute URL, the same to type, its QR code as SVG. */
+export const posterLink = z.object({
+  url: z.string(),
+  address: z.string(),
+  qrSvg: z.string(),
+})
+export type PosterLink = z.infer<typeof posterLink>
+
+/** A district's poster (GET /api/events/poster?district=): its events of the next seven days, soonest first (at most 12). */
+export const districtPoster = posterLink.extend({
+  district: z.string(),
+  districtName: localizedView,
+  events: z.array(eventView),
+})
+export type DistrictPoster = z.infer<typeof districtPoster>

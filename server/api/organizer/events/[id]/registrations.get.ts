@@ -19,6 +19,7 @@ export default defineEventHandler(async (event): Promise<OrganizerRegistrations>
       district: r.district_code,
       source: r.source,
       checkedInAt: r.checked_in_at,
+      attendanceConfirmedAt: r.attendance_confirmed_at,
       createdAt: r.created_at,
     }))),
   }
