@@ -56,7 +56,7 @@ export async function eventFields(db: Kysely<Database>, row: EventsTable): Promi
     title: { zh: row.title_zh, en: row.title_en },
     summary: { zh: row.summary_zh, en: row.summary_en },
     description: { zh: row.description_zh, en: row.description_en },
-    whatToBring: row.what_to_bring_zh && row.what_to_bring_en ? { zh: row.what_to_bring_zh, en: row.what_to_bring_en } : null,
+    whatToBring: row.what_to_bring_zh ? { zh: row.what_to_bring_zh, en: row.what_to_bring_en ?? '' } : null,
     startsAt: row.starts_at,
     endsAt: row.ends_at,
     venueCode: venue?.code ?? null,
