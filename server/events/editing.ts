@@ -49,7 +49,7 @@ export async function eventColumns(db: Kysely<Database>, citySlug: string, input
 }
 
 /** Reads an event back into the API's input shape, to merge a patch and check the whole. */
-export async function eventFields(db: Kysely<Database>, row: EventsTable): Promise<EventCreateInput> {
+export async function eventFields(db: Kysely<Database>, row: EventsTable): Promise<EventCreateInput & { slug: string }> {
   const venue = row.venue_id ? await db.selectFrom('venues').select('code').where('id', '=', row.venue_id).executeTakeFirst() : undefined
   return {
     slug: row.slug,

@@ -111,6 +111,7 @@ const input = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrep
 const error = { description: 'Error: `{ statusCode, message, data?: { fieldErrors?, reason? } }`', content: { 'application/json': { schema: { type: 'object', required: ['statusCode', 'message'], properties: { statusCode: { type: 'integer' }, message: { type: 'string' }, data: { type: 'object' } } } } } }
 const ok = (component: Component, description = 'OK') => ({ description, content: { 'application/json': { schema: { $ref: `#/components/schemas/${component}` } } } })
 const file = (type: string) => ({ description: type, content: { [type]: { schema: { type: 'string' } } } })
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const body = (schema: z.ZodType) => ({ required: true, content: { 'application/json': { schema: input(schema) } } })
 const query = (schema: z.ZodType) => Object.entries((input(schema).properties ?? {}) as Record<string, object>).map(([name, s]) => ({ name, in: 'query', required: false, schema: s }))
 const slug = { name: 'slug', in: 'path', required: true, schema: { type: 'string' } }
@@ -201,6 +202,10 @@ export function openApiDocument() {
       '/api/organizer/events/{id}/registrations.csv': {
         get: { summary: 'Attendees as CSV (UTF-8 with BOM, no cell runs as a formula), masked', ...organizer, parameters: [id, ...query(attendeesCsvQuery)], responses: { 200: file('text/csv'), 400: error, 403: error } },
         post: { summary: 'Attendees as CSV in full; the reason is written to the audit log first (JSON or a form post)', ...organizer, parameters: [id], requestBody: body(attendeesCsvRevealBody), responses: { 200: file('text/csv'), 403: error, 422: error } },
+      },
+      '/api/organizer/events/{id}/registrations.xlsx': {
+        get: { summary: 'Attendees as an Excel workbook with typed columns (text, whole numbers, Beijing date-times), in the organiser\'s language, masked', ...organizer, parameters: [id, ...query(attendeesCsvQuery)], responses: { 200: file(XLSX), 400: error, 403: error } },
+        post: { summary: 'Attendees as an Excel workbook in full; the reason is written to the audit log first (JSON or a form post)', ...organizer, parameters: [id], requestBody: body(attendeesCsvRevealBody), responses: { 200: file(XLSX), 403: error, 422: error } },
       },
       '/api/organizer/events/{id}/reveal': { post: { summary: 'One attendee\'s full name and number, with a reason (audited)', ...organizer, parameters: [id], requestBody: body(revealBody), responses: { 200: ok('RevealResult'), 403: error, 404: error, 422: error } } },
       '/api/organizer/events/{id}/check-ins': { post: { summary: 'Check in a party by code or ticket token', ...organizer, parameters: [id], requestBody: body(checkInBody), responses: { 200: ok('CheckInResult'), 404: error, 409: error } } },

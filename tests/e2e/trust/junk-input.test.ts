@@ -138,6 +138,7 @@ const passingBodies: Record<string, unknown> = {
   'POST /api/organizer/events/[id]/reveal': { registrationCode: 'ABCDEF', reason: 'Calling about a change' },
   'POST /api/organizer/events/[id]/walk-ins': { name: '现场居民', phone: '13712345678', partySize: 1, consent: true },
   'POST /api/organizer/events/[id]/registrations.csv': { reason: 'Attendance list for the venue' },
+  'POST /api/organizer/events/[id]/registrations.xlsx': { reason: 'Attendance list for the venue' },
   'POST /api/events/[slug]/registrations': { name: '测试居民', phone: '13912345678', partySize: 1, consent: true },
 }
 
