@@ -10,6 +10,7 @@ import { answerBody, retakeQuery, sheetQuery } from '../../shared/quiz/requests'
 import { contestAnswerBody, contestAnswerResult, contestBody, contestList, contestView, disqualifyBody, entryBody, entryState, leaderboardView, organizerEntries, resultsCsvBody } from '../../shared/contest/schemas'
 import { answerResult, attemptCreated, attemptResult, attemptState, quizCard, quizFigures, quizList, quizSheet } from '../../shared/quiz/views'
 import { courseDetail, coursePage, lessonView } from '../../shared/courses/views'
+import { eventImportResult, IMPORT_MAX_BYTES } from '../../shared/events/import'
 import { attendeesCsvQuery, attendeesCsvRevealBody, checkInBody, checkInResult, eventCreateBody, eventPatchBody, organizerEventDetail, organizerEventList, organizerEventRef, organizerNotificationList, organizerRegistrations, revealBody, revealResult, walkInBody, walkInResult } from '../../shared/events/organizer'
 import { calendarQuery, eventListQuery, registrationBody, registrationChangeBody, registrationLookupBody } from '../../shared/events/requests'
 import { eventDetailView, eventSuggestions, eventView, registrationResult, registrationView, releaseResult } from '../../shared/events/views'
@@ -49,6 +50,7 @@ export const responseSchemas = {
   OrganizerEventList: organizerEventList,
   OrganizerEventDetail: organizerEventDetail,
   OrganizerEventRef: organizerEventRef,
+  EventImportResult: eventImportResult,
   OrganizerRegistrations: organizerRegistrations,
   RevealResult: revealResult,
   CheckInResult: checkInResult,
@@ -189,6 +191,9 @@ export function openApiDocument() {
         get: { summary: 'The organisation\'s events', ...organizer, responses: { 200: ok('OrganizerEventList'), 401: error, 403: error } },
         post: { summary: 'Create an event (draft)', ...organizer, requestBody: body(eventCreateBody), responses: { 201: ok('OrganizerEventRef'), 401: error, 403: error, 409: error, 422: error } },
       },
+      '/api/organizer/events/import': { post: { summary: 'Events from a spreadsheet (multipart: file .xlsx or .csv in UTF-8 or GB18030, Chinese headers as in the template; commit 0 checks, 1 saves when every row is right: new drafts, or updates of the events imported before with the same 外部编号). Every row is answered with its problems in the organiser\'s language', ...organizer, requestBody: { required: true, content: { 'multipart/form-data': { schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary', maxLength: IMPORT_MAX_BYTES }, commit: { type: 'string', enum: ['0', '1'], default: '0' } } } } } }, responses: { 200: ok('EventImportResult'), 401: error, 403: error, 413: error, 422: error } } },
+      '/api/organizer/events/import-template.xlsx': { get: { summary: 'The import template: Chinese headers, one example row, a sheet of venue codes, districts, categories, audiences and formats', ...organizer, responses: { 200: file(XLSX), 401: error, 403: error } } },
+      '/api/organizer/events/import-template.csv': { get: { summary: 'The import template as CSV (UTF-8 with BOM): Chinese headers and one example row', ...organizer, responses: { 200: file('text/csv'), 401: error, 403: error } } },
       '/api/organizer/venues': { post: { summary: 'Add a venue that is not in the city profile', ...organizer, requestBody: body(venueCreateBody), responses: { 201: ok('VenueCreated'), 401: error, 422: error } } },
       '/api/organizer/events/{id}': {
         get: { summary: 'One event of the organisation', ...organizer, parameters: [id], responses: { 200: ok('OrganizerEventDetail'), 401: error, 403: error, 404: error } },

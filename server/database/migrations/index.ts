@@ -12,6 +12,7 @@ import * as m0010 from './0010_cases'
 import * as m0011 from './0011_statistics'
 import * as m0012 from './0012_course_activity_city'
 import * as m0013 from './0013_demo_week'
+import * as m0014 from './0014_event_external_id'
 
 /**
  * Migrations are imported statically so that the bundled server carries them.
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   '0011_statistics': m0011,
   '0012_course_activity_city': m0012,
   '0013_demo_week': m0013,
+  '0014_event_external_id': m0014,
 }

@@ -422,6 +422,8 @@ describe('junk input to every route', () => {
       'POST /api/organizer/events/[id]/check-ins': { client: () => clients.organizer!, path: () => eventPath('/check-ins'), body: () => ({ code: state.code ?? 'ABCDEF' }) },
       'POST /api/organizer/events/[id]/walk-ins': { client: () => clients.organizer!, path: () => eventPath('/walk-ins'), body: () => ({ name: '现场居民', phone: '13712345678', partySize: 1, consent: true }) },
       'POST /api/organizer/events/[id]/registrations.csv': { client: () => clients.organizer!, path: () => eventPath('/registrations.csv'), body: () => ({ reason: 'Attendance list for the venue' }) },
+      'POST /api/organizer/events/[id]/registrations.xlsx': { client: () => clients.organizer!, path: () => eventPath('/registrations.xlsx'), body: () => ({ reason: 'Attendance list for the venue' }) },
+      'POST /api/organizer/events/import': { client: () => clients.organizer!, path: () => '/api/organizer/events/import', body: () => ({ file: 'not multipart' }) },
       'POST /api/organizer/events/[id]/duplicate': { client: () => clients.organizer!, path: () => eventPath('/duplicate') },
       'POST /api/tickets/[token]/release': { client: () => clients.anonymous!, path: () => `/api/tickets/${state.ticketToken ?? example('token')}/release` },
       'POST /api/registrations/cancel': { client: () => clients.anonymous!, path: () => '/api/registrations/cancel', body: () => ({ phone, code: state.code ?? 'ABCDEF' }) },
