@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely'
 import { eventAudiences, eventCategories, eventFormats } from '../../shared/events/vocabulary'
 import { dictionaries } from '../../shared/i18n/dictionaries'
 import { languages } from '../../shared/i18n/languages'
-import type { Database, EventsTable } from '../database/schema'
+import type { Database } from '../database/schema'
 import { writeTransaction } from '../database/write-transaction'
 import type { CheckedRow, ImportRefs } from './import-check'
 import { formatAudience } from './views'
@@ -29,7 +29,7 @@ export async function importRefs(db: Kysely<Database>, citySlug: string, organis
   }
 }
 
-function columnsOf(r: CheckedRow): Partial<EventsTable> {
+function columnsOf(r: CheckedRow) {
   const e = r.input!
   return {
     slug: e.slug, title_zh: e.title.zh, title_en: e.title.en, summary_zh: e.summary.zh, summary_en: e.summary.en,
@@ -54,7 +54,7 @@ export async function saveImport(db: Kysely<Database>, rows: CheckedRow[], ctx: 
       }
       const id = ctx.newId()
       await trx.insertInto('events').values({
-        ...columnsOf(r) as Required<ReturnType<typeof columnsOf>>, id, city_slug: ctx.citySlug, organisation_id: ctx.organisationId,
+        ...columnsOf(r), id, city_slug: ctx.citySlug, organisation_id: ctx.organisationId,
         external_id: r.externalId ?? null, status: 'draft', confirmed_places: 0, waitlist_parties: 0, checked_in_places: 0, next_seq: 1,
         source: 'user', created_by: ctx.userId, created_at: ctx.now, updated_at: ctx.now, cancelled_at: null,
       }).execute()

@@ -1,5 +1,5 @@
 import i18next from 'i18next'
-import type { H3Event } from 'h3'
+import { getCookie, getRequestHeader, type H3Event } from 'h3'
 import { dictionaries } from '../../shared/i18n/dictionaries'
 import { LANGUAGE_COOKIE, languages, negotiateLanguage, type Language } from '../../shared/i18n/languages'
 

@@ -52,7 +52,7 @@ beforeAll(async () => {
 
 describe('importing events from a spreadsheet', () => {
   it('offers a template with Chinese headers, an example and the choices', async () => {
-    const res = await fetch(`${baseURL}/api/organizer/events/import-template.xlsx`, { headers: { cookie: organizer.cookie } })
+    const res = await fetch(`${baseURL}/api/organizer/events-template.xlsx`, { headers: { cookie: organizer.cookie } })
     expect(res.status).toBe(200)
     const book = new ExcelJS.Workbook()
     await book.xlsx.load(await res.arrayBuffer())
@@ -62,12 +62,12 @@ describe('importing events from a spreadsheet', () => {
     const kinds = new Set<string>()
     choices!.eachRow((r, n) => n > 1 && kinds.add(String(r.getCell(1).value)))
     expect([...kinds]).toEqual(['场地', '区县', '活动类别', '适合人群', '参加方式'])
-    const csv = await fetch(`${baseURL}/api/organizer/events/import-template.csv`, { headers: { cookie: organizer.cookie } })
+    const csv = await fetch(`${baseURL}/api/organizer/events-template.csv`, { headers: { cookie: organizer.cookie } })
     const bytes = new Uint8Array(await csv.arrayBuffer())
     expect([...bytes.slice(0, 3)]).toEqual([0xEF, 0xBB, 0xBF]) // the BOM Excel needs for Chinese
     expect(new TextDecoder().decode(bytes).split(/\r?\n/)[0]).toBe(header.join(','))
     // The template's own example imports cleanly.
-    const checked = await upload(Buffer.from(await (await fetch(`${baseURL}/api/organizer/events/import-template.xlsx`, { headers: { cookie: organizer.cookie } })).arrayBuffer()), 'template.xlsx', '0')
+    const checked = await upload(Buffer.from(await (await fetch(`${baseURL}/api/organizer/events-template.xlsx`, { headers: { cookie: organizer.cookie } })).arrayBuffer()), 'template.xlsx', '0')
     expect(checked.json.rows).toMatchObject([{ row: 2, ok: true, errors: [] }])
   })
 
