@@ -89,6 +89,8 @@ export const organizerEventItem = z.object({
   status: z.enum(eventStatuses),
   format: z.enum(eventFormats),
   ...eventCounts,
+  /** Texts to its attendees that could not be delivered after every retry. */
+  failedMessages: z.number().int(),
 })
 export type OrganizerEventItem = z.infer<typeof organizerEventItem>
 export const organizerEventList = listOf(organizerEventItem)
