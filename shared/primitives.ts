@@ -32,7 +32,12 @@ export const localizedText = z.object({
   en: z.string().trim().min(1).max(2000),
 }).strict()
 export type LocalizedText = z.infer<typeof localizedText>
-/** Text in both languages as the API returns it. */
+/** Text an organiser writes: Chinese is required, English is optional (stored as ''; English pages then show the Chinese, marked). */
+export const chineseFirstText = z.object({
+  zh: z.string().trim().min(1).max(2000),
+  en: z.string().trim().max(2000).default(''),
+}).strict()
+/** Text in both languages as the API returns it; `en` is '' where only Chinese was written. */
 export const localizedView = z.object({ zh: z.string(), en: z.string() })
 
 /** A calendar day that exists (no 2026-13-01, no 2026-02-30): YYYY-MM-DD. */

@@ -148,6 +148,8 @@ export interface EventsTable {
   booking_opens_at: string
   booking_closes_at: string
   status: EventStatus
+  /** The organiser's own id for an event imported from a spreadsheet (外部编号): a new import of the row updates it. Null otherwise. */
+  external_id?: string | null
   /** Counters kept in the same transaction as the registrations they count; a check constraint keeps confirmed ≤ capacity. */
   confirmed_places: number
   waitlist_parties: number

@@ -1,6 +1,6 @@
-import type { Kysely } from 'kysely'
+import type { Kysely, Updateable } from 'kysely'
 import type { EventCreateInput } from '../../shared/events/organizer'
-import type { Database, EventsTable } from '../database/schema'
+import type { Database, EventRow, EventsTable } from '../database/schema'
 import { eventCourses } from './courses'
 import { formatAudience } from './views'
 
@@ -13,8 +13,8 @@ export class EventInputError extends Error {
 }
 
 /** Turns API fields into columns, resolving the venue and checking it against the district. */
-export async function eventColumns(db: Kysely<Database>, citySlug: string, input: Fields): Promise<Partial<EventsTable>> {
-  const columns: Partial<EventsTable> = {}
+export async function eventColumns(db: Kysely<Database>, citySlug: string, input: Fields): Promise<Updateable<EventsTable>> {
+  const columns: Updateable<EventsTable> = {}
   if (input.slug !== undefined) columns.slug = input.slug
   if (input.title) Object.assign(columns, { title_zh: input.title.zh, title_en: input.title.en })
   if (input.summary) Object.assign(columns, { summary_zh: input.summary.zh, summary_en: input.summary.en })
@@ -49,14 +49,14 @@ export async function eventColumns(db: Kysely<Database>, citySlug: string, input
 }
 
 /** Reads an event back into the API's input shape, to merge a patch and check the whole. */
-export async function eventFields(db: Kysely<Database>, row: EventsTable): Promise<EventCreateInput> {
+export async function eventFields(db: Kysely<Database>, row: EventRow): Promise<EventCreateInput & { slug: string }> {
   const venue = row.venue_id ? await db.selectFrom('venues').select('code').where('id', '=', row.venue_id).executeTakeFirst() : undefined
   return {
     slug: row.slug,
     title: { zh: row.title_zh, en: row.title_en },
     summary: { zh: row.summary_zh, en: row.summary_en },
     description: { zh: row.description_zh, en: row.description_en },
-    whatToBring: row.what_to_bring_zh && row.what_to_bring_en ? { zh: row.what_to_bring_zh, en: row.what_to_bring_en } : null,
+    whatToBring: row.what_to_bring_zh ? { zh: row.what_to_bring_zh, en: row.what_to_bring_en ?? '' } : null,
     startsAt: row.starts_at,
     endsAt: row.ends_at,
     venueCode: venue?.code ?? null,

@@ -75,6 +75,6 @@ export function toEventDetail(r: EventJoinRow, now?: string): EventDetailView {
     ...toEventView(r, now),
     description: { zh: r.description_zh, en: r.description_en },
     descriptionHtml: { zh: renderMarkdown(r.description_zh), en: renderMarkdown(r.description_en) },
-    whatToBring: r.what_to_bring_zh && r.what_to_bring_en ? { zh: r.what_to_bring_zh, en: r.what_to_bring_en } : null,
+    whatToBring: r.what_to_bring_zh ? { zh: r.what_to_bring_zh, en: r.what_to_bring_en ?? '' } : null,
   }
 }

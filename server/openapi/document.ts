@@ -10,6 +10,7 @@ import { answerBody, retakeQuery, sheetQuery } from '../../shared/quiz/requests'
 import { contestAnswerBody, contestAnswerResult, contestBody, contestList, contestView, disqualifyBody, entryBody, entryState, leaderboardView, organizerContestView, organizerEntries, resultsCsvBody } from '../../shared/contest/schemas'
 import { answerResult, attemptCreated, attemptResult, attemptState, quizCard, quizFigures, quizList, quizSheet } from '../../shared/quiz/views'
 import { courseDetail, coursePage, lessonView } from '../../shared/courses/views'
+import { eventImportResult, IMPORT_MAX_BYTES } from '../../shared/events/import'
 import { attendeesCsvQuery, attendeesCsvRevealBody, checkInBody, checkInResult, eventCreateBody, eventPatchBody, organizerEventDetail, organizerEventList, organizerEventRef, organizerNotificationList, organizerRegistrations, revealBody, revealResult, walkInBody, walkInResult } from '../../shared/events/organizer'
 import { calendarQuery, districtPosterQuery, eventListQuery, registrationBody, registrationChangeBody, registrationLookupBody, sharePictureQuery } from '../../shared/events/requests'
 import { districtPoster, eventDetailView, eventSuggestions, eventView, posterLink, registrationResult, registrationView, releaseResult } from '../../shared/events/views'
@@ -54,6 +55,7 @@ export const responseSchemas = {
   OrganizerEventList: organizerEventList,
   OrganizerEventDetail: organizerEventDetail,
   OrganizerEventRef: organizerEventRef,
+  EventImportResult: eventImportResult,
   OrganizerRegistrations: organizerRegistrations,
   RevealResult: revealResult,
   CheckInResult: checkInResult,
@@ -117,6 +119,7 @@ const input = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrep
 const error = { description: 'Error: `{ statusCode, message, data?: { fieldErrors?, reason? } }`', content: { 'application/json': { schema: { type: 'object', required: ['statusCode', 'message'], properties: { statusCode: { type: 'integer' }, message: { type: 'string' }, data: { type: 'object' } } } } } }
 const ok = (component: Component, description = 'OK') => ({ description, content: { 'application/json': { schema: { $ref: `#/components/schemas/${component}` } } } })
 const file = (type: string) => ({ description: type, content: { [type]: { schema: { type: 'string' } } } })
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const body = (schema: z.ZodType) => ({ required: true, content: { 'application/json': { schema: input(schema) } } })
 const query = (schema: z.ZodType) => Object.entries((input(schema).properties ?? {}) as Record<string, object>).map(([name, s]) => ({ name, in: 'query', required: false, schema: s }))
 const slug = { name: 'slug', in: 'path', required: true, schema: { type: 'string' } }
@@ -206,6 +209,9 @@ export function openApiDocument() {
         get: { summary: 'The organisation\'s events', ...organizer, responses: { 200: ok('OrganizerEventList'), 401: error, 403: error } },
         post: { summary: 'Create an event (draft)', ...organizer, requestBody: body(eventCreateBody), responses: { 201: ok('OrganizerEventRef'), 401: error, 403: error, 409: error, 422: error } },
       },
+      '/api/organizer/events/import': { post: { summary: 'Events from a spreadsheet (multipart: file .xlsx or .csv in UTF-8 or GB18030, Chinese headers as in the template; commit 0 checks, 1 saves when every row is right: new drafts, or updates of the events imported before with the same 外部编号). Every row is answered with its problems in the organiser\'s language', ...organizer, requestBody: { required: true, content: { 'multipart/form-data': { schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary', maxLength: IMPORT_MAX_BYTES }, commit: { type: 'string', enum: ['0', '1'], default: '0' } } } } } }, responses: { 200: ok('EventImportResult'), 401: error, 403: error, 413: error, 422: error } } },
+      '/api/organizer/events-template.xlsx': { get: { summary: 'The import template: Chinese headers, one example row, a sheet of venue codes, districts, categories, audiences and formats', ...organizer, responses: { 200: file(XLSX), 401: error, 403: error } } },
+      '/api/organizer/events-template.csv': { get: { summary: 'The import template as CSV (UTF-8 with BOM): Chinese headers and one example row', ...organizer, responses: { 200: file('text/csv'), 401: error, 403: error } } },
       '/api/organizer/venues': { post: { summary: 'Add a venue that is not in the city profile', ...organizer, requestBody: body(venueCreateBody), responses: { 201: ok('VenueCreated'), 401: error, 422: error } } },
       '/api/organizer/events/{id}': {
         get: { summary: 'One event of the organisation', ...organizer, parameters: [id], responses: { 200: ok('OrganizerEventDetail'), 401: error, 403: error, 404: error } },
@@ -219,6 +225,10 @@ export function openApiDocument() {
       '/api/organizer/events/{id}/registrations.csv': {
         get: { summary: 'Attendees as CSV (UTF-8 with BOM, no cell runs as a formula), masked', ...organizer, parameters: [id, ...query(attendeesCsvQuery)], responses: { 200: file('text/csv'), 400: error, 403: error } },
         post: { summary: 'Attendees as CSV in full; the reason is written to the audit log first (JSON or a form post)', ...organizer, parameters: [id], requestBody: body(attendeesCsvRevealBody), responses: { 200: file('text/csv'), 403: error, 422: error } },
+      },
+      '/api/organizer/events/{id}/registrations.xlsx': {
+        get: { summary: 'Attendees as an Excel workbook with typed columns (text, whole numbers, Beijing date-times), in the organiser\'s language, masked', ...organizer, parameters: [id, ...query(attendeesCsvQuery)], responses: { 200: file(XLSX), 400: error, 403: error } },
+        post: { summary: 'Attendees as an Excel workbook in full; the reason is written to the audit log first (JSON or a form post)', ...organizer, parameters: [id], requestBody: body(attendeesCsvRevealBody), responses: { 200: file(XLSX), 403: error, 422: error } },
       },
       '/api/organizer/events/{id}/reveal': { post: { summary: 'One attendee\'s full name and number, with a reason (audited)', ...organizer, parameters: [id], requestBody: body(revealBody), responses: { 200: ok('RevealResult'), 403: error, 404: error, 422: error } } },
       '/api/organizer/events/{id}/check-ins': { post: { summary: 'Check in a party by code or ticket token', ...organizer, parameters: [id], requestBody: body(checkInBody), responses: { 200: ok('CheckInResult'), 404: error, 409: error } } },

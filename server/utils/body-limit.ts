@@ -11,6 +11,8 @@ const MULTIPART_SLACK = 64 * 1024
 export const bodyLimitsByPath: [RegExp, number][] = [
   // One showcase image (JPEG, PNG or WebP, up to 8 MB) per request.
   [/^\/api\/case-submissions\/[^/]+\/images\/?$/, 8 * 1024 * 1024 + MULTIPART_SLACK],
+  // A spreadsheet of events (IMPORT_MAX_BYTES in shared/events/import.ts).
+  [/^\/api\/organizer\/events\/import\/?$/, 5 * 1024 * 1024 + MULTIPART_SLACK],
 ]
 
 /** The cap for a request path; enforced while the body streams by server/middleware/00.body-limit.ts. */

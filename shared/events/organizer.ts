@@ -1,14 +1,15 @@
 import { z } from 'zod'
-import { codeSchema as code, confirmationCodeSchema, instantSchema as instant, listOf, localizedText, localizedView, timestampSchema } from '../primitives'
+import { chineseFirstText, codeSchema as code, confirmationCodeSchema, emptyToUndefined, instantSchema as instant, listOf, localizedView, timestampSchema } from '../primitives'
 import { registrationBody } from './requests'
 import { ageGroups, eventAudiences, eventCategories, eventFormats, eventStatuses, registrationSources, registrationStatuses } from './vocabulary'
 
 const eventFields = {
   slug: code,
-  title: localizedText,
-  summary: localizedText,
-  description: localizedText,
-  whatToBring: localizedText.nullable().optional(),
+  // Chinese is enough: many organisers (village stations, district offices) write no English.
+  title: chineseFirstText,
+  summary: chineseFirstText,
+  description: chineseFirstText,
+  whatToBring: chineseFirstText.nullable().optional(),
   startsAt: instant,
   endsAt: instant,
   /** A venue from the city profile (or one added later); null for online events. */
@@ -39,7 +40,8 @@ export function checkEventTimes(e: EventFields, ctx: z.RefinementCtx) {
 
 // Defaults belong to creation only: inside .partial() zod would still fill them in, and a
 // PATCH that leaves a field out would reset it.
-export const eventCreateBody = z.object({ ...eventFields, maxPartySize: eventFields.maxPartySize.default(4) }).strict().superRefine(checkEventTimes)
+// A blank slug is made from the Chinese title on the server (server/events/slug.ts).
+export const eventCreateBody = z.object({ ...eventFields, slug: z.preprocess(emptyToUndefined, code.optional()), maxPartySize: eventFields.maxPartySize.default(4) }).strict().superRefine(checkEventTimes)
 export const eventPatchBody = z.object(eventFields).partial().strict()
 export type EventCreateInput = z.output<typeof eventCreateBody>
 
@@ -87,6 +89,8 @@ export const organizerEventItem = z.object({
   status: z.enum(eventStatuses),
   format: z.enum(eventFormats),
   ...eventCounts,
+  /** Texts to its attendees that could not be delivered after every retry. */
+  failedMessages: z.number().int(),
 })
 export type OrganizerEventItem = z.infer<typeof organizerEventItem>
 export const organizerEventList = listOf(organizerEventItem)

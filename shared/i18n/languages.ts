@@ -56,8 +56,13 @@ export function displayPrefs(cookieHeader: string | null | undefined, acceptLang
   }
 }
 
-/** Picks the text for a language from a `{ zh, en }` pair. */
+/** Picks the text for a language from a `{ zh, en }` pair; English falls back to the Chinese where none was written. */
 export function pickText(text: { zh: string, en: string } | null | undefined, lang: Language): string {
   if (!text) return ''
-  return lang === 'en' ? text.en : text.zh
+  return lang === 'en' && text.en.trim() ? text.en : text.zh
+}
+
+/** The language `pickText` actually gave: 'zh-CN' when an English page shows the Chinese text. */
+export function pickedLanguage(text: { zh: string, en: string } | null | undefined, lang: Language): Language {
+  return lang === 'en' && !text?.en.trim() ? 'zh-CN' : lang
 }

@@ -75,6 +75,7 @@ export const pages: CheckedPage[] = [
   { path: '/organizer/password', name: 'change password', status: 200, signIn: 'organizer' },
   { path: '/organizer/events', name: 'organizer: events', status: 200, signIn: 'organizer' },
   { path: '/organizer/events/new', name: 'organizer: new event', status: 200, signIn: 'organizer' },
+  { path: '/organizer/events/import', name: 'organizer: import events', status: 200, signIn: 'organizer' },
   { path: '/organizer/venues/new', name: 'organizer: new venue', status: 200, signIn: 'organizer' },
   { path: '/organizer/courses', name: 'organizer: learning figures', status: 200, signIn: 'organizer' },
   { path: '/organizer/quiz', name: 'organizer: quiz figures', status: 200, signIn: 'organizer' },

@@ -1,3 +1,4 @@
+import type { OrganizerEventDetail } from '#shared/events/organizer'
 import type { LocalizedText } from '#shared/primitives'
 import { formatDate, formatDateTime } from '#shared/utils/dates'
 
@@ -21,7 +22,8 @@ export function fromShanghaiInput(value: string): string {
  * or unknown id is simply a page that does not exist; another organisation's event is a 403.
  */
 export async function useOrganizerEvent(id: string) {
-  const result = await useFetch(`/api/organizer/events/${encodeURIComponent(id)}`)
+  // Named by the shared type: a built id could also be a static route beside [id] (POST …/events/import), and Nuxt's route typing would pick that one.
+  const result = await useFetch<OrganizerEventDetail>(`/api/organizer/events/${encodeURIComponent(id)}`)
   assertOrganizerEventFound(result)
   return result
 }

@@ -138,6 +138,7 @@ const passingBodies: Record<string, unknown> = {
   'POST /api/organizer/events/[id]/reveal': { registrationCode: 'ABCDEF', reason: 'Calling about a change' },
   'POST /api/organizer/events/[id]/walk-ins': { name: '现场居民', phone: '13712345678', partySize: 1, consent: true },
   'POST /api/organizer/events/[id]/registrations.csv': { reason: 'Attendance list for the venue' },
+  'POST /api/organizer/events/[id]/registrations.xlsx': { reason: 'Attendance list for the venue' },
   'POST /api/events/[slug]/registrations': { name: '测试居民', phone: '13912345678', partySize: 1, consent: true },
 }
 
@@ -421,6 +422,8 @@ describe('junk input to every route', () => {
       'POST /api/organizer/events/[id]/check-ins': { client: () => clients.organizer!, path: () => eventPath('/check-ins'), body: () => ({ code: state.code ?? 'ABCDEF' }) },
       'POST /api/organizer/events/[id]/walk-ins': { client: () => clients.organizer!, path: () => eventPath('/walk-ins'), body: () => ({ name: '现场居民', phone: '13712345678', partySize: 1, consent: true }) },
       'POST /api/organizer/events/[id]/registrations.csv': { client: () => clients.organizer!, path: () => eventPath('/registrations.csv'), body: () => ({ reason: 'Attendance list for the venue' }) },
+      'POST /api/organizer/events/[id]/registrations.xlsx': { client: () => clients.organizer!, path: () => eventPath('/registrations.xlsx'), body: () => ({ reason: 'Attendance list for the venue' }) },
+      'POST /api/organizer/events/import': { client: () => clients.organizer!, path: () => '/api/organizer/events/import', body: () => ({ file: 'not multipart' }) },
       'POST /api/organizer/events/[id]/duplicate': { client: () => clients.organizer!, path: () => eventPath('/duplicate') },
       'POST /api/tickets/[token]/release': { client: () => clients.anonymous!, path: () => `/api/tickets/${state.ticketToken ?? example('token')}/release` },
       // Unsigned here (the suite's server has no webhook secret): ten at once are ten 401s.

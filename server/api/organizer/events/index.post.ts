@@ -3,6 +3,7 @@ import { eventCreateBody } from '#shared/events/organizer'
 import { assertCourses, setEventCourses } from '../../../events/courses'
 import { eventColumns } from '../../../events/editing'
 import { rethrowEventInput } from '../../../events/http-errors'
+import { freeEventSlug, slugFromTitle } from '../../../events/slug'
 
 /** Creates an event as a draft; it is public only once published. */
 export default defineEventHandler(async (event): Promise<OrganizerEventRef> => {
@@ -19,8 +20,10 @@ export default defineEventHandler(async (event): Promise<OrganizerEventRef> => {
     organisationId = org.id
   }
   await assertCourses(event, city.slug, body.courses)
+  // Left blank, the web address is the title's pinyin (organisers may change it later).
+  const slug = body.slug ?? await freeEventSlug(db, city.slug, slugFromTitle(body.title.zh))
   try {
-    const columns = await eventColumns(db, city.slug, body)
+    const columns = await eventColumns(db, city.slug, { ...body, slug })
     const id = newId()
     const now = nowIso()
     await db.insertInto('events').values({
@@ -31,9 +34,9 @@ export default defineEventHandler(async (event): Promise<OrganizerEventRef> => {
       created_by: user.id, created_at: now, updated_at: now, cancelled_at: null,
     }).execute()
     if (body.courses?.length) await setEventCourses(db, id, body.courses)
-    await recordAudit(event, user, { action: 'event.create', targetType: 'event', targetId: id, details: { slug: body.slug } })
+    await recordAudit(event, user, { action: 'event.create', targetType: 'event', targetId: id, details: { slug } })
     setResponseStatus(event, 201)
-    return { id, slug: body.slug, status: 'draft' }
+    return { id, slug, status: 'draft' }
   }
   catch (error) {
     rethrowEventInput(error)

@@ -10,7 +10,7 @@ export default defineEventHandler(async (event): Promise<OrganizerEventDetail> =
     id: row.id,
     status: row.status,
     ...await eventFields(db, row),
-    whatToBring: row.what_to_bring_zh && row.what_to_bring_en ? { zh: row.what_to_bring_zh, en: row.what_to_bring_en } : null,
+    whatToBring: row.what_to_bring_zh ? { zh: row.what_to_bring_zh, en: row.what_to_bring_en ?? '' } : null,
     confirmedPlaces: row.confirmed_places,
     waitlistLength: row.waitlist_parties,
     checkedInPlaces: row.checked_in_places,

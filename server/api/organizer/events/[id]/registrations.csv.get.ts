@@ -1,5 +1,5 @@
 import { attendeesCsvQuery } from '#shared/events/organizer'
-import { sendAttendeesCsv } from '../../../../events/attendees-csv'
+import { sendAttendeesCsv } from '../../../../events/attendee-export'
 import { ownedEvent } from '../../../../events/owned'
 
 /** The attendee list as CSV, names and numbers masked. */

@@ -1,5 +1,5 @@
 import { attendeesCsvRevealBody } from '#shared/events/organizer'
-import { attendeeCount, sendAttendeesCsv } from '../../../../events/attendees-csv'
+import { attendeeCount, sendAttendeesCsv } from '../../../../events/attendee-export'
 import { ownedEvent } from '../../../../events/owned'
 
 /**
