@@ -29,14 +29,13 @@ export async function useListPage<R extends NitroFetchRequest, S extends z.ZodOb
     const parsed = s.safeParse(route.query)
     const filters = (parsed.success ? parsed.data : s.parse({})) as Filters
     const query = { ...(options.toQuery ? options.toQuery(filters) : filters), pageSize: pageSize.value }
-    let result = await requestFetch(url, { query })
+    const load = (page: number) => requestFetch(url, { query: { ...query, page } })
+    const first = await load(filters.page)
     // Past the last page (elder mode shows fewer a page, so switching modes can leave one there): show the last page.
-    const last = Math.max(1, Math.ceil(((result as { total?: number }).total ?? 0) / pageSize.value))
-    if (filters.page > last) {
-      filters.page = last
-      result = await requestFetch(url, { query: { ...query, page: last } })
-    }
-    return { filters, result }
+    const last = Math.max(1, Math.ceil(((first as { total?: number }).total ?? 0) / pageSize.value))
+    if (filters.page <= last) return { filters, result: first }
+    filters.page = last
+    return { filters, result: await load(last) }
   }, { watch: [() => route.query, pageSize] })
   const filters = computed(() => data.value!.filters)
   const result = computed(() => data.value?.result)
