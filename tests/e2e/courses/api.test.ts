@@ -79,7 +79,10 @@ describe('the courses API', () => {
     // A resident who has said where they live sees that district's classes first (the later one is online, in Hexi).
     const hexi = await publishedEvent(organizer, { courses: [course], format: 'online', venueCode: null, district: 'hexi', startsAt: new Date(Date.now() + 120 * hour).toISOString(), endsAt: new Date(Date.now() + 122 * hour).toISOString() })
     const near = (await api.get(`/api/courses/${course}?district=hexi`)).json.upcomingEvents
-    expect(near[0]).toMatchObject({ slug: hexi.slug, district: 'hexi' })
+    // Hexi's classes first (the demo's own Hexi classes of this course among them), this one with them.
+    const hexiFirst = near.slice(0, near.filter((e: { district: string }) => e.district === 'hexi').length)
+    expect(hexiFirst.every((e: { district: string }) => e.district === 'hexi')).toBe(true)
+    expect(hexiFirst.map((e: { slug: string }) => e.slug)).toContain(hexi.slug)
     const anywhere = (await listed())
     expect(anywhere.indexOf(sooner.slug)).toBeLessThan(anywhere.indexOf(hexi.slug))
     expect((await api.get(`/api/courses/${course}?district=Not+A+Code`)).status).toBe(400)

@@ -112,7 +112,9 @@ describe('a lesson on a phone in elder mode', () => {
     await hydrated(page)
     for (let step = 1; ; step++) {
       expect(await onScreen(page, '#step-title'), `step ${step}: its heading`).toBe(true)
-      expect(await onScreen(page, '.course-step__next'), `step ${step}: its 下一步`).toBe(true)
+      // A practice step's task is the practice, which starts on the screen; its 下一步 follows it.
+      if (await page.locator('.sim').count()) expect(await page.locator('.sim').first().evaluate(el => el.getBoundingClientRect().top < window.innerHeight), `step ${step}: its practice`).toBe(true)
+      else expect(await onScreen(page, '.course-step__next'), `step ${step}: its 下一步`).toBe(true)
       const next = page.locator('.course-step__next')
       if ((await next.getAttribute('href'))!.endsWith('/summary')) break
       await next.click()
