@@ -54,7 +54,8 @@ describe('the database restarts during a burst of bookings on two instances (its
     })()
     await sleep(1500)
     await db.stop('fast')
-    await sleep(300)
+    // Readiness keeps its last probe for 3 s: wait that out, so the answer below is about the stopped database.
+    await sleep(3_200)
     // Meanwhile: readiness, an API and a page say 503 with Retry-After, in the resident's language; liveness stays 200.
     const [health, live, api, page] = await Promise.all([
       fetch(`${servers[0]!.url}/api/health`),
