@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { languages, negotiateLanguage, pickText } from '../../../shared/i18n/languages'
 import { namespaces } from '../../../shared/i18n/namespaces'
 import { formatDate, formatDateRange, formatDateTime } from '../../../shared/utils/dates'
+import { informalAddress } from '../../support/resident-words'
 
 type Dictionary = Record<string, unknown>
 const root = join(import.meta.dirname, '../../..')
@@ -62,6 +63,16 @@ describe('locales', () => {
       }
       expect(twice, lang).toEqual([])
     }
+  })
+
+  it('address people as 您 (quoted words, and a simulated phone\'s own labels, may say 你)', () => {
+    const simulatedScreen = /^coursesSim\.\w+\.(screens\.|destination$)/
+    const strings = (obj: object, prefix = ''): Array<[string, string]> => Object.entries(obj).flatMap(([k, v]) => (v && typeof v === 'object' ? strings(v, `${prefix}${k}.`) : [[`${prefix}${k}`, String(v)] as [string, string]]))
+    const informal = namespaces.flatMap(ns => strings(dictionaries['zh-CN']![ns]!)
+      .filter(([key]) => !simulatedScreen.test(key))
+      .flatMap(([key, text]) => informalAddress(text).map(around => `${ns}: ${key}: "${around}"`)))
+    expect(informal).toEqual([])
+    expect(informalAddress('您填写的内容还在。你的评分已经交上。'), 'control').toHaveLength(1)
   })
 
   it('have no empty strings', () => {
