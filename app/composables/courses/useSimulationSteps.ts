@@ -12,6 +12,8 @@ export interface SimulationState {
   index: Readonly<Ref<number>>
   finished: Readonly<Ref<boolean>>
   feedback: Readonly<Ref<string>>
+  /** The button of the last wrong tap: its help is shown beside it, where the eye is. */
+  wrongAt: Readonly<Ref<string | null>>
   /** False until the page's code runs: before that a tap would do nothing, so the buttons say they are not ready. */
   ready: Readonly<Ref<boolean>>
   /** The right button is outlined after a second wrong tap on the same step. */
@@ -32,6 +34,7 @@ export function useSimulationSteps(prefix: string, steps: readonly SimulationSte
   const index = ref(0)
   const wrong = ref(0)
   const feedback = ref('')
+  const wrongAt = ref<string | null>(null)
   const step = computed(() => steps[index.value])
   const finished = computed(() => index.value >= steps.length)
   const ready = ref(false)
@@ -55,10 +58,12 @@ export function useSimulationSteps(prefix: string, steps: readonly SimulationSte
       index.value++
       wrong.value = 0
       feedback.value = ''
+      wrongAt.value = null
       if (finished.value) onDone()
       return
     }
     wrong.value++
+    wrongAt.value = action
     const hint = t(`${prefix}.steps.${current.id}.hint`)
     const button = t(current.label)
     // Most explanations already name the right button; then the second one only points at the outline.
@@ -69,6 +74,7 @@ export function useSimulationSteps(prefix: string, steps: readonly SimulationSte
     index.value = 0
     wrong.value = 0
     feedback.value = ''
+    wrongAt.value = null
   }
 
   const state: SimulationState = {
@@ -76,6 +82,7 @@ export function useSimulationSteps(prefix: string, steps: readonly SimulationSte
     index,
     finished,
     feedback,
+    wrongAt,
     ready,
     isHinted: action => wrong.value >= 2 && step.value?.answer === action,
     tap,

@@ -100,10 +100,20 @@ describe.each(simulationNames)('%s, zh-CN elder at 360 px', (name) => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360)
     expect(await page.locator('.sim a').count()).toBe(0)
 
+    expect(await page.locator('.sim__count').textContent()).toMatch(/^\s*练习 第 1 步，共 \d+ 步\s*$/)
     await button(page, run.wrong[0]).click()
     const first = await status(page).textContent()
     expect(first!.trim()).not.toBe('')
     expect(await page.locator('.sim .is-hinted').count()).toBe(0)
+    // The same help shows right under the tapped button, on screen.
+    const help = page.locator(`.sim-tap-wrap:has(> button[data-action="${run.wrong[0]}"]) > .sim-tap__help`)
+    await expect.poll(() => help.textContent()).toContain(first!.trim())
+    const tapped = (await button(page, run.wrong[0]).boundingBox())!
+    const shown = (await help.boundingBox())!
+    expect(shown.y - (tapped.y + tapped.height)).toBeLessThan(24)
+    expect(shown.y).toBeGreaterThanOrEqual(0)
+    expect(shown.y + shown.height).toBeLessThanOrEqual(page.viewportSize()!.height)
+    expect(await page.locator('.sim-tap__help').count()).toBe(1)
 
     await button(page, run.wrong[1]).click()
     await expect.poll(() => status(page).textContent()).toContain(`「${await labelOf(page, run.right[0]!)}」`)
@@ -139,6 +149,39 @@ describe.each(simulationNames)('%s, zh-CN elder at 360 px', (name) => {
     await page.keyboard.press('Enter')
     await expect.poll(() => page.evaluate(() => document.activeElement?.matches('.sim__task'))).toBe(true)
     expect(await page.locator('.sim__count').textContent()).toContain('第 1 步')
+    await page.close()
+  })
+})
+
+describe('leaving a practice before it is done', () => {
+  it('asks on the page first; a second 下一步 goes on, and a finished practice does not ask', async () => {
+    const page = await open('scan-pay')
+    const at = page.url()
+    const next = page.locator('.course-step__next')
+    await next.click()
+    const ask = page.locator('.course-step__ask')
+    await ask.waitFor()
+    await expect.poll(() => page.evaluate(() => document.activeElement?.className)).toContain('course-step__ask')
+    expect(page.url()).toBe(at)
+    const box = (await ask.boundingBox())!
+    expect(box.y + box.height).toBeLessThanOrEqual(page.viewportSize()!.height)
+    expect((await next.textContent())!.trim()).toBe('不练了，去下一步')
+
+    await page.getByRole('button', { name: '回去接着练' }).click()
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('sim__task'))).toBe(true)
+    expect(await ask.count()).toBe(0)
+    await next.click()
+    await ask.waitFor()
+    await next.click()
+    await page.waitForURL(url => url.href !== at)
+    expect(new URL(page.url()).pathname).toMatch(/\/\d+$/)
+
+    await page.goto(at, { waitUntil: 'load' })
+    await hydrated(page)
+    for (const action of runs['scan-pay'].right) await button(page, action).click()
+    await page.locator('.sim__done').waitFor()
+    await next.click()
+    await page.waitForURL(url => url.href !== at)
     await page.close()
   })
 })
