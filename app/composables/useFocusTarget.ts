@@ -7,3 +7,15 @@ export function useFocusTarget() {
   const box = useTemplateRef<{ focus: () => void }>('box')
   return { focus: () => box.value?.focus() }
 }
+
+/**
+ * An outcome (cancelled, checked in, voted, sent) where the eye is: scrolled into view once
+ * it is on the page, then focused, so it is both seen on a phone and read by a screen reader.
+ */
+export function showOutcome(target: () => HTMLElement | null | undefined) {
+  nextTick(() => {
+    const el = target()
+    el?.scrollIntoView({ block: 'nearest' })
+    el?.focus({ preventScroll: true })
+  })
+}

@@ -146,13 +146,15 @@ export type RevealResult = z.infer<typeof revealResult>
 
 export const checkInResult = z.object({
   code: z.string(),
+  /** Masked (张*), so the person at the door can say "张先生/女士，请进" without seeing the whole name. */
+  name: z.string(),
   partySize: z.number().int(),
   checkedInAt: timestampSchema,
   alreadyCheckedIn: z.boolean(),
 })
 export type CheckInResult = z.infer<typeof checkInResult>
 
-export const walkInResult = checkInResult.omit({ alreadyCheckedIn: true })
+export const walkInResult = checkInResult.omit({ alreadyCheckedIn: true, name: true })
 export type WalkInResult = z.infer<typeof walkInResult>
 
 /** One message in the event's outbox. */

@@ -3,8 +3,8 @@ import { isConfirmationCode } from '#shared/primitives'
 
 /** What the check-in page says after a scan or a code (keys under organizerEvents.checkIn.results). */
 export type OrganizerCheckInResult
-  = | { kind: 'ok', count: number, code: string }
-    | { kind: 'already', time: string, code: string }
+  = | { kind: 'ok', count: number, code: string, name: string }
+    | { kind: 'already', time: string, code: string, name: string }
     | { kind: 'waitlisted' | 'cancelled' | 'not-found' | 'invalid-ticket' | 'invalid-code' | 'failed' }
 
 /** A scanned QR code: the portal's ticket token (or a ticket link), or a confirmation code. */
@@ -36,7 +36,7 @@ export function useOrganizerCheckIn(eventId: string, changed: () => unknown) {
     busy.value = true
     try {
       const r = await $fetch(`/api/organizer/events/${encodeURIComponent(eventId)}/check-ins`, { method: 'POST', body: body.data })
-      await show(r.alreadyCheckedIn ? { kind: 'already', time: r.checkedInAt, code: r.code } : { kind: 'ok', count: r.partySize, code: r.code })
+      await show(r.alreadyCheckedIn ? { kind: 'already', time: r.checkedInAt, code: r.code, name: r.name } : { kind: 'ok', count: r.partySize, code: r.code, name: r.name })
       await changed()
       return true
     }

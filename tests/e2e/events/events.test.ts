@@ -188,7 +188,7 @@ describe('organizers', () => {
     const b = (await register(slug, { phone: mobile(), name: '罗春梅', partySize: 2 })).json
     expect(b.status).toBe('waitlisted')
     const first = await organizer.post(`/api/organizer/events/${id}/check-ins`, { code: a.code })
-    expect(first.json).toMatchObject({ partySize: 2, alreadyCheckedIn: false })
+    expect(first.json).toMatchObject({ partySize: 2, alreadyCheckedIn: false, name: '马**' })
     const again = await organizer.post(`/api/organizer/events/${id}/check-ins`, { ticketToken: a.ticketToken })
     expect(again.json).toMatchObject({ alreadyCheckedIn: true, checkedInAt: first.json.checkedInAt })
     expect((await organizer.post(`/api/organizer/events/${id}/check-ins`, { code: b.code })).status).toBe(409)

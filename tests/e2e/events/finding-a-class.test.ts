@@ -117,9 +117,11 @@ describe('a lesson on a phone in elder mode', () => {
       else expect(await onScreen(page, '.course-step__next'), `step ${step}: its 下一步`).toBe(true)
       const next = page.locator('.course-step__next')
       if ((await next.getAttribute('href'))!.endsWith('/summary')) break
+      const practice = await page.locator('.sim').count()
       await next.click()
       // Leaving a practice undone asks first, beside the way on; a second tap goes on.
-      if (await page.locator('.sim').count()) {
+      if (practice) {
+        await page.locator('.course-step__ask').waitFor()
         expect(await onScreen(page, '.course-step__ask'), `step ${step}: the question before leaving the practice`).toBe(true)
         await next.click()
       }

@@ -3,6 +3,8 @@ import { writeTransaction } from '../../../../database/write-transaction'
 import { checkInBody } from '#shared/events/organizer'
 import { verifyTicketToken } from '../../../../events/tickets'
 import { ownedEvent } from '../../../../events/owned'
+import { decryptText } from '../../../../privacy/crypto'
+import { maskName } from '#shared/utils/mask'
 
 /** Checks in a whole party by code or ticket QR; a second scan says when it was already done. */
 export default defineEventHandler(async (event): Promise<CheckInResult> => {
@@ -18,12 +20,13 @@ export default defineEventHandler(async (event): Promise<CheckInResult> => {
     const reg = await query.executeTakeFirst()
     if (!reg) throw createError({ statusCode: 404, message: 'No such booking for this event', data: { reason: 'not-found' } })
     if (reg.status !== 'confirmed') throw createError({ statusCode: 409, message: `This booking is ${reg.status}`, data: { reason: reg.status } })
-    if (reg.checked_in_at) return { code: reg.code, partySize: reg.party_size, checkedInAt: reg.checked_in_at, alreadyCheckedIn: true }
+    const name = reg.name_enc ? maskName(await decryptText(reg.name_enc)) : ''
+    if (reg.checked_in_at) return { code: reg.code, name, partySize: reg.party_size, checkedInAt: reg.checked_in_at, alreadyCheckedIn: true }
     // Only the first of two simultaneous scans counts the party.
     const updated = await trx.updateTable('registrations').set({ checked_in_at: now, checked_in_by: user.id, updated_at: now })
       .where('id', '=', reg.id).where('checked_in_at', 'is', null).executeTakeFirst()
-    if (Number(updated.numUpdatedRows) === 0) return { code: reg.code, partySize: reg.party_size, checkedInAt: now, alreadyCheckedIn: true }
+    if (Number(updated.numUpdatedRows) === 0) return { code: reg.code, name, partySize: reg.party_size, checkedInAt: now, alreadyCheckedIn: true }
     await trx.updateTable('events').set(eb => ({ checked_in_places: eb('checked_in_places', '+', reg.party_size) })).where('id', '=', row.id).execute()
-    return { code: reg.code, partySize: reg.party_size, checkedInAt: now, alreadyCheckedIn: false }
+    return { code: reg.code, name, partySize: reg.party_size, checkedInAt: now, alreadyCheckedIn: false }
   })
 })
