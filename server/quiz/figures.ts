@@ -3,6 +3,7 @@ import { sql } from 'kysely'
 import { fraudTypes } from '../../shared/quiz/vocabulary'
 import type { QuizFigures } from '../../shared/quiz/views'
 import type { Database } from '../database/schema'
+import { leaning, sensitivity } from '../../shared/quiz/scoring'
 
 const rate = (n: number, d: number) => (d > 0 ? n / d : null)
 
@@ -15,8 +16,14 @@ export async function quizFigures(db: Kysely<Database>, city: string): Promise<Q
       .groupBy(['a.item_type', 'a.lookalike']).execute(),
     answers.select(['a.item_id', 'a.item_type', sql<number>`count(*)`.as('shown'), sql<number>`sum(a.correct)`.as('right')]).groupBy(['a.item_id', 'a.item_type']).execute(),
   ])
+  const sum = (rows: typeof byType, key: 'shown' | 'called') => rows.reduce((n, r) => n + Number(r[key]), 0)
+  const scams = byType.filter(r => r.item_type !== 'genuine')
+  const genuine = byType.filter(r => r.item_type === 'genuine')
+  const tally = { hits: sum(scams, 'called'), misses: sum(scams, 'shown') - sum(scams, 'called'), falseAlarms: sum(genuine, 'called'), correctRejections: sum(genuine, 'shown') - sum(genuine, 'called') }
+  const pooled = sensitivity(tally)
   return {
     attempts: Number(attempts.n),
+    overall: byType.length ? { dPrime: pooled.dPrime, criterion: pooled.criterion, leaning: leaning(pooled.criterion) } : null,
     byType: fraudTypes.map((type) => {
       const scam = byType.filter(r => r.item_type === type)
       const genuine = byType.filter(r => r.item_type === 'genuine' && r.lookalike === type)

@@ -90,6 +90,8 @@ export type QuizSheet = z.infer<typeof quizSheet>
 /** Aggregates for organizers: which scams residents miss most, and which genuine messages they distrust. */
 export const quizFigures = z.object({
   attempts: z.number().int(),
+  /** d′ and c over every answer given (scams as the signal, log-linear correction): for teachers and organisers, not residents. */
+  overall: z.object({ dPrime: z.number(), criterion: z.number(), leaning: z.enum(['trusting', 'suspicious', 'balanced']) }).nullable(),
   byType: z.array(z.object({ type: z.enum(fraudTypes), shown: z.number().int(), catchRate: z.number().nullable(), genuineShown: z.number().int(), falseAlarmRate: z.number().nullable() })),
   byItem: z.array(z.object({ id: z.string(), type: z.string(), shown: z.number().int(), correctRate: z.number().nullable() })),
 })

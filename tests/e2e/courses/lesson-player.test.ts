@@ -52,10 +52,12 @@ describe('the lesson player', () => {
       // The first answer's explanation is still there.
       expect(await page.locator('.course-question__explain').count()).toBe(2)
 
-      // Progress is kept in this browser: the course page offers to go on.
+      // Progress is kept in this browser: the course page marks the finished lesson and goes on with one not yet done.
       await page.goto(new URL('/courses/pay-by-phone-safely', baseURL).href)
       await hydrated(page)
-      await expect(page.locator('.course-continue').textContent()).resolves.toContain('继续学习：验证码不给任何人')
+      await expect.poll(() => page.locator('.course-continue').textContent()).toContain('接着学下一课：扫码付款前，先看收款人')
+      expect(await page.locator('.course-lessons li.is-done').count()).toBe(1)
+      expect(await page.locator('.course-lessons li.is-done').textContent()).toMatch(/验证码不给任何人.*✓ 已学完/)
     }
     finally {
       await context.close()

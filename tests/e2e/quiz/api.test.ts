@@ -136,5 +136,7 @@ describe('the quiz API', () => {
     const seen = figures.byType.filter((r: { shown: number }) => r.shown > 0)
     expect(seen.length).toBeGreaterThan(0)
     expect(seen.every((r: { catchRate: number }) => r.catchRate >= 0 && r.catchRate <= 1)).toBe(true)
+    // d′ and c, pooled, are for staff: the residents' result page says it in words.
+    expect(figures.overall).toMatchObject({ dPrime: expect.any(Number), criterion: expect.any(Number), leaning: expect.stringMatching(/^(trusting|suspicious|balanced)$/) })
   })
 })

@@ -64,6 +64,7 @@ describe('the quiz player', () => {
       await page.waitForURL('**/result/**')
       await expect.poll(() => page.locator('#quiz-result').textContent()).toContain('8 个骗局，您识破了 8 个')
       await expect(page.locator('#quiz-result').textContent()).resolves.toContain('4 条真实消息里，您误判了 0 条')
+      expect(await page.locator('#quiz-result').textContent(), 'no d′ or c for residents').not.toMatch(/d′|倾向 c/)
       await expect(page.getByRole('link', { name: '加到日历' }).getAttribute('href')).resolves.toContain('/retake.ics')
     }
     finally {
