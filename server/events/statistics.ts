@@ -24,8 +24,8 @@ const t = (zh: string, en: string): LocalizedText => ({ zh, en })
 const LABELS = {
   events: t('活动场次', 'Events held'),
   offered: t('提供名额', 'Places offered'),
-  bookings: t('报名', 'Bookings'),
-  places: t('报名人数', 'Places booked'),
+  bookings: t('报名次数', 'Bookings'),
+  places: t('报名人数（含同来的家人）', 'People booked (family included)'),
   attended: t('到场人数', 'Attended'),
   noshow: t('报名未到', 'Did not come'),
   upcoming: t('尚未举行', 'Still to come'),

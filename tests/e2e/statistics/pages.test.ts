@@ -88,6 +88,20 @@ describe('the public statistics page', () => {
     expect(await opened.page.locator(`.${RENDERER_MARKER}`).count()).toBeGreaterThan(0)
   })
 
+  it('opens with the year in words; the privacy rule is behind a link, and no headline figure is a bare "c"', async () => {
+    const api = await (await fetch(new URL('/api/statistics', baseURL))).json()
+    const html = await (await fetch(new URL('/statistics', baseURL), { headers: { cookie: 'lang=zh-CN' } })).text()
+    const main = html.slice(html.indexOf('<main'))
+    const firstH2 = /<h2[^>]*>([^<]*)<\/h2>/.exec(main)![1]!.trim()
+    expect(firstH2).toBe('一句话看懂')
+    expect(main).toContain(`全市办了 ${api.sections.events.figures.find((f: { id: string }) => f.id === 'events').value} 场活动`)
+    expect(main).toMatch(/一次报名可以带家人/)
+    expect(main).toMatch(/href="#statistics-rule-title"/)
+    // The rule comes after the figures, not before them.
+    expect(main.indexOf('id="statistics-rule-title"')).toBeGreaterThan(main.indexOf('statistics-figures'))
+    expect(main).not.toMatch(/<dd[^>]*>\s*c\s*<\/dd>/)
+  })
+
   it('sends the figures once: as HTML, not again in the page\'s payload', async () => {
     const payloadOf = async (path: string) => {
       const html = await (await fetch(new URL(path, baseURL))).text()
