@@ -29,5 +29,8 @@ export function pageCacheControl(path: string, cookieHeader: string | undefined)
   return PUBLIC
 }
 
+/** Files a path may name (a ticket's token has a dot too, so only these). */
+const FILE = /\.(?:txt|xml|json|js|mjs|css|map|svg|png|jpe?g|webp|gif|ico|webmanifest|woff2?|ics|csv|xlsx|pdf|zip|atom|rss)$/i
+
 /** Whether a GET is for a page (not the API, Nuxt's own routes or a file). */
-export const isPagePath = (path: string) => !/^\/(?:api|_nuxt|__nuxt)/.test(path) && !/\.[a-z0-9]+$/i.test(path)
+export const isPagePath = (path: string) => !/^\/(?:api|_nuxt|__nuxt)/.test(path) && !FILE.test(path)

@@ -16,12 +16,15 @@ export function etagOf(body: string | Uint8Array, nonce?: string): string {
 /** The tag without W/ and without the content coding server/compression adds to a strong tag (`"…-br"`). */
 const opaque = (tag: string) => tag.trim().replace(/^W\//, '').replace(/-(?:br|gzip)"$/, '"')
 
-/** If-None-Match compared weakly (RFC 9110 13.1.2): `*`, or any listed tag naming the same representation. */
-export function noneMatch(ifNoneMatch: string | undefined, etag: string): boolean {
-  if (!ifNoneMatch) return false
-  if (ifNoneMatch.trim() === '*') return true
+/**
+ * If-None-Match compared weakly (RFC 9110 13.1.2): the tag it lists that names the same representation
+ * (`*` names any), to send back with the 304, so the client keeps the tag it has; else null.
+ */
+export function noneMatch(ifNoneMatch: string | undefined, etag: string): string | null {
+  if (!ifNoneMatch) return null
+  if (ifNoneMatch.trim() === '*') return etag
   const current = opaque(etag)
-  return ifNoneMatch.split(',').some(tag => opaque(tag) === current)
+  return ifNoneMatch.split(',').map(tag => tag.trim()).find(tag => opaque(tag) === current) ?? null
 }
 
 /**

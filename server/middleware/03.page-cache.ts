@@ -25,7 +25,9 @@ export default defineEventHandler((event) => {
   setResponseHeader(event, 'x-page-cache', 'hit')
   setResponseHeader(event, 'etag', page.etag)
   // A client that has this page already gets a 304 here, with nothing compressed (server/plugins/02.validators.ts for the rest).
-  if (noneMatch(getRequestHeader(event, 'if-none-match'), page.etag)) {
+  const matched = noneMatch(getRequestHeader(event, 'if-none-match'), page.etag)
+  if (matched) {
+    setResponseHeader(event, 'etag', matched)
     for (const name of NOT_MODIFIED_DROPS) removeResponseHeader(event, name)
     setResponseStatus(event, 304, 'Not Modified')
     return ''

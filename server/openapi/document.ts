@@ -163,7 +163,10 @@ const sharedResponses: Record<number, [name: string, description: string, header
   429: ['TooManyRequests', 'Too many requests from this address or for this account; try again after Retry-After seconds', retryAfter],
   503: ['ServiceUnavailable', 'The database or Redis does not answer (`data.dependency`); try again after Retry-After seconds', retryAfter],
 }
-const responseComponents = () => Object.fromEntries(Object.values(sharedResponses).map(([name, description, headers]) => [name, { description, ...(headers ? { headers } : {}), content: errorContent }]))
+const responseComponents = () => ({
+  ...Object.fromEntries(Object.values(sharedResponses).map(([name, description, headers]) => [name, { description, ...(headers ? { headers } : {}), content: errorContent }])),
+  NotModified: { description: 'Not Modified: If-None-Match named the answer\'s current ETag (server/plugins/02.validators.ts)' },
+})
 const sharedResponse = (status: number) => ({ $ref: `#/components/responses/${sharedResponses[status]![0]}` })
 
 /** Tags, one per domain, in the order a reader meets them. */
@@ -227,6 +230,9 @@ function finish(paths: Record<string, Record<string, Operation>>) {
       if (!tag) throw new Error(`No tag for ${path}`)
       const staff = /^\/api\/(organizer|admin)\//.test(path) || (operation.security?.length === 1 && 'session' in operation.security[0]!)
       const statuses = new Set(Object.keys(operation.responses).map(Number))
+      // A JSON GET carries an ETag; a client that sends it back gets 304.
+      const json = Object.values(operation.responses).some(r => 'content' in r && 'application/json' in (r.content as object))
+      if (method === 'get' && json && !operation.responses[304]) statuses.add(304)
       if (operation.requestBody) [400, 413, 422].forEach(s => statuses.add(s))
       if (operation.parameters?.some(p => (p as { in: string }).in !== 'header')) statuses.add(400)
       if (method !== 'get') {
@@ -238,7 +244,7 @@ function finish(paths: Record<string, Record<string, Operation>>) {
       const responses: Record<string, object> = {}
       for (const status of [...statuses].sort((a, b) => a - b)) {
         const given = operation.responses[status]
-        responses[status] = given && given !== error ? given : sharedResponse(status)
+        responses[status] = given && given !== error ? given : status === 304 ? { $ref: '#/components/responses/NotModified' } : sharedResponse(status)
       }
       operations[method] = { operationId: operationIdOf(method, path), tags: [tag], ...operation, security: operation.security ?? [], responses }
     }

@@ -27,8 +27,10 @@ export default defineNitroPlugin((nitroApp) => {
       etag = etagOf(body, html ? event.context.security?.nonce : undefined)
       setResponseHeader(event, 'etag', etag)
     }
-    if (!noneMatch(getRequestHeader(event, 'if-none-match'), etag)) return
+    const matched = noneMatch(getRequestHeader(event, 'if-none-match'), etag)
+    if (!matched) return
     setResponseStatus(event, 304, 'Not Modified')
+    setResponseHeader(event, 'etag', matched)
     for (const name of NOT_MODIFIED_DROPS) removeResponseHeader(event, name)
     response.body = ''
   })

@@ -107,6 +107,7 @@ describe('the OpenAPI document', () => {
       if (path !== '/api/health/live' && path !== '/api/health') expect(op.responses[503], where).toEqual(ref('ServiceUnavailable'))
     }
     expect(doc.paths['/api/events']!.get!.security).toEqual([])
+    expect(doc.paths['/api/events']!.get!.responses[304]).toEqual(ref('NotModified'))
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/auth/login', '/api/auth/logout', '/api/auth/me', '/api/auth/password']))
     const problem = (doc.components.responses as Record<string, { content: Record<string, unknown> }>).UnprocessableContent!.content
     expect(Object.keys(problem)).toEqual(['application/json', 'application/problem+json'])
