@@ -49,5 +49,7 @@ export default defineNitroErrorHandler((error: H3Error, event) => {
   setResponseStatus(event, error.statusCode, error.statusMessage)
   setResponseHeader(event, 'content-type', PROBLEM_TYPE)
   setResponseHeader(event, 'cache-control', 'no-store')
+  // As Nitro's JSON error handler sends it.
+  setResponseHeader(event, 'x-content-type-options', 'nosniff')
   return send(event, JSON.stringify(problemDetails(error, path)))
 })
