@@ -109,7 +109,7 @@ describe('the OpenAPI document', () => {
     expect(doc.paths['/api/events']!.get!.security).toEqual([])
     expect(doc.paths['/api/events']!.get!.responses[304]).toEqual(ref('NotModified'))
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/auth/login', '/api/auth/logout', '/api/auth/me', '/api/auth/password']))
-    const problem = (doc.components.responses as Record<string, { content: Record<string, unknown> }>).UnprocessableContent!.content
+    const problem = (doc.components.responses as Record<string, { content?: Record<string, unknown> }>).UnprocessableContent!.content!
     expect(Object.keys(problem)).toEqual(['application/json', 'application/problem+json'])
   })
 })
