@@ -42,7 +42,11 @@ export function varyWith(current: string | undefined, name = 'Accept-Encoding'):
   return unique.join(', ')
 }
 
-/** A strong ETag names exact bytes; the compressed reply is a different byte sequence of the same content. */
-export function weakEtag(etag: string): string {
-  return etag.startsWith('W/') ? etag : `W/${etag}`
+/**
+ * A strong ETag names exact bytes; the compressed reply is another byte sequence of the same content,
+ * so it gets its own strong tag, the coding added inside the quotes (`"abc"` → `"abc-br"`, as Apache
+ * does); If-None-Match compares them without it (server/http/validators.ts). A weak tag stays as it is.
+ */
+export function codedEtag(etag: string, coding: string): string {
+  return etag.startsWith('W/') ? etag : etag.replace(/"$/, `-${coding}"`)
 }

@@ -3,7 +3,7 @@ import type { H3Event } from 'h3'
 import { getRequestHeader, getResponseHeader, getResponseStatus, setResponseHeader } from 'h3'
 import { encode } from './encode'
 import { chooseCoding } from './negotiate'
-import { MIN_COMPRESS_BYTES, mayCompress, varyWith, weakEtag } from './policy'
+import { codedEtag, MIN_COMPRESS_BYTES, mayCompress, varyWith } from './policy'
 
 const OFFERED_GZIP = 'compression:gzip'
 
@@ -26,7 +26,7 @@ const header = (event: H3Event, name: string): string | undefined => {
  * Content-Type set, or undefined for what is not a complete body we may touch:
  * streams (and so server-sent events), Responses, Blobs, errors, null.
  */
-function bodyText(event: H3Event, body: unknown): string | Uint8Array | undefined {
+export function bodyText(event: H3Event, body: unknown): string | Uint8Array | undefined {
   if (typeof body === 'string' || body instanceof Uint8Array) {
     if (typeof body === 'string' && !getResponseHeader(event, 'content-type')) setResponseHeader(event, 'content-type', 'text/html')
     return body
@@ -68,8 +68,8 @@ export function compressResponse(event: H3Event, response: { body?: unknown } | 
   if (size < MIN_COMPRESS_BYTES) return
 
   setResponseHeader(event, 'vary', varyWith(header(event, 'vary')))
-  // HEAD gets the identity headers: there is no body to compress.
-  if (event.method === 'HEAD') return
+  // HEAD gets the identity headers: there is no body to compress (the API's HEAD runs as GET: server/middleware/00.http.ts).
+  if (event.method === 'HEAD' || event.context.head) return
   const accept = getRequestHeader(event, 'accept-encoding')
   const offered = event.context[OFFERED_GZIP] as (() => Buffer) | undefined
   const coding = offered && chooseCoding(accept, ['gzip']) ? 'gzip' : chooseCoding(accept)
@@ -79,5 +79,5 @@ export function compressResponse(event: H3Event, response: { body?: unknown } | 
   setResponseHeader(event, 'content-encoding', coding)
   setResponseHeader(event, 'content-length', encoded.byteLength)
   const etag = header(event, 'etag')
-  if (etag) setResponseHeader(event, 'etag', weakEtag(etag))
+  if (etag) setResponseHeader(event, 'etag', codedEtag(etag, coding))
 }

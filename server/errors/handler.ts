@@ -1,5 +1,5 @@
 import { STATUS_CODES } from 'node:http'
-import { getRequestHeader, setResponseHeader, type H3Error } from 'h3'
+import { appendResponseHeader, getRequestHeader, send, setResponseHeader, setResponseStatus, type H3Error } from 'h3'
 import { defineNitroErrorHandler } from 'nitropack/runtime'
 import { negotiateLanguage, LANGUAGE_COOKIE } from '#shared/i18n/languages'
 import commonEn from '#shared/i18n/en/common.json'
@@ -7,6 +7,7 @@ import commonZh from '#shared/i18n/zh-CN/common.json'
 import { databaseOutage } from '../database/outage'
 import { log } from '../utils/log'
 import { routeOf } from '../utils/request-log'
+import { PROBLEM_TYPE, problemDetails, wantsProblem } from './problem'
 import { unavailableDependency } from './unavailable'
 
 const RETRY_AFTER_SECONDS = 5
@@ -19,6 +20,9 @@ const cookie = (header: string | undefined, name: string) => header?.split(';').
  * with Retry-After and a short message in the resident's language (on pages
  * error.vue shows it), not a 500; the reason phrase is the standard one for
  * the status ("Not Found", "Conflict"), never "Server Error" on a 4xx.
+ * An API client that asks for `application/problem+json` gets the error here as
+ * RFC 9457 problem details (server/errors/problem.ts), and the handlers after
+ * this one see it answered; pages and other clients go on to them unchanged.
  */
 export default defineNitroErrorHandler((error: H3Error, event) => {
   const dependency = unavailableDependency(error)
@@ -38,4 +42,14 @@ export default defineNitroErrorHandler((error: H3Error, event) => {
   }
   if (error.statusCode === 503) setResponseHeader(event, 'retry-after', (error.data as { retryAfter?: number } | undefined)?.retryAfter ?? RETRY_AFTER_SECONDS)
   if (error.statusCode !== 499) error.statusMessage = STATUS_CODES[error.statusCode] ?? 'Error'
+  const path = event.path.split('?')[0]!
+  if (!path.startsWith('/api/')) return
+  appendResponseHeader(event, 'vary', 'Accept')
+  if (error.statusCode === 499 || !wantsProblem(getRequestHeader(event, 'accept'))) return
+  setResponseStatus(event, error.statusCode, error.statusMessage)
+  setResponseHeader(event, 'content-type', PROBLEM_TYPE)
+  setResponseHeader(event, 'cache-control', 'no-store')
+  // As Nitro's JSON error handler sends it.
+  setResponseHeader(event, 'x-content-type-options', 'nosniff')
+  return send(event, JSON.stringify(problemDetails(error, path)))
 })

@@ -1,5 +1,6 @@
 import { offerGzip } from '../compression/respond'
 import { pageCacheKey } from '../page-cache/policy'
+import { noneMatch, NOT_MODIFIED_DROPS } from '../http/validators'
 import { recallPage } from '../page-cache/store'
 
 /**
@@ -22,6 +23,15 @@ export default defineEventHandler((event) => {
   }
   setResponseHeaders(event, page.headers)
   setResponseHeader(event, 'x-page-cache', 'hit')
+  setResponseHeader(event, 'etag', page.etag)
+  // A client that has this page already gets a 304 here, with nothing compressed (server/plugins/02.validators.ts for the rest).
+  const matched = noneMatch(getRequestHeader(event, 'if-none-match'), page.etag)
+  if (matched) {
+    setResponseHeader(event, 'etag', matched)
+    for (const name of NOT_MODIFIED_DROPS) removeResponseHeader(event, name)
+    setResponseStatus(event, 304, 'Not Modified')
+    return ''
+  }
   // server/plugins/03.compression.ts sends this to clients that accept gzip, instead of compressing the page again.
   offerGzip(event, page.gzip)
   return page.body

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { myOrganisation } from '../../shared/accounts/schemas'
+import { loginBody, myOrganisation, passwordChangeBody, sessionResponse } from '../../shared/accounts/schemas'
 import { cityView } from '../../shared/city/views'
 import { adminCaseItem, adminCasePage, adminCaseView, adminCallItem, adminCallList, callList, callView, casePage, caseView, conflictsView, contactRevealed, exportDocument, imageView, reportCreated, reviewerCaseList, reviewerCaseView, reviewerOptions, submissionCreated, submissionView, voteResult } from '../../shared/cases/views'
 import { adminCasesQuery, assignBody, callBody, casesQuery, conflictsBody, exportQuery, imageFileQuery, rankingBody, recuseBody, reportBody, reviewBody, revealBody as caseRevealBody, statusBody, submissionCreateBody, submissionPatchBody, takedownBody, visibilityBody, voteBody } from '../../shared/cases/requests'
@@ -7,14 +7,14 @@ import { courseFigures, courseFiguresQuery } from '../../shared/courses/figures'
 import { activityBody, progressBody, progressView } from '../../shared/courses/progress'
 import { courseListQuery, courseQuery } from '../../shared/courses/requests'
 import { answerBody, retakeQuery, sheetQuery } from '../../shared/quiz/requests'
-import { contestAnswerBody, contestAnswerResult, contestBody, contestList, contestView, disqualifyBody, entryBody, entryState, leaderboardView, organizerContestView, organizerEntries, resultsCsvBody } from '../../shared/contest/schemas'
+import { contestAnswerBody, contestAnswerResult, contestBody, contestList, contestRef, contestView, disqualifyBody, entryBody, entryCreated, entryState, organizerContestList, leaderboardView, organizerContestView, organizerEntries, resultsCsvBody } from '../../shared/contest/schemas'
 import { answerResult, attemptCreated, attemptResult, attemptState, quizCard, quizFigures, quizList, quizSheet } from '../../shared/quiz/views'
 import { courseDetail, coursePage, lessonView } from '../../shared/courses/views'
 import { eventImportResult, IMPORT_MAX_BYTES } from '../../shared/events/import'
 import { attendeesCsvQuery, attendeesCsvRevealBody, checkInBody, checkInResult, eventCreateBody, eventPatchBody, organizerEventDetail, organizerEventList, organizerEventRef, organizerNotificationList, organizerRegistrations, revealBody, revealResult, walkInBody, walkInResult } from '../../shared/events/organizer'
 import { calendarQuery, districtPosterQuery, eventListQuery, registrationBody, registrationChangeBody, registrationLookupBody, sharePictureQuery } from '../../shared/events/requests'
 import { districtPoster, eventDetailView, eventSuggestions, eventView, posterLink, registrationResult, registrationView, releaseResult } from '../../shared/events/views'
-import { healthResponse, livenessResponse } from '../../shared/platform/schemas'
+import { apiError, healthResponse, livenessResponse, problemDetails } from '../../shared/platform/schemas'
 import { statisticsCsvQuery, statisticsQuery } from '../../shared/statistics/requests'
 import { adminStatisticsView, dataPackageView, statisticsView } from '../../shared/statistics/views'
 import { illustratedAdminStatisticsView, illustratedStatisticsQuery, illustratedStatisticsView } from '../../shared/statistics/illustrated'
@@ -106,17 +106,31 @@ export const responseSchemas = {
   IllustratedAdminStatistics: illustratedAdminStatisticsView,
   AdminStatistics: adminStatisticsView,
   StatisticsDataPackage: dataPackageView,
+  Session: sessionResponse,
+  ContestEntryCreated: entryCreated,
+  ContestRef: contestRef,
+  OrganizerContestList: organizerContestList,
+  Error: apiError,
+  Problem: problemDetails,
 } satisfies Record<string, z.ZodType>
 type Component = keyof typeof responseSchemas
 
 function components() {
   const registry = z.registry<{ id: string }>()
   for (const [id, schema] of Object.entries(responseSchemas)) registry.add(schema, { id })
-  return z.toJSONSchema(registry, { io: 'output', uri: id => `#/components/schemas/${id}`, unrepresentable: 'any' }).schemas
+  const { schemas } = z.toJSONSchema(registry, { io: 'output', uri: id => `#/components/schemas/${id}`, unrepresentable: 'any' })
+  // zod names each schema by its `$id` (and states its dialect); in a document both are the document's
+  // own business: Spectral and a plain Ajv 2020 refuse a relative `$id` on every component.
+  return Object.fromEntries(Object.entries(schemas).map(([name, { $id: _id, $schema: _schema, ...schema }]) => [name, schema]))
 }
 
-const input = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' })
-const error = { description: 'Error: `{ statusCode, message, data?: { fieldErrors?, reason? } }`', content: { 'application/json': { schema: { type: 'object', required: ['statusCode', 'message'], properties: { statusCode: { type: 'integer' }, message: { type: 'string' }, data: { type: 'object' } } } } } }
+/** A JSON Schema for a request part, without zod's dialect line (the document's dialect is 3.1's). */
+const input = (schema: z.ZodType) => {
+  const { $schema: _schema, ...rest } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' })
+  return rest
+}
+/** Placeholder for "the shared answer for this status": finish() puts the response component's $ref in its place. */
+const error = Object.freeze({ description: 'Error' })
 const ok = (component: Component, description = 'OK') => ({ description, content: { 'application/json': { schema: { $ref: `#/components/schemas/${component}` } } } })
 const file = (type: string) => ({ description: type, content: { [type]: { schema: { type: 'string' } } } })
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
@@ -127,15 +141,129 @@ const id = { name: 'id', in: 'path', required: true, schema: { type: 'string', f
 const entrySecret = { name: 'x-entry-secret', in: 'header', required: true, description: 'The secret given once at entry', schema: { type: 'string' } }
 const token = { name: 'token', in: 'path', required: true, schema: { type: 'string' } }
 const resumeCode = { name: 'code', in: 'path', required: true, schema: { type: 'string', pattern: '^[A-Za-z0-9 -]{6,40}$' } }
+/** Staff routes: the session cookie of a signed-in organizer, reviewer or admin. */
 const organizer = { security: [{ session: [] }] }
+/** Routes a staff session may use and a resident may too (with an edit code, or as nobody): either. */
+const sessionOrNone = { security: [{}, { session: [] }] }
 const editCode = { name: 'x-edit-code', in: 'header', required: false, schema: { type: 'string', pattern: '^[A-Z0-9]{8}$' }, description: 'The edit code given when the case was started' }
+
+const retryAfter = { 'Retry-After': { description: 'Seconds to wait before trying again', schema: { type: 'integer', minimum: 1 } } }
+const errorContent = { 'application/json': { schema: { $ref: '#/components/schemas/Error' } }, 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } }
+/** The answers every route shares, by status: `{ statusCode, message, data }`, or RFC 9457 problem details when Accept asks for `application/problem+json`. */
+const sharedResponses: Record<number, [name: string, description: string, headers?: object]> = {
+  400: ['BadRequest', 'Malformed JSON, or a query or path parameter that does not validate (`data.fieldErrors`)'],
+  401: ['Unauthorized', 'Not signed in (staff routes), or the proof (a verification token, a signature) is missing or wrong'],
+  403: ['Forbidden', 'Not allowed: another role or organisation, a wrong edit code or entry secret, or a state-changing request from a browser on another origin'],
+  404: ['NotFound', 'No such resource'],
+  409: ['Conflict', 'The resource\'s state does not allow it (`data.reason`, sometimes `data.fieldErrors`)'],
+  410: ['Gone', 'No longer possible: the window closed, the token expired'],
+  413: ['PayloadTooLarge', 'The body is larger than the route accepts (1 MB for JSON unless the route says otherwise)'],
+  415: ['UnsupportedMediaType', 'The file is not of a type the route accepts'],
+  422: ['UnprocessableContent', 'The body parsed but does not validate (`data.fieldErrors`: messages per field)'],
+  429: ['TooManyRequests', 'Too many requests from this address or for this account; try again after Retry-After seconds', retryAfter],
+  503: ['ServiceUnavailable', 'The database or Redis does not answer (`data.dependency`); try again after Retry-After seconds', retryAfter],
+}
+const responseComponents = () => ({
+  ...Object.fromEntries(Object.values(sharedResponses).map(([name, description, headers]) => [name, { description, ...(headers ? { headers } : {}), content: errorContent }])),
+  NotModified: { description: 'Not Modified: If-None-Match named the answer\'s current ETag (server/plugins/02.validators.ts)' },
+})
+const sharedResponse = (status: number) => ({ $ref: `#/components/responses/${sharedResponses[status]![0]}` })
+
+/** Tags, one per domain, in the order a reader meets them. */
+const tags = [
+  { name: 'events', description: 'Experience-week events, bookings, tickets, posters; the organisers\' events, attendees and check-in' },
+  { name: 'venues', description: 'The city\'s experience venues' },
+  { name: 'courses', description: 'Skills courses, lessons, anonymous progress and counts' },
+  { name: 'quiz', description: 'The anti-fraud quizzes, attempts and the paper version' },
+  { name: 'contest', description: 'Knowledge contests, entries, answers and the leaderboard' },
+  { name: 'cases', description: 'The case showcase: calls, submissions, the gallery, votes, reviews' },
+  { name: 'statistics', description: 'The week in figures and its open data' },
+  { name: 'privacy', description: 'A resident\'s own data: see, export, erase' },
+  { name: 'verification', description: 'Proving a mobile number with a code by text message' },
+  { name: 'sms', description: 'Texts residents send back through the SMS gateway' },
+  { name: 'accounts', description: 'Staff sign-in, the session, the password, the organisation' },
+  { name: 'platform', description: 'The city profile, readiness and liveness' },
+]
+const tagOf: [RegExp, string][] = [
+  [/^\/api\/(organizer\/)?(events|registrations|tickets|events-template)\b/, 'events'],
+  [/^\/api\/(organizer\/)?venues\b/, 'venues'],
+  [/^\/api\/(organizer\/)?(courses|progress|course-activity)\b/, 'courses'],
+  [/^\/api\/(organizer\/)?(quizzes|quiz-attempts)\b/, 'quiz'],
+  [/^\/api\/(organizer\/)?(contests|contest-entries)\b/, 'contest'],
+  [/^\/api\/(organizer\/|admin\/)?(cases|case-calls|case-submissions)\b/, 'cases'],
+  [/^\/api\/(admin\/)?statistics\b/, 'statistics'],
+  [/^\/api\/my-data\b/, 'privacy'],
+  [/^\/api\/verifications\b/, 'verification'],
+  [/^\/api\/sms\b/, 'sms'],
+  [/^\/api\/(auth|organizer\/organisation)\b/, 'accounts'],
+  [/^\/api\/(city|health)\b/, 'platform'],
+]
+const pascal = (word: string) => word.split(/[^A-Za-z0-9]+/).filter(Boolean).map(w => w[0]!.toUpperCase() + w.slice(1)).join('')
+/** `get /api/events/{slug}/calendar.ics` → `getEventsBySlugCalendarIcs`: readable and unique, since method and path are. */
+const operationIdOf = (method: string, path: string) => method + path.replace(/^\/api\//, '').split('/').map(s => (s.startsWith('{') ? `By${pascal(s)}` : pascal(s))).join('')
+
+/** Routes that answer without touching the database or Redis: the only ones that never answer 503. */
+const neverUnavailable = new Set(['/api/health/live'])
+/** Signed server-to-server routes: exempt from the same-origin check (server/middleware/01.same-origin.ts). */
+const signedRoutes = new Set(['/api/sms/inbound'])
+
+interface Operation {
+  security?: object[]
+  parameters?: object[]
+  requestBody?: object
+  responses: Record<number, object>
+  [key: string]: unknown
+}
+
+/**
+ * Completes each operation from what every route shares, so no operation can forget it: its operationId,
+ * its domain's tag, `security` (empty for public routes), and the answers the platform gives before or
+ * around any handler: 400 for malformed JSON or parameters, 413 and a foreign Origin's 403 for every
+ * state-changing request (server/middleware/00.body-limit.ts, 01.same-origin.ts), 422 for bodies, 401/403
+ * for staff routes (02.access.ts), 503 while a dependency is down (server/errors/handler.ts); each a
+ * shared response component.
+ */
+function finish(paths: Record<string, Record<string, Operation>>) {
+  for (const [path, operations] of Object.entries(paths)) {
+    for (const [method, operation] of Object.entries(operations)) {
+      const tag = tagOf.find(([pattern]) => pattern.test(path))?.[1]
+      if (!tag) throw new Error(`No tag for ${path}`)
+      const staff = /^\/api\/(organizer|admin)\//.test(path) || (operation.security?.length === 1 && 'session' in operation.security[0]!)
+      const statuses = new Set(Object.keys(operation.responses).map(Number))
+      // A JSON GET carries an ETag; a client that sends it back gets 304.
+      const json = Object.values(operation.responses).some(r => 'content' in r && 'application/json' in (r.content as object))
+      if (method === 'get' && json && !operation.responses[304]) statuses.add(304)
+      if (operation.requestBody) [400, 413, 422].forEach(s => statuses.add(s))
+      if (operation.parameters?.some(p => (p as { in: string }).in !== 'header')) statuses.add(400)
+      if (method !== 'get') {
+        statuses.add(413)
+        if (!signedRoutes.has(path)) statuses.add(403)
+      }
+      if (staff) [401, 403].forEach(s => statuses.add(s))
+      if (!neverUnavailable.has(path)) statuses.add(503)
+      const responses: Record<string, object> = {}
+      for (const status of [...statuses].sort((a, b) => a - b)) {
+        const given = operation.responses[status]
+        responses[status] = given && given !== error ? given : status === 304 ? { $ref: '#/components/responses/NotModified' } : sharedResponse(status)
+      }
+      operations[method] = { operationId: operationIdOf(method, path), tags: [tag], ...operation, security: operation.security ?? [], responses }
+    }
+  }
+  return paths
+}
 
 export function openApiDocument() {
   return {
     openapi: '3.1.0',
-    info: { title: '信息消费体验周 portal API', version: '1.0.0', description: 'Public and organizer API of the Information Consumption Experience Week portal. Times are ISO 8601 (UTC); show them in Asia/Shanghai. Text is `{ zh, en }`. Any endpoint may answer 503 with Retry-After (seconds) and `{ statusCode: 503, message, data: { dependency: "database" | "redis", retryAfter } }`, the message in the resident\'s language, while the database or Redis does not answer; try again after that many seconds. Reason phrases are the standard ones for each status.' },
-    components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'nuxt-session' } }, schemas: components() },
-    paths: {
+    info: { title: '信息消费体验周 portal API', version: '1.0.0', license: { name: 'MIT', identifier: 'MIT' }, description: 'Public and organizer API of the Information Consumption Experience Week portal. Times are ISO 8601 (UTC); show them in Asia/Shanghai. Text is `{ zh, en }`. Any endpoint may answer 503 with Retry-After (seconds) and `{ statusCode: 503, message, data: { dependency: "database" | "redis", retryAfter } }`, the message in the resident\'s language, while the database or Redis does not answer; try again after that many seconds. Reason phrases are the standard ones for each status. Errors are `{ statusCode, message, data }`, or RFC 9457 problem details (`application/problem+json`: `type`, `title`, `status`, `detail`, and `fieldErrors`, `reason` as extension members) when Accept asks for `application/problem+json`. Every GET also answers HEAD; JSON answers carry a strong ETag and answer `If-None-Match` with 304. The public read-only GETs and the open data answer any origin (`Access-Control-Allow-Origin: *`, preflight OPTIONS 204); state-changing and staff routes send no CORS headers.' },
+    servers: [{ url: '/', description: 'This portal (its own origin)' }],
+    tags,
+    components: {
+      securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'nuxt-session', description: 'The sealed session cookie set by POST /api/auth/login (staff only)' } },
+      schemas: components(),
+      responses: responseComponents(),
+    },
+    paths: finish({
       '/api/events': { get: { summary: 'Published upcoming events of the city', parameters: query(eventListQuery), responses: { 200: ok('EventPage'), 400: error } } },
       '/api/events/suggestions': { get: { summary: 'Where else to look when a search finds nothing: the count without the district and day, and courses on what was searched for', parameters: query(eventListQuery), responses: { 200: ok('EventSuggestions'), 400: error } } },
       '/api/events/poster': { get: { summary: 'A district\'s poster: its events of the next seven days, the QR code (SVG) and address of its events list', parameters: query(districtPosterQuery), responses: { 200: ok('DistrictPoster'), 400: error, 404: error } } },
@@ -180,7 +308,7 @@ export function openApiDocument() {
       '/api/organizer/quizzes/figures': { get: { summary: 'Catch and false-alarm rates per fraud type and per item, from anonymous answers', ...organizer, responses: { 200: ok('QuizFigures'), 401: error, 403: error } } },
       '/api/contests': { get: { summary: 'The knowledge contests of the city', responses: { 200: ok('ContestList') } } },
       '/api/contests/{slug}': { get: { summary: 'A contest: rules, window, teams', parameters: [slug], responses: { 200: ok('Contest'), 400: error, 404: error } } },
-      '/api/contests/{slug}/entries': { post: { summary: 'Enter with a verified number (purpose contest-entry; the number itself, matching the token, is kept encrypted for prize contact): items without answers. 409 if the number already entered, 410 outside the window', parameters: [slug], requestBody: body(entryBody), responses: { 201: { description: 'Created: `{ entryId, entrySecret, items }`; the secret, given once, is what answers the entry (header `x-entry-secret`)' }, 401: error, 404: error, 409: error, 410: error, 422: error, 429: error } } },
+      '/api/contests/{slug}/entries': { post: { summary: 'Enter with a verified number (purpose contest-entry; the number itself, matching the token, is kept encrypted for prize contact): items without answers. 409 if the number already entered, 410 outside the window', parameters: [slug], requestBody: body(entryBody), responses: { 201: ok('ContestEntryCreated', 'Created: the secret, given once, is what answers the entry (header `x-entry-secret`)'), 401: error, 404: error, 409: error, 410: error, 422: error, 429: error } } },
       '/api/contests/{slug}/leaderboard': { get: { summary: 'Individuals by nickname; teams by mean accuracy shrunk toward the city mean (empirical Bayes), under 10 entries unranked', parameters: [slug], responses: { 200: ok('Leaderboard'), 400: error, 404: error } } },
       '/api/statistics': { get: { summary: 'Participation statistics for a year (the current one by default): every count from residents\' records suppressed (1–9 as "<10", secondary cells as "c"); 404 for a year without records', parameters: query(statisticsQuery), responses: { 200: ok('Statistics'), 400: error, 404: error } } },
       '/api/statistics/illustrated': { get: { summary: 'For the /statistics page: the same view with each drawn table\'s chart as SVG markup in `lang`, drawn on the server so the page runs no chart code', parameters: query(illustratedStatisticsQuery), responses: { 200: ok('IllustratedStatistics'), 400: error, 404: error } } },
@@ -191,16 +319,20 @@ export function openApiDocument() {
       '/api/contest-entries/{id}': { get: { summary: 'An entry\'s items and answers so far (pause and carry on until the close); only with the entry\'s secret', parameters: [id, entrySecret], responses: { 200: ok('ContestEntry'), 400: error, 403: error, 404: error } } },
       '/api/contest-entries/{id}/answers': { post: { summary: 'Answer an item once, with the entry\'s secret; checked on the server; accuracy only; 410 if the item left the question bank', parameters: [id, entrySecret], requestBody: body(contestAnswerBody), responses: { 200: ok('ContestAnswerResult'), 400: error, 403: error, 404: error, 409: error, 410: error, 422: error, 429: error } } },
       '/api/organizer/contests': {
-        get: { summary: 'The organisation\'s contests (admins: all)', ...organizer, responses: { 200: { description: '`{ items, ids }`' }, 401: error, 403: error } },
-        post: { summary: 'Create a contest', ...organizer, requestBody: body(contestBody), responses: { 201: { description: '`{ id, slug }`' }, 401: error, 403: error, 422: error } },
+        get: { summary: 'The organisation\'s contests (admins: all)', ...organizer, responses: { 200: ok('OrganizerContestList'), 401: error, 403: error } },
+        post: { summary: 'Create a contest', ...organizer, requestBody: body(contestBody), responses: { 201: ok('ContestRef', 'Created'), 401: error, 403: error, 422: error } },
       },
       '/api/organizer/contests/{id}': {
         get: { summary: 'A contest as its organizer edits it: every saved setting', ...organizer, parameters: [id], responses: { 200: ok('OrganizerContest'), 401: error, 403: error, 404: error } },
-        put: { summary: 'Edit a contest\'s settings; once anyone has entered, what an entry holds (topics, questions per entry, teams) cannot change: 409 with field errors', ...organizer, parameters: [id], requestBody: body(contestBody), responses: { 200: { description: '`{ id, slug }`' }, 401: error, 403: error, 404: error, 409: error, 422: error } },
+        put: { summary: 'Edit a contest\'s settings; once anyone has entered, what an entry holds (topics, questions per entry, teams) cannot change: 409 with field errors', ...organizer, parameters: [id], requestBody: body(contestBody), responses: { 200: ok('ContestRef'), 401: error, 403: error, 404: error, 409: error, 422: error } },
       },
       '/api/organizer/contests/{id}/entries': { get: { summary: 'Entries with masked numbers', ...organizer, parameters: [id], responses: { 200: ok('OrganizerContestEntries'), 401: error, 403: error, 404: error } } },
       '/api/organizer/contests/{id}/entries/{entry}/disqualify': { post: { summary: 'Disqualify an entry with a reason (audited)', ...organizer, parameters: [id, { name: 'entry', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }], requestBody: body(disqualifyBody), responses: { 200: ok('Ok'), 401: error, 403: error, 404: error, 422: error } } },
       '/api/organizer/contests/{id}/results.csv': { post: { summary: 'Results for prizes (CSV, BOM, formula-safe): numbers masked unless revealed with a reason (audited)', ...organizer, parameters: [id], requestBody: body(resultsCsvBody), responses: { 200: file('text/csv'), 401: error, 403: error, 404: error, 422: error } } },
+      '/api/auth/login': { post: { summary: 'Staff sign-in with e-mail and password: sets the session cookie. Attempts per account and address are limited (a lock-out claimed before the password is checked)', requestBody: body(loginBody), responses: { 200: ok('Session'), 401: error, 422: error, 429: error } } },
+      '/api/auth/logout': { post: { summary: 'Sign out: ends this session and every other session of the account', ...sessionOrNone, responses: { 200: ok('Ok') } } },
+      '/api/auth/me': { get: { summary: 'The signed-in staff user (also while a password change is pending)', ...organizer, responses: { 200: ok('Session'), 401: error } } },
+      '/api/auth/password': { post: { summary: 'Change the password (the current one is checked like a sign-in); every other session ends', ...organizer, requestBody: body(passwordChangeBody), responses: { 200: ok('Ok'), 401: error, 422: error, 429: error } } },
       '/api/city': { get: { summary: 'The city profile: the week, the plan, districts and organisers', responses: { 200: ok('City') } } },
       '/api/health': { get: { summary: 'Readiness: the database takes a write (probed at most every 3 s) and Redis, when used, answers. 503 with Retry-After and the same body when not', responses: { 200: ok('Health'), 503: ok('Health', 'Not ready') } } },
       '/api/health/live': { get: { summary: 'Liveness: the process answers; checks nothing else', responses: { 200: ok('Liveness') } } },
@@ -240,11 +372,11 @@ export function openApiDocument() {
       '/api/case-calls/{slug}/export.csv': { get: { summary: 'Open data (CC BY 4.0): a call\'s published cases and, once published, the final ranking with its expert and vote components (null before); UTF-8, formula-safe, BOM unless bom=0', parameters: [slug, ...query(exportQuery)], responses: { 200: file('text/csv'), 400: error, 404: error } } },
       '/api/case-calls/{slug}/export.json': { get: { summary: 'The same open data as JSON, with the formula', parameters: [slug], responses: { 200: ok('CaseExport'), 400: error, 404: error } } },
       '/api/case-submissions/{id}': {
-        get: { summary: 'The submitter\'s view of a case (header x-edit-code, or the staff session that made it): fields, pictures, status, what is missing', parameters: [id, editCode], responses: { 200: ok('CaseSubmission'), 400: error, 401: error, 403: error, 404: error, 429: error } },
-        patch: { summary: 'Save changed fields; submit: true hands the case in (422 lists what is missing; what was sent is saved)', parameters: [id, editCode], requestBody: body(submissionPatchBody), responses: { 200: ok('CaseSubmission'), 400: error, 401: error, 403: error, 404: error, 409: error, 422: error, 429: error } },
+        get: { ...sessionOrNone, summary: 'The submitter\'s view of a case (header x-edit-code, or the staff session that made it): fields, pictures, status, what is missing', parameters: [id, editCode], responses: { 200: ok('CaseSubmission'), 400: error, 401: error, 403: error, 404: error, 429: error } },
+        patch: { ...sessionOrNone, summary: 'Save changed fields; submit: true hands the case in (422 lists what is missing; what was sent is saved)', parameters: [id, editCode], requestBody: body(submissionPatchBody), responses: { 200: ok('CaseSubmission'), 400: error, 401: error, 403: error, 404: error, 409: error, 422: error, 429: error } },
       },
-      '/api/case-submissions/{id}/images': { post: { summary: 'Add a picture (multipart: file, alt). JPEG, PNG or WebP up to 8 MB, type read from the bytes; re-encoded without metadata (no GPS), resized; at most 6', parameters: [id, editCode], requestBody: { required: true, content: { 'multipart/form-data': { schema: { type: 'object', required: ['file', 'alt'], properties: { file: { type: 'string', format: 'binary' }, alt: { type: 'string', minLength: 4, maxLength: 150 } } } } } }, responses: { 201: ok('CaseImage', 'Created'), 400: error, 401: error, 403: error, 404: error, 409: error, 413: error, 415: error, 422: error, 429: error } } },
-      '/api/case-submissions/{id}/images/{image}': { delete: { summary: 'Remove a picture from a draft', parameters: [id, editCode, { name: 'image', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }], responses: { 200: ok('Ok'), 400: error, 401: error, 403: error, 404: error, 409: error } } },
+      '/api/case-submissions/{id}/images': { post: { ...sessionOrNone, summary: 'Add a picture (multipart: file, alt). JPEG, PNG or WebP up to 8 MB, type read from the bytes; re-encoded without metadata (no GPS), resized; at most 6', parameters: [id, editCode], requestBody: { required: true, content: { 'multipart/form-data': { schema: { type: 'object', required: ['file', 'alt'], properties: { file: { type: 'string', format: 'binary' }, alt: { type: 'string', minLength: 4, maxLength: 150 } } } } } }, responses: { 201: ok('CaseImage', 'Created'), 400: error, 401: error, 403: error, 404: error, 409: error, 413: error, 415: error, 422: error, 429: error } } },
+      '/api/case-submissions/{id}/images/{image}': { delete: { ...sessionOrNone, summary: 'Remove a picture from a draft', parameters: [id, editCode, { name: 'image', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }], responses: { 200: ok('Ok'), 400: error, 401: error, 403: error, 404: error, 409: error } } },
       '/api/cases': { get: { summary: 'The gallery: published cases by call, theme, district and year', parameters: query(casesQuery), responses: { 200: ok('CasePage'), 400: error } } },
       '/api/cases/{slug}': { get: { summary: 'A published case with its pictures and outcomes', parameters: [slug], responses: { 200: ok('Case'), 400: error, 404: error } } },
       '/api/cases/{slug}/votes': { post: { summary: 'Vote (人气奖): one per verified number (purpose case-vote) and case, up to the call\'s votes per person, inside the window. 409 already voted or no votes left, 410 outside the window', parameters: [slug], requestBody: body(voteBody), responses: { 201: ok('CaseVoteResult', 'Counted'), 400: error, 401: error, 404: error, 409: error, 410: error, 422: error, 429: error } } },
@@ -274,6 +406,6 @@ export function openApiDocument() {
       '/api/admin/cases/{id}/visibility': { post: { summary: 'Admin: hide a case from the gallery or restore it, with a reason (audited); resolves its reports', ...organizer, parameters: [id], requestBody: body(visibilityBody), responses: { 200: ok('AdminCase'), 400: error, 401: error, 403: error, 404: error, 422: error } } },
       '/api/admin/cases/{id}/images/{image}/takedown': { post: { summary: 'Admin: take one picture off a case for good (a personal-data report, say), with a reason (audited); its files stop being served', ...organizer, parameters: [id, { name: 'image', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }], requestBody: body(takedownBody), responses: { 200: ok('AdminCase'), 400: error, 401: error, 403: error, 404: error, 422: error } } },
       '/api/admin/cases/{id}/contact': { post: { summary: 'Admin: the submitter\'s contact in clear, with a reason (audited)', ...organizer, parameters: [id], requestBody: body(caseRevealBody), responses: { 200: ok('CaseContact'), 400: error, 401: error, 403: error, 404: error, 410: error, 422: error } } },
-    },
+    }),
   }
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { LRUCache } from 'lru-cache'
 import { SplicedText } from '../compression/gzip-splice'
+import { etagOf } from '../http/validators'
 import { portalConfig } from '../utils/config'
 
 export interface CachedPage {
@@ -13,6 +14,8 @@ export interface CachedPage {
 /** A reply from the cache: the page with a fresh nonce, as bytes and (compressed once, spliced per reply) as gzip. */
 export interface PageReply {
   body: Buffer
+  /** The page's ETag, taken once when it was kept, without its nonce (server/http/validators.ts). */
+  etag: string
   headers: Record<string, string>
   nonce: string | undefined
   gzip: () => Buffer
@@ -20,6 +23,7 @@ export interface PageReply {
 
 interface StoredPage {
   text: SplicedText
+  etag: string
   headers: Record<string, string>
   nonce: string | undefined
 }
@@ -30,17 +34,18 @@ const pages = new LRUCache<string, StoredPage>({ max: 200, ttl: 1000, ttlAutopur
 
 export function rememberPage(key: string, page: CachedPage) {
   const seconds = portalConfig().pageCacheSeconds
-  if (seconds > 0) pages.set(key, { text: new SplicedText(page.html, page.nonce), headers: page.headers, nonce: page.nonce }, { ttl: seconds * 1000 })
+  if (seconds > 0) pages.set(key, { text: new SplicedText(page.html, page.nonce), etag: etagOf(page.html, page.nonce), headers: page.headers, nonce: page.nonce }, { ttl: seconds * 1000 })
 }
 
 /** A cached page with a fresh nonce in its HTML and its Content-Security-Policy, or undefined. */
 export function recallPage(key: string): PageReply | undefined {
   const page = pages.get(key)
   if (!page) return undefined
-  if (!page.nonce) return { body: page.text.text(''), headers: page.headers, nonce: undefined, gzip: () => page.text.gzip('') }
+  if (!page.nonce) return { body: page.text.text(''), etag: page.etag, headers: page.headers, nonce: undefined, gzip: () => page.text.gzip('') }
   const nonce = randomBytes(18).toString('base64')
   return {
     body: page.text.text(nonce),
+    etag: page.etag,
     headers: Object.fromEntries(Object.entries(page.headers).map(([name, value]) => [name, value.replaceAll(page.nonce!, nonce)])),
     nonce,
     gzip: () => page.text.gzip(nonce),

@@ -26,7 +26,8 @@ export function requestLogLine(event: H3Event, id: string, ms: number) {
   const { res } = event.node
   return {
     requestId: id,
-    method: event.method,
+    // The API's HEAD runs as GET (server/middleware/00.http.ts); the log says what the client sent.
+    method: event.context.head ? 'HEAD' : event.method,
     route: routeOf(event.path, event.context.matchedRoute?.path),
     // The client left before the answer: 499, as proxies log it; the work may still finish (or be stopped: abandoned.ts).
     status: res.writableFinished ? res.statusCode : 499,

@@ -96,6 +96,16 @@ export const entryState = z.object({
 })
 export type EntryState = z.infer<typeof entryState>
 
+/** A new entry: the secret is given once; it is what answers the entry (header `x-entry-secret`). */
+export const entryCreated = z.object({ entryId: z.string(), entrySecret: z.string(), items: z.array(contestItem) })
+export type EntryCreated = z.infer<typeof entryCreated>
+/** A contest an organizer created or changed. */
+export const contestRef = z.object({ id: z.string(), slug: z.string() })
+export type ContestRef = z.infer<typeof contestRef>
+/** The organisation's contests, with their ids in the same order (the public view has none). */
+export const organizerContestList = z.object({ items: z.array(contestView), ids: z.array(z.string()) })
+export type OrganizerContestList = z.infer<typeof organizerContestList>
+
 export const contestAnswerResult = z.object({ correct: z.boolean(), answer: z.number().int(), explain: localizedView })
 export type ContestAnswerResult = z.infer<typeof contestAnswerResult>
 

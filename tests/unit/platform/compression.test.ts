@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { encode } from '../../../server/compression/encode'
 import { SplicedText } from '../../../server/compression/gzip-splice'
 import { acceptedCodings, chooseCoding } from '../../../server/compression/negotiate'
-import { MIN_COMPRESS_BYTES, compressibleType, mayCompress, varyWith, weakEtag } from '../../../server/compression/policy'
+import { MIN_COMPRESS_BYTES, compressibleType, mayCompress, varyWith, codedEtag } from '../../../server/compression/policy'
 
 const nonce = () => randomBytes(18).toString('base64')
 const page = (old: string, body: string) =>
@@ -131,13 +131,14 @@ describe('which replies are compressed, and how', () => {
     expect(MIN_COMPRESS_BYTES).toBe(1024)
   })
 
-  it('names Accept-Encoding in Vary once, and weakens a strong ETag', () => {
+  it('names Accept-Encoding in Vary once, and gives a compressed reply its own strong ETag', () => {
     expect(varyWith(undefined)).toBe('Accept-Encoding')
     expect(varyWith('Cookie')).toBe('Cookie, Accept-Encoding')
     expect(varyWith('accept-encoding, Accept-Encoding')).toBe('accept-encoding')
     expect(varyWith('*')).toBe('*')
-    expect(weakEtag('"abc"')).toBe('W/"abc"')
-    expect(weakEtag('W/"abc"')).toBe('W/"abc"')
+    expect(codedEtag('"abc"', 'br')).toBe('"abc-br"')
+    expect(codedEtag('"abc"', 'gzip')).toBe('"abc-gzip"')
+    expect(codedEtag('W/"abc"', 'br')).toBe('W/"abc"')
   })
 
   it('brotli and gzip round-trip, brotli smaller', () => {

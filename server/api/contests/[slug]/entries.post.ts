@@ -1,4 +1,4 @@
-import { contestParams, entryBody } from '#shared/contest/schemas'
+import { contestParams, entryBody, type EntryCreated } from '#shared/contest/schemas'
 import { findContest, poolOf } from '../../../contest/contests'
 import { createEntry } from '../../../contest/entries'
 import { contestPool } from '../../../contest/pool'
@@ -6,7 +6,7 @@ import { lookupHash } from '../../../privacy/crypto'
 import { requireVerifiedPhone } from '../../../verification/service'
 
 /** One entry per verified number (409 if it has one), only while the contest is open (410). No item's answer is sent. */
-export default defineEventHandler(async (event) => {
+export default defineEventHandler(async (event): Promise<EntryCreated> => {
   const { slug } = await validParams(event, contestParams)
   const body = await validBody(event, entryBody)
   await enforceRateLimit(event, residentLimit('contest-entry', 20, 3600))

@@ -1,9 +1,8 @@
-import type { z } from 'zod'
-import type { contestList } from '#shared/contest/schemas'
+import type { OrganizerContestList } from '#shared/contest/schemas'
 import { contestView } from '../../../contest/contests'
 
 /** The organisation's contests (admins: all of the city's), each with its id for the staff screens. */
-export default defineEventHandler(async (event): Promise<z.infer<typeof contestList> & { ids: string[] }> => {
+export default defineEventHandler(async (event): Promise<OrganizerContestList> => {
   const user = await requireOrganizer(event)
   const { db, city } = await usePortal()
   let query = db.selectFrom('contests').selectAll().where('city_slug', '=', city.slug)

@@ -1,7 +1,7 @@
-import { contestBody } from '#shared/contest/schemas'
+import { contestBody, type ContestRef } from '#shared/contest/schemas'
 import { insertContest } from '../../../contest/contests'
 
-export default defineEventHandler(async (event) => {
+export default defineEventHandler(async (event): Promise<ContestRef> => {
   const body = await validBody(event, contestBody)
   const user = await requireOrganizer(event)
   const { db, city } = await usePortal()

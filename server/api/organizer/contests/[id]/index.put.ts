@@ -1,5 +1,5 @@
 import { sql } from 'kysely'
-import { contestBody, organizerContestParams } from '#shared/contest/schemas'
+import { contestBody, organizerContestParams, type ContestRef } from '#shared/contest/schemas'
 import { contestValues, lockedChanges } from '../../../../contest/contests'
 import { ownedContest } from '../../../../contest/owned'
 
@@ -7,7 +7,7 @@ import { ownedContest } from '../../../../contest/owned'
  * Replaces a contest's settings. Once anyone has entered, what an entry holds (topics, number of questions,
  * teams) stays as it was: a 409 naming each field, decided in the same statement as the write.
  */
-export default defineEventHandler(async (event) => {
+export default defineEventHandler(async (event): Promise<ContestRef> => {
   await validParams(event, organizerContestParams)
   const body = await validBody(event, contestBody)
   const { row, user, db } = await ownedContest(event)
