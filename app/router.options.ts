@@ -27,10 +27,12 @@ export default {
     if (to.meta.scrollToTop === false) return false
     const router = useRouter()
     return new Promise((resolve) => {
-      useNuxtApp().hooks.hookOnce('page:loading:end', () => requestAnimationFrame(() => {
-        if (router.currentRoute.value.fullPath !== to.fullPath) return resolve(false)
-        resolve(savedPosition ?? (to.hash ? hashTarget(to.hash) : { left: 0, top: 0 }))
-      }))
+      useNuxtApp().hooks.hookOnce('page:loading:end', () => {
+        requestAnimationFrame(() => {
+          if (router.currentRoute.value.fullPath !== to.fullPath) return resolve(false)
+          resolve(savedPosition ?? (to.hash ? hashTarget(to.hash) : { left: 0, top: 0 }))
+        })
+      })
     })
   },
 } satisfies RouterConfig
