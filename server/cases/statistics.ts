@@ -7,8 +7,8 @@ import { plainColumn, protectedColumn, table, TOTAL, type Label } from '../stati
 
 const t = (zh: string, en: string): LocalizedText => ({ zh, en })
 const THEMES: Record<string, LocalizedText> = {
-  'daily-life': t('生活类', 'Daily life'), 'public-services': t('公共服务类', 'Public services'), 'industry': t('行业类', 'Industry'),
-  'new-products': t('新型信息产品消费', 'New information products'), 'platforms': t('信息消费支撑平台', 'Support platforms'),
+  'daily-life': t('生活服务', 'Everyday services'), 'public-services': t('看病和办事', 'Health and public services'), 'industry': t('网上开店和卖农产品', 'Selling and business online'),
+  'new-products': t('智能产品', 'Smart products'), 'platforms': t('网络和平台服务', 'Networks and platforms'),
 }
 const STATUSES: Record<CaseStatus, LocalizedText> = {
   'draft': t('草稿', 'Draft'), 'submitted': t('已提交', 'Submitted'), 'in-review': t('评审中', 'In review'), 'shortlisted': t('入围', 'Shortlisted'),

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import { eventAudiences, eventCategories, eventFormats } from '../../shared/events/vocabulary'
+import { eventAudiences, eventCategories, eventCategoryFormerNames, eventFormats } from '../../shared/events/vocabulary'
 import { dictionaries } from '../../shared/i18n/dictionaries'
 import { languages } from '../../shared/i18n/languages'
 import type { Database } from '../database/schema'
@@ -10,7 +10,8 @@ import { formatAudience } from './views'
 type Labels = Record<string, Record<string, string>>
 /** Every label of a vocabulary in both languages, so a sheet may say 老年人 or older-people or Older people. */
 function labelsOf(group: 'categories' | 'audiences' | 'formats', codes: readonly string[]): Record<string, string[]> {
-  return Object.fromEntries(codes.map(c => [c, languages.map(l => (dictionaries[l].common[group] as Labels[string])[c]!).filter(Boolean)]))
+  const former = group === 'categories' ? eventCategoryFormerNames as Record<string, string[]> : {}
+  return Object.fromEntries(codes.map(c => [c, [...languages.map(l => (dictionaries[l].common[group] as Labels[string])[c]!).filter(Boolean), ...(former[c] ?? [])]]))
 }
 
 /** What an import checks rows against, read in a handful of queries however long the sheet. */

@@ -17,7 +17,7 @@ async function exampleRow(db: Kysely<Database>, citySlug: string, now: number): 
   const example: Record<string, string> = {
     externalId: 'HP-001', titleZh: '手机支付入门', summaryZh: '学会用手机安全地付款', descriptionZh: '老师一步一步教，带上自己的手机。',
     whatToBringZh: '手机、身份证', startsAt: `${day} 09:30`, endsAt: `${day} 11:00`, format: '现场参加',
-    venue: venue?.code ?? '', district: venue?.district_code ?? '', category: '生活服务', audience: '老年人、所有居民', capacity: '30', maxPartySize: '4',
+    venue: venue?.code ?? '', district: venue?.district_code ?? '', category: '付款、出行和购物', audience: '老年人、所有居民', capacity: '30', maxPartySize: '4',
   }
   return importColumns.map(c => example[c.key] ?? '')
 }

@@ -1,5 +1,12 @@
 /** The plan's four areas of information consumption. */
 export const eventCategories = ['daily-life', 'public-services', 'industry', 'new-products'] as const
+/** The plan's names for the categories, which residents' pages no longer use: a spreadsheet written with them still imports. */
+export const eventCategoryFormerNames: Record<typeof eventCategories[number], string[]> = {
+  'daily-life': ['生活服务', '生活类', 'Daily life'],
+  'public-services': ['公共服务', '公共服务类', 'Public services'],
+  'industry': ['行业应用', '行业类', 'Industry'],
+  'new-products': ['新型信息产品', '新型信息产品消费', 'New information products'],
+}
 export const eventAudiences = ['older-people', 'farmers', 'migrant-workers', 'students', 'everyone'] as const
 export const eventFormats = ['onsite', 'online'] as const
 export const eventStatuses = ['draft', 'published', 'cancelled'] as const

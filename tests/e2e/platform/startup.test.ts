@@ -2,7 +2,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, inject, it } from 'vitest'
 import { createDatabase } from '../../../server/database/client'
 import { latestMigration } from '../../support/migrations'
 import { root, runServerUntilStopped, startServer } from '../../support/server'
@@ -14,6 +14,11 @@ describe('start-up', () => {
       const city = await (await fetch(`${server.url}/api/city`)).json()
       expect(city.slug).toBe('huludao')
       expect(await (await fetch(`${server.url}/`)).text()).toContain('葫芦岛市')
+      // Huludao has counties and a county-level city: its pickers ask for the 区县, not the 区.
+      const course = await (await fetch(`${server.url}/courses/pay-by-phone-safely`, { headers: { cookie: 'lang=zh-CN' } })).text()
+      expect(course).toContain('您住在哪个区县')
+      const tianjin = await (await fetch(new URL('/courses/pay-by-phone-safely', inject('baseURL')), { headers: { cookie: 'lang=zh-CN' } })).text()
+      expect(tianjin).toMatch(/您住在哪个区\s*</)
     }
     finally {
       await server.stop()
