@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { localizedUrl, robotsTxt, sitemapXml } from '../../../server/utils/seo'
-import { pageAddress, shorten } from '../../../app/composables/usePageSeo'
+import { pageAddress, shorten } from '../../../app/utils/page-seo-tags'
 import { displayPrefs, urlLanguage } from '../../../shared/i18n/languages'
 
 /** RFC 9309 matching with * and $, longest rule wins, Allow on a tie. */
