@@ -1,17 +1,6 @@
-import type { MaybeRefOrGetter } from 'vue'
+import type { PageSeo } from '../utils/page-seo-tags'
 
-export interface PageSeo {
-  /** The page's own title (the site's name is added by app.vue's template). */
-  title: MaybeRefOrGetter<string>
-  /** One or two sentences in the page's language; the city's week (its theme) when absent. */
-  description?: MaybeRefOrGetter<string | null | undefined>
-  /** The share picture's path (`/api/events/<slug>/share.png`): the language is added. The city's picture when absent. */
-  image?: MaybeRefOrGetter<string | null | undefined>
-  /** schema.org JSON-LD for the page (an Event, a Course), given the page's canonical address and its picture. */
-  jsonLd?: (page: { url: string, image: string }) => Record<string, unknown> | null | undefined
-  /** The events feeds' query (`''` for the whole city, `?district=heping`): links them as alternates. */
-  feeds?: MaybeRefOrGetter<string | null | undefined>
-}
+export type { PageSeo }
 
 /** The origin absolute links are built from: the server's (PORTAL_PUBLIC_ORIGIN or an allowed host), kept in the payload. */
 export function usePortalOrigin() {
@@ -28,9 +17,11 @@ export function usePortalOrigin() {
  * and keeps the tags right across client-side moves, so the home page's start-up code stays within budget.
  */
 export function usePageSeo(seo: PageSeo): Promise<void> | undefined {
+  const { t } = useTranslation()
+  const tr = (key: string, options?: Record<string, unknown>) => t(key, options ?? {})
   const context = {
     seo,
-    t: useTranslation().t,
+    t: tr,
     locale: useLocale(),
     route: useRoute(),
     origin: usePortalOrigin(),

@@ -1,7 +1,20 @@
-import type { ComputedRef, Ref } from 'vue'
+import { computed, toValue, type ComputedRef, type MaybeRefOrGetter, type Ref } from 'vue'
 import type { RouteLocationNormalizedLoaded } from 'vue-router'
 import type { Language } from '#shared/i18n/languages'
-import type { PageSeo } from '../composables/usePageSeo'
+
+/** What a public page says about itself (usePageSeo). */
+export interface PageSeo {
+  /** The page's own title (the site's name is added by app.vue's template). */
+  title: MaybeRefOrGetter<string>
+  /** One or two sentences in the page's language; the city's week (its theme) when absent. */
+  description?: MaybeRefOrGetter<string | null | undefined>
+  /** The share picture's path (`/api/events/<slug>/share.png`): the language is added. The city's picture when absent. */
+  image?: MaybeRefOrGetter<string | null | undefined>
+  /** schema.org JSON-LD for the page (an Event, a Course), given the page's canonical address and its picture. */
+  jsonLd?: (page: { url: string, image: string }) => Record<string, unknown> | null | undefined
+  /** The events feeds' query (`''` for the whole city, `?district=heping`): links them as alternates. */
+  feeds?: MaybeRefOrGetter<string | null | undefined>
+}
 
 /** Query keys that never make another page: the language is added back by itself. */
 const IGNORED = new Set(['lang', 'page'])
@@ -55,22 +68,22 @@ export function pageSeoTags({ seo, t, locale: { lang, text }, route, origin, cit
       'og:site_name': t('app.siteName', { city: text(city.value?.name) }),
       'og:locale': lang.value === 'en' ? 'en_GB' : 'zh_CN',
       'twitter:card': 'summary_large_image',
-    }).map(([key, content]) => ({ [key.startsWith('og:') ? 'property' : 'name']: key, content })),
+    }).map(([key, content]) => (key.startsWith('og:') ? { property: key, content } : { name: key, content })),
     link: () => {
       const feeds = toValue(seo.feeds)
       const feedSearch = lang.value === 'en' ? `${feeds}${feeds ? '&' : '?'}lang=en` : feeds
       return [
-        { rel: 'canonical', href: canonical.value },
-        ...(['zh-CN', 'en', 'x-default'] as const).map(hreflang => ({ rel: 'alternate', hreflang, href: pageAddress(origin.value, route.path, route.query, hreflang === 'en' ? 'en' : 'zh-CN') })),
+        { rel: 'canonical' as const, href: canonical.value },
+        ...(['zh-CN', 'en', 'x-default'] as const).map(hreflang => ({ rel: 'alternate' as const, hreflang, href: pageAddress(origin.value, route.path, route.query, hreflang === 'en' ? 'en' : 'zh-CN') })),
         ...(feeds === null || feeds === undefined
           ? []
-          : [['text/calendar', 'ics', 'feeds.calendarFeed'], ['application/atom+xml', 'atom', 'feeds.atomFeed']].map(([type, ext, title]) => ({ rel: 'alternate', type, title: t(title!), href: `/api/events/feed.${ext}${feedSearch}` }))),
+          : ([['text/calendar', 'ics', 'feeds.calendarFeed'], ['application/atom+xml', 'atom', 'feeds.atomFeed']] as const).map(([type, ext, title]) => ({ rel: 'alternate' as const, type, title: t(title), href: `/api/events/feed.${ext}${feedSearch}` }))),
       ]
     },
     script: () => {
       const data = seo.jsonLd?.({ url: canonical.value, image: image.value })
       // '<' is escaped so no text in the data can close the script element.
-      return data ? [{ type: 'application/ld+json', innerHTML: JSON.stringify(data).replace(/</g, '\\u003c') }] : []
+      return data ? [{ type: 'application/ld+json' as const, innerHTML: JSON.stringify(data).replace(/</g, '\\u003c') }] : []
     },
   }
 }

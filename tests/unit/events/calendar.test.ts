@@ -111,7 +111,7 @@ describe('the calendar file', () => {
     expect(vevents.map(v => v.getFirstPropertyValue('status'))).toEqual(['CONFIRMED', 'CANCELLED'])
     expect(vevents.map(v => v.getFirstPropertyValue('sequence'))).toEqual([1, 3])
     expect(ics).not.toContain('BEGIN:VALARM')
-    const parsed = Object.values(nodeIcal.sync.parseICS(ics)).filter(c => c.type === 'VEVENT')
+    const parsed = Object.values(nodeIcal.sync.parseICS(ics)).filter(c => c?.type === 'VEVENT')
     expect(parsed).toHaveLength(2)
   })
 

@@ -43,7 +43,7 @@ describe('the quiz retake reminder', () => {
     const now = new Date()
     const { at } = nineOnTheDay(now)
     const ics = retakeCalendar(quiz, 'en', url, 'portal.example.gov.cn', city, now)
-    const vevent = Object.values(nodeIcal.sync.parseICS(ics)).find(c => c.type === 'VEVENT') as VEvent
+    const vevent = Object.values(nodeIcal.sync.parseICS(ics)).find(c => c?.type === 'VEVENT') as VEvent
     const trigger = vevent.alarms![0]!.trigger as unknown as { val: string }
     const [, y, mo, d, h, mi, s] = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(trigger.val)!
     expect(new Date(Date.UTC(+y!, +mo! - 1, +d!, +h!, +mi!, +s!)).toISOString()).toBe(at.toISOString())
