@@ -1,5 +1,7 @@
 import { Window } from 'happy-dom'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import type { Browser } from 'playwright-core'
+import { contextFor, launchBrowser } from '../../support/browser'
 import { ApiClient } from '../../support/session'
 import { expandJsonLd, prop, typeOf, type Expanded } from '../../support/json-ld'
 
@@ -98,6 +100,39 @@ describe('pages search engines and chat apps can read', () => {
     for (const p of ['name', 'description', 'provider']) expect(prop(c!, p), p).toBeDefined()
     // Nothing in the data can end the script element early.
     expect((await fetch(`${baseURL}/events/${eventSlug}`).then(r => r.text())).match(/<script[^>]*type="application\/ld\+json"[^>]*>[^<]*<\/script>/)).not.toBeNull()
+  })
+})
+
+describe('the tags in the browser', () => {
+  let browser: Browser
+  beforeAll(async () => {
+    browser = await launchBrowser()
+  })
+  afterAll(() => browser?.close())
+
+  it('follow a move within the page: one canonical link, the new page\'s description and JSON-LD', async () => {
+    const context = await contextFor(browser, baseURL, { lang: 'zh-CN', elder: false })
+    const page = await context.newPage()
+    await page.goto(`${baseURL}/events/${eventSlug}`, { waitUntil: 'networkidle' })
+    const tags = () => page.evaluate(() => ({
+      canonical: [...document.querySelectorAll('link[rel="canonical"]')].map(l => l.getAttribute('href')),
+      ogUrl: [...document.querySelectorAll('meta[property="og:url"]')].map(m => m.getAttribute('content')),
+      description: [...document.querySelectorAll('meta[name="description"]')].map(m => m.getAttribute('content')),
+      jsonLd: document.querySelectorAll('script[type="application/ld+json"]').length,
+    }))
+    const first = await tags()
+    expect(first.canonical).toEqual([`${baseURL}/events/${eventSlug}`])
+    expect(first.jsonLd).toBe(1)
+    // A move by the router, as a hydrated link makes it.
+    await page.evaluate(() => (document.querySelector('#__nuxt') as unknown as { __vue_app__: { config: { globalProperties: { $router: { push: (to: string) => Promise<void> } } } } }).__vue_app__.config.globalProperties.$router.push('/about'))
+    await page.waitForFunction(() => document.querySelector('link[rel="canonical"]')?.getAttribute('href')?.endsWith('/about'))
+    const moved = await tags()
+    expect(moved.canonical).toEqual([`${baseURL}/about`])
+    expect(moved.ogUrl).toEqual([`${baseURL}/about`])
+    expect(moved.description).toHaveLength(1)
+    expect(moved.description[0]).not.toBe(first.description[0])
+    expect(moved.jsonLd).toBe(0)
+    await context.close()
   })
 })
 
