@@ -2,6 +2,7 @@ import { Window } from 'happy-dom'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { Browser } from 'playwright-core'
 import { contextFor, launchBrowser } from '../../support/browser'
+import { hydrated } from '../helpers'
 import { ApiClient } from '../../support/session'
 import { expandJsonLd, prop, typeOf, type Expanded } from '../../support/json-ld'
 
@@ -132,6 +133,20 @@ describe('the tags in the browser', () => {
     expect(moved.description).toHaveLength(1)
     expect(moved.description[0]).not.toBe(first.description[0])
     expect(moved.jsonLd).toBe(0)
+    await context.close()
+  })
+
+  it('lets a resident who came by ?lang=en switch to Chinese, and the choice survives a reload', async () => {
+    const context = await contextFor(browser, baseURL, { lang: 'zh-CN', elder: false })
+    const page = await context.newPage()
+    await page.goto(`${baseURL}/events?district=heping&lang=en`, { waitUntil: 'load' })
+    await hydrated(page)
+    expect(await page.getAttribute('html', 'lang')).toBe('en')
+    await page.locator('.prefs-lang__item', { hasText: '中文' }).click()
+    await page.waitForFunction(() => document.documentElement.lang === 'zh-CN' && !location.search.includes('lang='))
+    expect(new URL(page.url()).searchParams.get('district')).toBe('heping')
+    await page.reload({ waitUntil: 'load' })
+    expect(await page.getAttribute('html', 'lang')).toBe('zh-CN')
     await context.close()
   })
 })
