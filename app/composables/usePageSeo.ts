@@ -30,5 +30,7 @@ export function usePageSeo(seo: PageSeo): Promise<void> | undefined {
   const title = () => toValue(seo.title)
   const head = useHead({ title })
   const loaded = import('../utils/page-seo-tags').then(m => head?.patch({ title, ...m.pageSeoTags(context) }))
-  return import.meta.server ? loaded : undefined
+  if (import.meta.server) return loaded
+  // Offline in the browser: the server's tags stay as they were.
+  loaded.catch(() => {})
 }
