@@ -33,4 +33,5 @@ export function usePageSeo(seo: PageSeo): Promise<void> | undefined {
   if (import.meta.server) return loaded
   // Offline in the browser: the server's tags stay as they were.
   loaded.catch(() => {})
+  return undefined
 }
