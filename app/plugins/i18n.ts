@@ -74,8 +74,11 @@ export default defineNuxtPlugin({
 
     /** The namespaces the current route needs, in another language first, then switch (no flash of raw keys). */
     async function setLanguage(lng: Language) {
-      await load(lng, namespacesFor(nuxtApp.$router.currentRoute.value.meta))
+      const route = nuxtApp.$router.currentRoute.value
+      await load(lng, namespacesFor(route.meta))
       prefs.setLanguage(lng)
+      // An address that names a language (?lang=, from a link or the sitemap) would win over the choice on the next load.
+      if (route.query.lang !== undefined) await nuxtApp.$router.replace({ query: { ...route.query, lang: undefined }, hash: route.hash })
     }
 
     // Common is needed by every page, the error page too, even if the route's middleware never runs.

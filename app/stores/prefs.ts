@@ -5,10 +5,10 @@ function remember(name: string, value: string) {
 }
 
 function createPrefs() {
-  // The server reads the cookies and Accept-Language (as the page cache keys them); the browser gets the outcome in the payload.
+  // The server reads ?lang=, the cookies and Accept-Language (as the page cache keys them); the browser gets the outcome in the payload.
   const requested = () => {
     const headers = useRequestHeaders(['cookie', 'accept-language'])
-    return displayPrefs(headers.cookie, headers['accept-language'])
+    return displayPrefs(headers.cookie, headers['accept-language'], useRequestURL().search)
   }
   const language = useState<Language>('prefs.language', () => requested().language)
   const elder = useState<boolean>('prefs.elder', () => requested().elder)

@@ -150,6 +150,8 @@ export interface EventsTable {
   status: EventStatus
   /** The organiser's own id for an event imported from a spreadsheet (外部编号): a new import of the row updates it. Null otherwise. */
   external_id?: string | null
+  /** Raised by every change a calendar must pick up (fields, status, an import's update), never by bookings: the calendars' SEQUENCE. */
+  revision?: number
   /** Counters kept in the same transaction as the registrations they count; a check constraint keeps confirmed ≤ capacity. */
   confirmed_places: number
   waitlist_parties: number

@@ -49,7 +49,7 @@ export async function saveImport(db: Kysely<Database>, rows: CheckedRow[], ctx: 
     let updated = 0
     for (const r of rows) {
       if (r.existingId) {
-        await trx.updateTable('events').set({ ...columnsOf(r), updated_at: ctx.now }).where('id', '=', r.existingId).execute()
+        await trx.updateTable('events').set(eb => ({ ...columnsOf(r), revision: eb('revision', '+', 1), updated_at: ctx.now })).where('id', '=', r.existingId).execute()
         updated++
         continue
       }

@@ -4,7 +4,7 @@ import type { CourseCard } from '#shared/courses/views'
 import type { EventView, PosterLink } from '#shared/events/views'
 import { dictionaries } from '../../shared/i18n/dictionaries'
 import { languages, pickText, type Language } from '../../shared/i18n/languages'
-import { formatDate, formatDateTime } from '../../shared/utils/dates'
+import { formatDate, formatDateRange, formatDateTime } from '../../shared/utils/dates'
 import type { ShareCard } from './share-picture'
 
 const i18n = i18next.createInstance()
@@ -64,6 +64,18 @@ export function districtShareCard(districtName: string, events: EventView[], cit
     ...frame(city, lang, 'events', link),
     title: t('events.poster.districtTitle', { district: districtName }),
     lines: lines.length ? lines : [t('events.poster.districtNone', { district: districtName })],
+    badge: t('events.poster.free'),
+    cta: t('events.poster.scanAll'),
+  }
+}
+
+/** The city's week as a share picture: what a page without a picture of its own shows in a chat group. */
+export function cityShareCard(city: City & Pick<CityProfile, 'week'>, link: PosterLink, lang: Language): ShareCard {
+  const t = i18n.getFixedT(lang)
+  return {
+    ...frame(city, lang, 'events', link),
+    title: pickText(city.week.theme, lang),
+    lines: [formatDateRange(city.week.startsOn, city.week.endsOn, lang)],
     badge: t('events.poster.free'),
     cta: t('events.poster.scanAll'),
   }

@@ -16,7 +16,7 @@ export async function moveEventStatus(event: H3Event, to: 'published' | 'draft' 
   }
   const now = nowIso()
   await writeTransaction(db, async (trx) => {
-    await trx.updateTable('events').set({ status: to, updated_at: now, ...(to === 'cancelled' ? { cancelled_at: now } : {}) }).where('id', '=', row.id).execute()
+    await trx.updateTable('events').set(eb => ({ status: to, revision: eb('revision', '+', 1), updated_at: now, ...(to === 'cancelled' ? { cancelled_at: now } : {}) })).where('id', '=', row.id).execute()
     if (to !== 'cancelled') return
     // Everyone who booked hears of it; their bookings end with the event.
     const active = await trx.selectFrom('registrations').select('id').where('event_id', '=', row.id).where('status', 'in', ['confirmed', 'waitlisted']).execute()

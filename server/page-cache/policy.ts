@@ -37,6 +37,6 @@ export function pageCacheKey(request: PageRequest): string | null {
   if (!isPublicPage(request.url.split('?')[0]!)) return null
   // Any mention of the session cookie, however it is written, and the page is rendered for itself.
   if (request.cookieHeader?.includes(SESSION_COOKIE)) return null
-  const { language, elder } = displayPrefs(request.cookieHeader, request.acceptLanguage)
+  const { language, elder } = displayPrefs(request.cookieHeader, request.acceptLanguage, request.url)
   return `${language} ${elder ? 'elder' : 'standard'} ${request.host} ${request.url}`
 }

@@ -1,6 +1,13 @@
 import { getRequestHost, getRequestProtocol, type H3Event } from 'h3'
 import { isAllowedHost, portalConfig, publicOrigin } from './config'
 
+declare module 'h3' {
+  interface H3EventContext {
+    /** Where absolute links point for this request (server/middleware/00.origin.ts). */
+    portalOrigin?: string
+  }
+}
+
 export interface PortalOrigin {
   /** scheme://host[:port], without a trailing slash. */
   origin: string

@@ -56,3 +56,14 @@ export const districtPosterQuery = z.object({
 export const sharePictureQuery = z.object({
   lang: optionalQuery(z.enum(languages)),
 })
+
+/**
+ * The feeds (`/api/events/feed.ics`, `/api/events/feed.atom`): the whole city, or one district's
+ * or one venue's events; `lang` picks the language (else the cookie or Accept-Language).
+ */
+export const feedQuery = z.object({
+  district: optionalQuery(codeSchema),
+  venue: optionalQuery(codeSchema),
+  lang: optionalQuery(z.enum(languages)),
+})
+export type FeedQuery = z.infer<typeof feedQuery>

@@ -48,10 +48,24 @@ export function requestCookie(cookieHeader: string | null | undefined, name: str
 
 export interface DisplayPrefs { language: Language, elder: boolean }
 
-/** The language and display mode a page is rendered in, from the Cookie and Accept-Language headers. */
-export function displayPrefs(cookieHeader: string | null | undefined, acceptLanguage: string | null | undefined): DisplayPrefs {
+/**
+ * The language a page's address names (`?lang=en`, `?lang=zh-CN`), exactly, or undefined: the way a link,
+ * a search engine or the sitemap reaches a page in a language without a cookie.
+ */
+export function urlLanguage(url: string | null | undefined): Language | undefined {
+  const search = url?.split('#')[0]!.split('?')[1]
+  if (!search) return undefined
+  const value = new URLSearchParams(search).get('lang')
+  return languages.find(l => l === value)
+}
+
+/**
+ * The language and display mode a page is rendered in: the address's `?lang=` first, then the
+ * Cookie and Accept-Language headers.
+ */
+export function displayPrefs(cookieHeader: string | null | undefined, acceptLanguage: string | null | undefined, url?: string | null): DisplayPrefs {
   return {
-    language: negotiateLanguage(requestCookie(cookieHeader, LANGUAGE_COOKIE), acceptLanguage),
+    language: urlLanguage(url) ?? negotiateLanguage(requestCookie(cookieHeader, LANGUAGE_COOKIE), acceptLanguage),
     elder: requestCookie(cookieHeader, ELDER_COOKIE) === '1',
   }
 }

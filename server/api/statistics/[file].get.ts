@@ -1,13 +1,13 @@
 import { statisticsCsvQuery, statisticsFileParams } from '#shared/statistics/requests'
 import { cachedStatistics } from '../../statistics/cache'
-import { publicTables, tableCsv } from '../../statistics/open-data'
+import { openDataFiles, tableCsv } from '../../statistics/open-data'
 
-/** One table of the data package as CSV (UTF-8, formula-safe); `?bom=1` puts a byte-order mark first for Excel. */
+/** One file of the data package as CSV (a table, or its totals: `<table>-totals.csv`) (UTF-8, formula-safe); `?bom=1` puts a byte-order mark first for Excel. */
 export default defineEventHandler(async (event): Promise<string> => {
   const { file } = await validParams(event, statisticsFileParams)
   const query = await validQuery(event, statisticsCsvQuery)
   const view = await cachedStatistics(event, query.year)
-  const table = view && publicTables(view).find(t => `${t.id}.csv` === file)
+  const table = view && openDataFiles(view).find(f => `${f.name}.csv` === file)
   if (!table) throw createError({ statusCode: 404, message: 'No such table for that year' })
   setResponseHeader(event, 'content-type', 'text/csv; charset=utf-8')
   setResponseHeader(event, 'content-disposition', `attachment; filename="${view.year}-${file}"`)

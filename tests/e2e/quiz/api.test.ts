@@ -123,7 +123,12 @@ describe('the quiz API', () => {
     expect(event.startDate.isDate).toBe(true)
     expect(event.summary).toContain('老年人防骗小测验')
     expect(String(vevent.getFirstPropertyValue('url'))).toMatch(/\/quiz\/elder-anti-fraud$/)
-    expect(vevent.getFirstSubcomponent('valarm')).not.toBeNull()
+    // The alarm rings at 09:00 Beijing time on the day itself (an absolute time), not a day late.
+    const trigger = vevent.getFirstSubcomponent('valarm')!.getFirstProperty('trigger')!
+    expect(trigger.type).toBe('date-time')
+    expect((trigger.getFirstValue() as ICAL.Time).toJSDate().toISOString()).toBe(new Date(`${start[1]}-${start[2]}-${start[3]}T09:00:00+08:00`).toISOString())
+    expect(vevent.getFirstProperty('organizer')).not.toBeNull()
+    expect(ics.text.endsWith('END:VCALENDAR\r\n')).toBe(true)
   })
 
   it('gives organizers catch and false-alarm rates per fraud type, and nobody else', async () => {

@@ -1,3 +1,4 @@
+import { strFromU8, unzipSync } from 'fflate'
 import { describe, expect, inject, it } from 'vitest'
 import { z } from 'zod'
 import { adminStatisticsView, dataPackageView, statisticsView, type StatisticsTable } from '../../../shared/statistics/views'
@@ -72,7 +73,7 @@ function parseCsv(text: string): string[][] {
   return rows
 }
 
-function checkCsv(csv: string, resource: z.infer<typeof dataPackageView>['resources'][number], table: StatisticsTable) {
+function checkCsv(csv: string, resource: z.infer<typeof dataPackageView>['resources'][number], table: StatisticsTable, totals = false) {
   const rows = parseCsv(csv)
   const [header, ...body] = rows
   const fields = resource.schema.fields
@@ -87,11 +88,13 @@ function checkCsv(csv: string, resource: z.infer<typeof dataPackageView>['resour
         return
       }
       if (f.type === 'integer') expect(v, `${resource.name}.${f.name}`).toMatch(/^\d+$/)
+      if (f.type === 'date') expect(v, `${resource.name}.${f.name}`).toMatch(/^\d{4}-\d{2}-\d{2}$/)
+      if (f.type === 'date') expect(Number.isNaN(Date.parse(v)), `${resource.name}.${f.name}=${v}`).toBe(false)
       if (f.type === 'number') expect(Number.isFinite(Number(v)) && Number(v) >= 0 && Number(v) <= 100, `${resource.name}.${f.name}=${v}`).toBe(true)
       // Protected counts are at least 10 once published (below that, '<10'); exact columns are public or not about residents, and say so.
       const exact = table.columns.find(c => c.key === f.name)?.exact
-      // (A totals row can be public where its rows are not: the city's places booked, over age groups.)
-      if (f.type === 'integer' && exact === false && row[0] !== 'total') expect(Number(v), `${resource.name}.${f.name}`).toBeGreaterThanOrEqual(10)
+      // (A total can be public where its rows are not: the city's places booked, over age groups.)
+      if (f.type === 'integer' && exact === false && !totals) expect(Number(v), `${resource.name}.${f.name}`).toBeGreaterThanOrEqual(10)
       if (exact !== undefined) expect(f.description, `${resource.name}.${f.name}`).toMatch(exact ? /\. Exact/ : /\. Protected/)
     })
     const key = row[0]!
@@ -139,7 +142,8 @@ describe('statistics over HTTP', () => {
     dataPackageRules.parse(pkg)
     expect(pkg.licenses[0]!.name).toBe('CC-BY-4.0')
     const tables = Object.values(view.sections).flatMap(s => s?.tables ?? []) as StatisticsTable[]
-    expect(pkg.resources.map(r => r.name)).toEqual(tables.map(t => t.id))
+    // Each table, then its totals in a resource of their own.
+    expect(pkg.resources.map(r => r.name)).toEqual(tables.flatMap(t => [t.id, ...(t.totals ? [`${t.id}-totals`] : [])]))
     for (const resource of pkg.resources) {
       expect(resource.schema.missingValues).toEqual(expect.arrayContaining(['<10']))
       const path = new URL(resource.path)
@@ -147,10 +151,35 @@ describe('statistics over HTTP', () => {
       expect(csv.status).toBe(200)
       expect(csv.headers.get('content-type')).toMatch(/^text\/csv/)
       expect(csv.text.charCodeAt(0)).not.toBe(0xFEFF)
-      checkCsv(csv.text, resource, tables.find(t => t.id === resource.name)!)
+      const totals = resource.name.endsWith('-totals')
+      const table = tables.find(t => t.id === (totals ? resource.name.slice(0, -'-totals'.length) : resource.name))!
+      checkCsv(csv.text, resource, table, totals)
+      if (!totals) expect(parseCsv(csv.text).slice(1).map(r => r[0])).not.toContain('total')
+      if (totals) expect(parseCsv(csv.text).slice(1).map(r => r.slice(2))).toEqual([table.totals!.cells.map(c => (c === null ? '' : String(c)))])
     }
+    // Day columns are dates.
+    const dayResources = pkg.resources.filter(r => r.schema.fields[0]!.name === 'day')
+    expect(dayResources.length).toBeGreaterThan(0)
+    for (const r of dayResources) expect(r.schema.fields[0]!.type).toBe('date')
     const withBom = await fetch(`${baseURL}/api/statistics/events-by-district.csv?bom=1`)
     expect(new Uint8Array(await withBom.arrayBuffer()).slice(0, 3)).toEqual(new Uint8Array([0xEF, 0xBB, 0xBF]))
+  })
+
+  it('offers the package as one zip: datapackage.json with relative paths and the same CSVs', async () => {
+    const view = statisticsView.parse((await api.get('/api/statistics')).json)
+    const res = await fetch(`${baseURL}/api/statistics/datapackage.zip?year=${view.year}`)
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toBe('application/zip')
+    const entries = unzipSync(new Uint8Array(await res.arrayBuffer()))
+    const pkg = dataPackageView.parse(JSON.parse(strFromU8(entries['datapackage.json']!)))
+    dataPackageRules.parse(pkg)
+    const online = dataPackageView.parse((await api.get(`/api/statistics/datapackage.json?year=${view.year}`)).json)
+    expect(pkg.resources.map(r => r.name)).toEqual(online.resources.map(r => r.name))
+    expect(Object.keys(entries).sort()).toEqual(['datapackage.json', ...pkg.resources.map(r => r.path)].sort())
+    for (const resource of pkg.resources) {
+      expect(resource.path).toBe(`${resource.name}.csv`)
+      expect(strFromU8(entries[resource.path]!)).toBe((await api.get(`/api/statistics/${resource.name}.csv?year=${view.year}`)).text)
+    }
   })
 
   it('gives admins the same protected figures plus operations, and no one else', async () => {

@@ -1,8 +1,12 @@
 // test-clock: the calendar is built from the instants given here; nothing reads the clock.
 import ICAL from 'ical.js'
 import { foldLines } from 'ical-generator'
+import nodeIcal, { type VEvent } from 'node-ical'
 import { describe, expect, it } from 'vitest'
-import { eventCalendar, type CalendarInput } from '../../../server/events/calendar'
+import { loadCityProfile } from '../../../server/city/profile'
+import { eventCalendar, eventsFeed, type CalendarInput } from '../../../server/events/calendar'
+
+const city = loadCityProfile('tianjin')
 
 const event: CalendarInput['event'] = {
   id: '0b6f3f1e-2f1c-4c57-9d8e-3f0d2f9a1c11',
@@ -19,7 +23,7 @@ const event: CalendarInput['event'] = {
   status: 'published',
 }
 const input = (overrides: Partial<CalendarInput> = {}): CalendarInput => ({
-  event, lang: 'zh-CN', url: 'https://portal.example.gov.cn/events/mobile-payment-class', uidDomain: 'portal.example.gov.cn', updatedAt: '2026-05-01T08:30:00.000Z', ...overrides,
+  event, lang: 'zh-CN', url: 'https://portal.example.gov.cn/events/mobile-payment-class', uidDomain: 'portal.example.gov.cn', updatedAt: '2026-05-01T08:30:00.000Z', revision: 1, city, ...overrides,
 })
 
 /** An independent parser (ical.js): it throws on what RFC 5545 does not allow, such as a parameter without a value. */
@@ -49,9 +53,11 @@ describe('the calendar file', () => {
     expect(String(value('dtstart'))).toBe('2026-06-01T02:00:00Z')
     expect(String(value('dtend'))).toBe('2026-06-01T04:00:00Z')
     expect(value('status')).toBe('CONFIRMED')
-    expect(value('sequence')).toBe(0)
-    // No ORGANIZER without a mailto: address (ours would have none).
-    expect(vevent.getFirstProperty('organizer')).toBeNull()
+    expect(value('sequence')).toBe(1)
+    // The city's week organises (the event's own organiser is in the description).
+    const organizer = vevent.getFirstProperty('organizer')!
+    expect(organizer.getFirstValue()).toBe('mailto:info-week@example.gov.cn')
+    expect(organizer.getParameter('cn')).toBe(lang === 'en' ? city.contact.organisation.en : city.contact.organisation.zh)
     const alarm = vevent.getFirstSubcomponent('valarm')!
     expect(alarm.getFirstPropertyValue('action')).toBe('DISPLAY')
     expect(alarm.getFirstPropertyValue('trigger')!.toString()).toBe('-P1D')
@@ -61,12 +67,52 @@ describe('the calendar file', () => {
 
   it('keeps its UID, and says a cancelled event is cancelled with a higher SEQUENCE', () => {
     const before = parse(eventCalendar(input()))
-    const after = parse(eventCalendar(input({ event: { ...event, status: 'cancelled' }, updatedAt: '2026-05-02T00:00:00.000Z' })))
+    const after = parse(eventCalendar(input({ event: { ...event, status: 'cancelled' }, updatedAt: '2026-05-02T00:00:00.000Z', revision: 2 })))
     expect(after.value('uid')).toBe(before.value('uid'))
     expect(after.value('status')).toBe('CANCELLED')
     expect(Number(after.value('sequence'))).toBeGreaterThan(Number(before.value('sequence')))
     expect(after.value('summary')).toBe(`【已取消】${event.title.zh}`)
     expect(after.vevent.getFirstSubcomponent('valarm')).toBeNull()
+  })
+
+  it('keeps a cancelled event past the published one even when nothing else raised its revision', () => {
+    expect(parse(eventCalendar(input({ event: { ...event, status: 'cancelled' }, revision: 0 }))).value('sequence')).toBe(1)
+  })
+
+  it('ends every line with CRLF, END:VCALENDAR included, and has nothing else', () => {
+    for (const lang of ['zh-CN', 'en'] as const) {
+      const ics = eventCalendar(input({ lang }))
+      expect(ics.endsWith('END:VCALENDAR\r\n')).toBe(true)
+      expect(ics.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/)
+    }
+  })
+
+  it('reads the same in a second parser (node-ical): UID, SEQUENCE, ORGANIZER, the alarm', () => {
+    const data = nodeIcal.sync.parseICS(eventCalendar(input({ revision: 4 })))
+    const vevent = data[`${event.id}@portal.example.gov.cn`] as VEvent
+    expect(vevent.type).toBe('VEVENT')
+    expect(Number(vevent.sequence)).toBe(4)
+    expect(vevent.start.toISOString()).toBe('2026-06-01T02:00:00.000Z')
+    expect(vevent.organizer).toMatchObject({ val: 'mailto:info-week@example.gov.cn', params: { CN: city.contact.organisation.zh } })
+    expect(vevent.alarms?.[0]).toMatchObject({ action: 'DISPLAY' })
+  })
+
+  it('writes a feed of many events: no alarms, a name, each UID once, cancelled ones CANCELLED', () => {
+    const other = { ...event, id: '0b6f3f1e-2f1c-4c57-9d8e-3f0d2f9a1c12', slug: 'other', status: 'cancelled' as const }
+    const ics = eventsFeed([
+      { event, url: 'https://portal.example.gov.cn/events/mobile-payment-class', updatedAt: '2026-05-01T08:30:00.000Z', revision: 1 },
+      { event: other, url: 'https://portal.example.gov.cn/events/other', updatedAt: '2026-05-01T08:30:00.000Z', revision: 3 },
+    ], { lang: 'zh-CN', uidDomain: 'portal.example.gov.cn', city, name: '天津市 活动', description: '体验周' })
+    expect(ics.endsWith('END:VCALENDAR\r\n')).toBe(true)
+    const calendar = new ICAL.Component(ICAL.parse(ics))
+    expect(calendar.getFirstPropertyValue('x-wr-calname')).toBe('天津市 活动')
+    const vevents = calendar.getAllSubcomponents('vevent')
+    expect(vevents.map(v => v.getFirstPropertyValue('uid'))).toEqual([`${event.id}@portal.example.gov.cn`, `${other.id}@portal.example.gov.cn`])
+    expect(vevents.map(v => v.getFirstPropertyValue('status'))).toEqual(['CONFIRMED', 'CANCELLED'])
+    expect(vevents.map(v => v.getFirstPropertyValue('sequence'))).toEqual([1, 3])
+    expect(ics).not.toContain('BEGIN:VALARM')
+    const parsed = Object.values(nodeIcal.sync.parseICS(ics)).filter(c => c?.type === 'VEVENT')
+    expect(parsed).toHaveLength(2)
   })
 
   it('says where an online event is', () => {

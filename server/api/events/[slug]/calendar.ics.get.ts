@@ -12,9 +12,12 @@ export default defineEventHandler(async (event): Promise<string> => {
   const lang = query.lang ?? displayPrefs(getRequestHeader(event, 'cookie'), getRequestHeader(event, 'accept-language')).language
   const config = portalConfig()
   const { origin, trusted } = portalOrigin(event, config)
+  const { city } = await usePortal()
   const body = eventCalendar({
     event: toEventDetail(row),
     lang,
+    city,
+    revision: row.revision ?? 0,
     url: `${origin}/events/${row.slug}`,
     uidDomain: new URL(publicOrigin(config)).hostname,
     updatedAt: row.updated_at,

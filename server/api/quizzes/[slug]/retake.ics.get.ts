@@ -18,5 +18,6 @@ export default defineEventHandler(async (event): Promise<string> => {
     'content-language': lang,
     'cache-control': 'no-store',
   })
-  return retakeCalendar(quiz, lang, `${origin}/quiz/${quiz.slug}`, new URL(publicOrigin(config)).hostname)
+  const { city } = await usePortal()
+  return retakeCalendar(quiz, lang, `${origin}/quiz/${quiz.slug}`, new URL(publicOrigin(config)).hostname, city)
 })

@@ -20,7 +20,7 @@ export default defineEventHandler(async (event): Promise<OkResponse> => {
   try {
     const columns = await eventColumns(db, city.slug, { ...patch, ...(patch.venueCode !== undefined ? { district: merged.district } : {}) })
     if (Object.keys(columns).length) {
-      await db.updateTable('events').set({ ...columns, updated_at: nowIso() }).where('id', '=', row.id).execute()
+      await db.updateTable('events').set(eb => ({ ...columns, revision: eb('revision', '+', 1), updated_at: nowIso() })).where('id', '=', row.id).execute()
     }
   }
   catch (error) {
