@@ -1,3 +1,4 @@
+// test-clock: the sitemap writes the dates it is given; nothing reads the clock.
 import { describe, expect, it } from 'vitest'
 import { localizedUrl, robotsTxt, sitemapXml } from '../../../server/utils/seo'
 import { pageAddress, shorten } from '../../../app/utils/page-seo-tags'
