@@ -79,6 +79,13 @@ export default defineNuxtConfig({
         if (/@nuxtjs[\\/]mdc[\\/].*[\\/]prose[\\/]/.test(components[i]!.filePath)) components.splice(i, 1)
       }
     },
+    // app/router.options.ts replaces Nuxt's scrollBehavior, the only thing Nuxt's own router options
+    // file gives; without this both would be in every page's entry.
+    'pages:routerOptions'({ files }) {
+      for (let i = files.length - 1; i >= 0; i--) {
+        if (/[\\/]nuxt[\\/]dist[\\/]pages[\\/]runtime[\\/]router\.options/.test(files[i]!.path)) files.splice(i, 1)
+      }
+    },
     // nuxt-auth-utils declares defaults for ~50 OAuth providers and WebAuthn, none of which
     // we use; Nitro copies the runtime config and re-reads it from the environment once per
     // request, and that walk was about 8% of an /events render's CPU.
