@@ -15,6 +15,8 @@ import * as m0013 from './0013_demo_week'
 import * as m0014 from './0014_contest_entry_keys'
 import * as m0015 from './0015_sms_inbound'
 import * as m0016 from './0016_event_external_id'
+import * as m0017 from './0017_event_series'
+import * as m0018 from './0018_event_notices'
 
 /**
  * Migrations are imported statically so that the bundled server carries them.
@@ -37,4 +39,6 @@ export const migrations: Record<string, Migration> = {
   '0014_contest_entry_keys': m0014,
   '0015_sms_inbound': m0015,
   '0016_event_external_id': m0016,
+  '0017_event_series': m0017,
+  '0018_event_notices': m0018,
 }
