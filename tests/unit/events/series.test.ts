@@ -4,8 +4,14 @@ import { updateAndTell, sendEventMessage, MessageLimitError } from '../../../ser
 import { createSeries, followingColumns, followingOccurrences, plannedStarts, seriesCalendar, SeriesInputError, splitSeries } from '../../../server/events/series'
 import { writeTransaction } from '../../../server/database/write-transaction'
 import { beijingDate, beijingWeekday, ruleText, seriesStarts, shiftDate } from '../../../shared/events/series'
+import { sendPending } from '../../../server/notifications/sender'
+import type { NotificationProvider, OutgoingMessage } from '../../../server/notifications/providers'
+import { encryptText, lookupHash } from '../../../server/privacy/crypto'
 import { dialects, type TestDatabase } from '../../support/databases'
-import { farFuture, insertEvent, prepare, sealed } from '../../support/events'
+import { farFuture, insertEvent, prepare, sealed, tianjin } from '../../support/events'
+
+process.env.PORTAL_DATA_KEY ??= Buffer.alloc(32, 9).toString('base64')
+const sealedFor = async (phone: string) => ({ name_enc: await encryptText('宋秀英'), phone_enc: await encryptText(phone), phone_hash: await lookupHash(phone) })
 
 const DAY = 86_400_000
 /** A Tuesday 14:00 in Beijing, five to six weeks from now (computed, never a literal date). */
@@ -149,5 +155,40 @@ describe.each(dialects)('series and change texts on $name', ({ open }) => {
     const queued = await t.db.selectFrom('notifications').select('occasion').where('event_id', '=', event.id).where('kind', '=', 'event-message').execute()
     expect(queued).toHaveLength(6)
     expect(new Set(queued.map(q => q.occasion)).size).toBe(3)
+  })
+  it('sends the change and the message texts with their template values, and skips a booking cancelled since', async () => {
+    const venue = await t.db.selectFrom('venues').select(['id', 'name_zh']).where('city_slug', '=', 'tianjin').executeTakeFirstOrThrow()
+    const event = await insertEvent(t.db, { capacity: 5, title_zh: '智能手机入门' })
+    const a = await book(t.db, { event: { id: event.id }, partySize: 1, sealed: await sealedFor('13700000101'), purgeAfter: farFuture })
+    const sent: OutgoingMessage[] = []
+    const provider: NotificationProvider = { name: 'test', send: async (m) => {
+      sent.push(m)
+    } }
+    await sendPending(t.db, provider, tianjin, 'https://portal.example')
+    sent.length = 0
+    const moved = plus(event.starts_at, 3_600_000)
+    expect(await writeTransaction(t.db, trx => updateAndTell(trx, event.id, { starts_at: moved, ends_at: plus(event.ends_at, 3_600_000), venue_id: venue.id }, null))).toBe(1)
+    await writeTransaction(t.db, trx => sendEventMessage(trx, event.id, '请从北门进入', null))
+    await sendPending(t.db, provider, tianjin, 'https://portal.example')
+    const changed = sent.find(m => m.kind === 'event-changed')!
+    expect(changed.params).toMatchObject({ title: '智能手机入门', changed: '时间和地点', place: venue.name_zh, code: a.code })
+    expect(changed.text).toContain('时间和地点有变动')
+    expect(changed.text).toContain('https://portal.example/release/')
+    const message = sent.find(m => m.kind === 'event-message')!
+    expect(message.params.message).toBe('请从北门进入')
+    expect(message.text).toBe(`【天津市信息消费体验周】「智能手机入门」（${changed.params.time}）主办方通知：请从北门进入`)
+    // What organisers see kept: never the resident's link.
+    const kept = await t.db.selectFrom('notifications').select('message').where('event_id', '=', event.id).where('kind', '=', 'event-changed').executeTakeFirstOrThrow()
+    expect(kept.message).not.toContain('/release/')
+
+    await t.db.updateTable('registrations').set({ status: 'cancelled' }).where('id', '=', a.registrationId).execute()
+    await writeTransaction(t.db, trx => sendEventMessage(trx, event.id, '第二条', null)).catch(() => {})
+    const b = await book(t.db, { event: { id: event.id }, partySize: 1, sealed: await sealedFor('13700000102'), purgeAfter: farFuture })
+    await t.db.updateTable('registrations').set({ status: 'cancelled' }).where('id', '=', b.registrationId).execute()
+    await t.db.insertInto('notifications').values({ id: `n-${b.code}`, event_id: event.id, registration_id: b.registrationId, kind: 'event-message', occasion: 'x', status: 'pending', send_after: '2000-01-01T00:00:00.000Z', attempts: 0, provider: null, message: null, last_error: null, sent_at: null, created_at: '2000-01-01T00:00:00.000Z', claimed_by: null, claimed_until: null }).execute()
+    sent.length = 0
+    const counts = await sendPending(t.db, provider, tianjin, 'https://portal.example')
+    expect(sent.filter(m => m.to === '13700000102' && m.kind === 'event-message')).toEqual([])
+    expect(counts.skipped).toBeGreaterThan(0)
   })
 })
