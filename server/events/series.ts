@@ -140,4 +140,3 @@ export async function seriesCalendar(db: Kysely<Database>, seriesId: string) {
   const exdates = [...new Set([...skipped, ...cancelled.map(c => c.starts_at)])].sort()
   return { id: series.id, rule: series.rule, startsAt: series.starts_at, exdates }
 }
-

@@ -30,9 +30,13 @@ export const eventMessageText = (p: { city: string, title: string, time: string,
 /** GET /api/organizer/events/:id/messages: what attendees were told, and how many texts went out for each. */
 export const organizerEventNotices = z.object({
   limit: z.number().int(),
+  /** Only a published event's attendees can be sent a message. */
+  published: z.boolean(),
   remaining: z.number().int(),
   /** Bookings (confirmed and waiting) a message sent now would reach. */
   recipients: z.number().int(),
+  /** The template's other values as a text would carry them now, so the preview shows exactly what is sent (eventMessageText). */
+  template: z.object({ city: z.string(), title: z.string(), time: z.string() }),
   messages: z.array(z.object({ id: z.string(), text: z.string(), createdAt: timestampSchema, recipients: z.number().int(), sent: z.number().int() })),
   changes: z.array(z.object({ id: z.string(), changed: z.array(z.enum(['time', 'place'])), createdAt: timestampSchema, recipients: z.number().int(), sent: z.number().int() })),
 })
