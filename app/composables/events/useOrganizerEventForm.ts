@@ -1,7 +1,7 @@
 import { eventCreateBody, eventPatchBody } from '#shared/events/organizer'
 import type { EventFormat } from '#shared/events/vocabulary'
 import type { FieldError } from '~/composables/useFormErrors'
-import type { OrganizerEventDetail } from '#shared/events/organizer'
+import type { OrganizerEventDetail, OrganizerEventSaved } from '#shared/events/organizer'
 import { fromShanghaiInput, toShanghaiInput } from '~/composables/events/useOrganizerEvents'
 import { beijingDate, MAX_OCCURRENCES, ruleText, seriesStarts, type RepeatRule } from '#shared/events/series'
 
@@ -186,7 +186,8 @@ export function useOrganizerEventForm(event?: OrganizerEventDetail, opts: { need
         return null
       }
       if (!changed.length) return { id: event.id, occurrences: 0, notified: 0 }
-      const saved = await $fetch(`/api/organizer/events/${encodeURIComponent(event.id)}`, { method: 'PATCH', body: patch })
+      // Named by the shared type: Nuxt's route typing would match the built path to the static …/events/import too.
+      const saved = await $fetch<OrganizerEventSaved>(`/api/organizer/events/${encodeURIComponent(event.id)}`, { method: 'PATCH', body: patch })
       return { id: event.id, occurrences: saved.occurrences, notified: saved.notified }
     }
     catch (error) {
