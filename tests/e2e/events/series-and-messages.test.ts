@@ -54,18 +54,18 @@ describe('repeating classes', () => {
   })
 
   it('makes a series every Tuesday and Thursday, six times, skipping a date: five drafts, each its own event', async () => {
-    const created = await organizer.post('/api/organizer/events', classBody('长者手机课', first, { frequency: 'weekly', weekdays: ['TU', 'TH'], count: 6, except: [skipped] }))
+    const created = await organizer.post('/api/organizer/events', classBody('老年手机课', first, { frequency: 'weekly', weekdays: ['TU', 'TH'], count: 6, except: [skipped] }))
     expect(created.status, created.text).toBe(201)
     expect(created.json.series.occurrences).toBe(5)
     const list = await organizer.get('/api/organizer/events')
-    const mine = list.json.items.filter((e: { title: { zh: string }, startsAt: string }) => e.title.zh === '长者手机课' && e.startsAt >= first)
+    const mine = list.json.items.filter((e: { title: { zh: string }, startsAt: string }) => e.title.zh === '老年手机课' && e.startsAt >= first)
       .sort((a: { startsAt: string }, b: { startsAt: string }) => a.startsAt.localeCompare(b.startsAt))
     expect(mine).toHaveLength(5)
     expect(mine[0].id).toBe(created.json.id)
     expect(mine.map((e: { startsAt: string }) => beijingDate(e.startsAt))).not.toContain(skipped)
     ids = mine.map((e: { id: string }) => e.id)
     slugs = mine.map((e: { slug: string }) => e.slug)
-    expect(slugs[0]).toMatch(/^chang-zhe-shou-ji-ke-\d{4}$/)
+    expect(slugs[0]).toMatch(/^lao-nian-shou-ji-ke-\d{4}$/)
     const detail = await organizer.get(`/api/organizer/events/${ids[2]}`)
     expect(detail.json.series).toMatchObject({ position: 3, total: 5 })
     for (const id of ids) expect((await organizer.post(`/api/organizer/events/${id}/publish`)).status).toBe(200)
@@ -87,12 +87,12 @@ describe('repeating classes', () => {
     expect([early.status, late.status]).toEqual([201, 201])
     const before = await Promise.all(ids.map(id => organizer.get(`/api/organizer/events/${id}`).then(r => r.json)))
 
-    const unasked = await organizer.request('PATCH', `/api/organizer/events/${ids[2]}`, { title: { zh: '长者手机课（新）' } })
+    const unasked = await organizer.request('PATCH', `/api/organizer/events/${ids[2]}`, { title: { zh: '老年手机课（新）' } })
     expect(unasked.status).toBe(422)
     expect(Object.keys(unasked.json.data.fieldErrors)).toEqual(['scope'])
 
     const moved = await organizer.request('PATCH', `/api/organizer/events/${ids[2]}`, {
-      scope: 'following', title: { zh: '长者手机课（新）' }, startsAt: plus(before[2].startsAt, HOUR), endsAt: plus(before[2].endsAt, HOUR),
+      scope: 'following', title: { zh: '老年手机课（新）' }, startsAt: plus(before[2].startsAt, HOUR), endsAt: plus(before[2].endsAt, HOUR),
     })
     expect(moved.status, moved.text).toBe(200)
     expect(moved.json).toEqual({ ok: true, occurrences: 3, notified: 1 })
@@ -100,7 +100,7 @@ describe('repeating classes', () => {
     const after = await Promise.all(ids.map(id => organizer.get(`/api/organizer/events/${id}`).then(r => r.json)))
     for (const i of [0, 1]) expect([after[i].title.zh, after[i].startsAt]).toEqual([before[i].title.zh, before[i].startsAt])
     for (const i of [2, 3, 4]) {
-      expect(after[i].title.zh).toBe('长者手机课（新）')
+      expect(after[i].title.zh).toBe('老年手机课（新）')
       expect(after[i].startsAt).toBe(plus(before[i].startsAt, HOUR))
       expect(after[i].slug).toBe(before[i].slug)
     }
