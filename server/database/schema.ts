@@ -196,7 +196,7 @@ export interface RegistrationsTable {
 export const REPLY_CHOICES = 5
 export type ReplyChoiceKind = `reply-choice-${1 | 2 | 3 | 4 | 5}`
 /** What the outbox tells a resident about their booking. */
-export type NotificationKind = 'confirmed' | 'waitlisted' | 'promoted' | 'reminder' | 'event-cancelled' | 'event-changed' | 'event-message'
+export type NotificationKind = 'confirmed' | 'waitlisted' | 'promoted' | 'reminder' | 'event-cancelled' | 'event-changed' | 'event-message' | 'feedback'
 /** Answers to a resident's text message (POST /api/sms/inbound). */
 export type ReplyKind = 'reply-cancelled' | 'reply-confirmed' | 'reply-help' | ReplyChoiceKind
 /** Every kind of message in the outbox. */
@@ -256,6 +256,24 @@ export interface EventChangesTable {
   changed: string
   /** Bookings (confirmed and waiting) a text was queued for. */
   recipients: number
+  created_by: string | null
+  created_at: string
+}
+
+/** One resident's (or one paper form's) answer about an event they came to. */
+export interface EventFeedbackTable {
+  id: string
+  event_id: string
+  /** The booking answered for (one answer each); null for a paper form typed in by staff. */
+  registration_id: string | null
+  source: 'resident' | 'paper'
+  /** 1 (很不满意) to 5 (很满意). */
+  overall: number
+  learned: 'yes' | 'some' | 'no'
+  /** Course topics they want to learn next, as ',a,b,'. */
+  wants: string
+  /** The free comment with mobile and ID numbers masked out; organisers only. */
+  comment: string | null
   created_by: string | null
   created_at: string
 }
@@ -543,6 +561,7 @@ export interface Database {
   event_series: EventSeriesTable
   event_changes: EventChangesTable
   event_messages: EventMessagesTable
+  event_feedback: EventFeedbackTable
   course_progress: CourseProgressTable
   course_activity: CourseActivityTable
   quiz_attempts: QuizAttemptsTable

@@ -13,6 +13,8 @@ export interface MessageContext {
   waitlistPosition: number | null
   ticketUrl: string
   releaseUrl: string
+  /** feedback: the page asking how it was (behind the ticket's token). */
+  feedbackUrl?: string
   /** event-changed: what moved ('time', 'place', 'time,place'). */
   changed?: string | null
   /** event-message: the organiser's words (at most 70 characters). */
@@ -34,7 +36,7 @@ export interface ComposedMessage {
 export const LINK_WITHHELD = '[个人链接]'
 
 /** Texts stored before links were withheld still carry them: shown to staff, they are withheld on the way out. */
-export const withholdLinks = (text: string) => text.replace(/\S*\/(?:tickets|release)\/[0-9a-f-]{36}\.[0-9a-f]{32}/g, LINK_WITHHELD)
+export const withholdLinks = (text: string) => text.replace(/\S*\/(?:tickets|release|feedback)\/[0-9a-f-]{36}\.[0-9a-f]{32}/g, LINK_WITHHELD)
 
 /** The kind of the text that offers booking `n` (1-based) of several. */
 export const replyChoiceKind = (n: number): ReplyChoiceKind => {
@@ -68,6 +70,8 @@ export function composeMessage(kind: OutboxKind, c: MessageContext): ComposedMes
       const message = c.note ?? ''
       return { params: { city: c.city, title: c.title, time, message }, text: eventMessageText({ city: c.city, title: c.title, time, message }) }
     }
+    case 'feedback':
+      return { params: { city: c.city, title: c.title, link: c.feedbackUrl ?? '' }, text: `${head}谢谢您参加「${c.title}」。请花一分钟说说感受，帮我们办得更好：${c.feedbackUrl ?? ''}` }
     case 'reply-cancelled':
       return { params: base, text: `${head}已为您取消「${c.title}」（${time}）的报名，名额让给了别人。谢谢您告诉我们。` }
     case 'reply-confirmed':

@@ -117,12 +117,12 @@ export async function sendRows(db: Kysely<Database>, provider: NotificationProvi
         const context = {
           city: city.name.zh, title: n.title_zh, startsAt: n.starts_at, place: n.venue_zh ?? '线上', partySize: n.party_size, code: n.code,
           waitlistPosition: positions.get(n.id) ?? null, changed: n.changed, note: n.note,
-          ticketUrl: `${origin}/tickets/${token}`, releaseUrl: `${origin}/release/${token}`,
+          ticketUrl: `${origin}/tickets/${token}`, releaseUrl: `${origin}/release/${token}`, feedbackUrl: `${origin}/feedback/${token}`,
         }
         const { params, text } = composeMessage(n.kind, context)
         await provider.send({ id: n.id, to: await decryptText(n.phone_enc!), kind: n.kind, params, text, city: city.name.zh })
         // What is kept is the text without the resident's personal link: that link acts for them.
-        const kept = composeMessage(n.kind, { ...context, ticketUrl: LINK_WITHHELD, releaseUrl: LINK_WITHHELD }).text
+        const kept = composeMessage(n.kind, { ...context, ticketUrl: LINK_WITHHELD, releaseUrl: LINK_WITHHELD, feedbackUrl: LINK_WITHHELD }).text
         values = { status: 'sent', provider: provider.name, message: kept, sent_at: nowIso(), attempts, last_error: null }
       }
       catch (error) {

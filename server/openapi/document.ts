@@ -11,6 +11,7 @@ import { contestAnswerBody, contestAnswerResult, contestBody, contestList, conte
 import { answerResult, attemptCreated, attemptResult, attemptState, quizCard, quizFigures, quizList, quizSheet } from '../../shared/quiz/views'
 import { courseDetail, coursePage, lessonView } from '../../shared/courses/views'
 import { eventImportResult, IMPORT_MAX_BYTES } from '../../shared/events/import'
+import { feedbackBody, feedbackForm, feedbackResults, paperFeedbackBody } from '../../shared/events/feedback'
 import { eventMessageBody, eventMessageResult, organizerEventNotices } from '../../shared/events/messages'
 import { attendeesCsvQuery, attendeesCsvRevealBody, checkInBody, checkInResult, eventCreateBody, eventPatchBody, organizerEventDetail, organizerEventSaved, organizerEventList, organizerEventRef, organizerNotificationList, organizerRegistrations, revealBody, revealResult, walkInBody, walkInResult } from '../../shared/events/organizer'
 import { calendarQuery, districtPosterQuery, eventListQuery, registrationBody, registrationChangeBody, registrationLookupBody, sharePictureQuery } from '../../shared/events/requests'
@@ -59,6 +60,8 @@ export const responseSchemas = {
   OrganizerEventSaved: organizerEventSaved,
   OrganizerEventNotices: organizerEventNotices,
   EventMessageResult: eventMessageResult,
+  FeedbackForm: feedbackForm,
+  FeedbackResults: feedbackResults,
   EventImportResult: eventImportResult,
   OrganizerRegistrations: organizerRegistrations,
   RevealResult: revealResult,
@@ -155,6 +158,10 @@ export function openApiDocument() {
       '/api/registrations/change': { post: { summary: 'Make a booking smaller', requestBody: body(registrationChangeBody), responses: { 200: ok('Registration'), 404: error, 422: error, 429: error } } },
       '/api/tickets/{token}': { get: { summary: 'A ticket (no personal data)', parameters: [token], responses: { 200: ok('Registration'), 404: error } } },
       '/api/tickets/{token}/qr.svg': { get: { summary: 'The ticket\'s check-in QR code', parameters: [token], responses: { 200: file('image/svg+xml'), 404: error } } },
+      '/api/tickets/{token}/feedback': {
+        get: { summary: 'The feedback form behind a ticket\'s link (texted after check-in): the event, and whether the booking may answer (open, answered, not-checked-in)', parameters: [token], responses: { 200: ok('FeedbackForm'), 404: error } },
+        post: { summary: 'A resident\'s answer about an event they came to: overall 1–5, learned something usable, what to learn next, a comment (mobile and ID numbers masked out before it is kept). Once per booking (409)', parameters: [token], requestBody: body(feedbackBody), responses: { 201: ok('Ok'), 404: error, 409: error, 422: error, 429: error } },
+      },
       '/api/tickets/{token}/release': { post: { summary: 'Give up a booking from the reminder link; the waiting list moves up', parameters: [token], responses: { 200: ok('ReleaseResult'), 404: error } } },
       '/api/sms/inbound': { post: { summary: 'A resident\'s text message from the SMS gateway (server to server): `0`/取消/QX/N cancels the booking the reminder was about, `1`/确认/Y confirms it, `0 2` picks the second of several; anything else gets a help text. Signed with `X-Portal-Signature: sha256=<hex HMAC-SHA-256 of the raw body>` (PORTAL_NOTIFY_WEBHOOK_SECRET); the same `id` twice is handled once', parameters: [{ name: 'x-portal-signature', in: 'header', required: true, schema: { type: 'string', pattern: '^sha256=[0-9a-f]{64}$' } }], requestBody: body(inboundSmsBody), responses: { 200: ok('InboundSmsResult'), 400: error, 401: error, 422: error } } },
       '/api/verifications': { post: { summary: 'Send a 6-digit code by SMS to prove a number (same answer for every number; at most 5 codes an hour per number)', requestBody: body(verificationRequestBody), responses: { 202: ok('VerificationRequested', 'Accepted'), 422: error, 429: error, 503: error } } },
@@ -237,6 +244,10 @@ export function openApiDocument() {
       },
       '/api/organizer/events/{id}/reveal': { post: { summary: 'One attendee\'s full name and number, with a reason (audited)', ...organizer, parameters: [id], requestBody: body(revealBody), responses: { 200: ok('RevealResult'), 403: error, 404: error, 422: error } } },
       '/api/organizer/events/{id}/check-ins': { post: { summary: 'Check in a party by code or ticket token', ...organizer, parameters: [id], requestBody: body(checkInBody), responses: { 200: ok('CheckInResult'), 404: error, 409: error } } },
+      '/api/organizer/events/{id}/feedback': {
+        get: { summary: 'What the attendees thought: answers counted, the comments (organisers only, numbers masked)', ...organizer, parameters: [id], responses: { 200: ok('FeedbackResults'), 403: error, 404: error } },
+        post: { summary: 'Type in a paper feedback form (audited); with the booking\'s code it is that booking\'s one answer', ...organizer, parameters: [id], requestBody: body(paperFeedbackBody), responses: { 201: ok('Ok'), 403: error, 404: error, 409: error, 422: error } },
+      },
       '/api/organizer/events/{id}/messages': {
         get: { summary: 'What the attendees were told: the organiser\'s messages (at most 3) and the moves of time or place, each with the texts sent', ...organizer, parameters: [id], responses: { 200: ok('OrganizerEventNotices'), 403: error, 404: error } },
         post: { summary: 'Send everyone booked or waiting a short message (event-message: one free parameter of at most 70 characters, no web address); audited; a 4th is a 409', ...organizer, parameters: [id], requestBody: body(eventMessageBody), responses: { 201: ok('EventMessageResult'), 403: error, 404: error, 409: error, 422: error } },

@@ -71,6 +71,8 @@ export const pages: CheckedPage[] = [
   { path: '/tickets/no-such-ticket', name: 'ticket not found', status: 404 },
   { path: '/no-such-page', name: '404 error page', status: 404 },
   { path: '/login', name: 'sign-in', status: 200 },
+  { path: '/feedback/:ticket', name: 'feedback after an event (a ticket\'s link)', status: 200 },
+  { path: '/feedback/not-a-token', name: 'feedback with a link that is not genuine', status: 404 },
   { path: '/organizer', name: 'organizer home', status: 200, signIn: 'organizer' },
   { path: '/organizer/password', name: 'change password', status: 200, signIn: 'organizer' },
   { path: '/organizer/events', name: 'organizer: events', status: 200, signIn: 'organizer' },

@@ -17,6 +17,7 @@ import * as m0015 from './0015_sms_inbound'
 import * as m0016 from './0016_event_external_id'
 import * as m0017 from './0017_event_series'
 import * as m0018 from './0018_event_notices'
+import * as m0019 from './0019_event_feedback'
 
 /**
  * Migrations are imported statically so that the bundled server carries them.
@@ -41,4 +42,5 @@ export const migrations: Record<string, Migration> = {
   '0016_event_external_id': m0016,
   '0017_event_series': m0017,
   '0018_event_notices': m0018,
+  '0019_event_feedback': m0019,
 }
