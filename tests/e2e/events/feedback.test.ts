@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { contextFor, launchBrowser } from '../../support/browser'
@@ -46,7 +47,7 @@ describe('feedback after an event', () => {
     expect(again.status).toBe(409)
     expect(again.json.data.reason).toBe('answered')
     expect((await resident.get(`/api/tickets/${token}/feedback`)).json.state).toBe('answered')
-    expect((await resident.get(`/api/tickets/${token.slice(0, -1)}0/feedback`)).status).toBe(404)
+    expect((await resident.get(`/api/tickets/${token.slice(0, -1)}${token.endsWith('0') ? '1' : '0'}/feedback`)).status).toBe(404)
 
     const results = (await organizer.get(`/api/organizer/events/${id}/feedback`)).json
     expect(results).toMatchObject({ count: 1, paper: 0, average: 4, learned: { yes: 0, some: 1, no: 0 } })
@@ -90,6 +91,25 @@ describe('feedback after an event', () => {
     }
     finally {
       await context.close()
+    }
+  })
+  it('shows all four questions at once otherwise, in English too, without serious accessibility problems', async () => {
+    const { id, code, token } = await checkedInBooking()
+    expect((await organizer.post(`/api/organizer/events/${id}/check-ins`, { code })).status).toBe(200)
+    for (const lang of ['zh-CN', 'en'] as const) {
+      const context = await contextFor(browser, baseURL, { lang, elder: false }, { width: 360, height: 740 })
+      try {
+        const page = await context.newPage()
+        await page.goto(new URL(`/feedback/${token}`, baseURL).href, { waitUntil: 'networkidle' })
+        expect(await page.locator('fieldset').count()).toBe(3)
+        expect(await page.locator('textarea#feedback-comment').count()).toBe(1)
+        const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze()
+        expect(axe.violations.filter(v => v.impact === 'serious' || v.impact === 'critical').map(v => v.id)).toEqual([])
+        expect(await page.locator('h1').textContent()).toBe(lang === 'en' ? 'Tell us how it was' : '说说您的感受')
+      }
+      finally {
+        await context.close()
+      }
     }
   })
 })
