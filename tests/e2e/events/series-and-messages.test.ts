@@ -92,17 +92,17 @@ describe('repeating classes', () => {
     expect(Object.keys(unasked.json.data.fieldErrors)).toEqual(['scope'])
 
     const moved = await organizer.request('PATCH', `/api/organizer/events/${ids[2]}`, {
-      scope: 'following', title: { zh: '老年手机课（新）' }, startsAt: plus(before[2].startsAt, HOUR), endsAt: plus(before[2].endsAt, HOUR),
+      scope: 'following', title: { zh: '老年手机课（新）' }, startsAt: plus(before[2]!.startsAt, HOUR), endsAt: plus(before[2]!.endsAt, HOUR),
     })
     expect(moved.status, moved.text).toBe(200)
     expect(moved.json).toEqual({ ok: true, occurrences: 3, notified: 1 })
 
     const after = await Promise.all(ids.map(id => organizer.get(`/api/organizer/events/${id}`).then(r => r.json)))
-    for (const i of [0, 1]) expect([after[i].title.zh, after[i].startsAt]).toEqual([before[i].title.zh, before[i].startsAt])
+    for (const i of [0, 1]) expect([after[i]!.title.zh, after[i]!.startsAt]).toEqual([before[i]!.title.zh, before[i]!.startsAt])
     for (const i of [2, 3, 4]) {
-      expect(after[i].title.zh).toBe('老年手机课（新）')
-      expect(after[i].startsAt).toBe(plus(before[i].startsAt, HOUR))
-      expect(after[i].slug).toBe(before[i].slug)
+      expect(after[i]!.title.zh).toBe('老年手机课（新）')
+      expect(after[i]!.startsAt).toBe(plus(before[i]!.startsAt, HOUR))
+      expect(after[i]!.slug).toBe(before[i]!.slug)
     }
     const attendees = await organizer.get(`/api/organizer/events/${ids[3]}/registrations`)
     expect(attendees.json.items.map((r: { code: string, status: string }) => [r.code, r.status])).toEqual([[late.json.code, 'confirmed']])
