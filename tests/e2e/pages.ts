@@ -86,6 +86,7 @@ export const pages: CheckedPage[] = [
   // ":organizerEvent" is replaced by the id of one of the demo organizer's events.
   { path: '/organizer/events/:organizerEvent/edit', name: 'organizer: edit event', status: 200, signIn: 'organizer' },
   { path: '/organizer/events/:organizerEvent/attendees', name: 'organizer: attendees', status: 200, signIn: 'organizer' },
+  { path: '/organizer/events/:organizerEvent/feedback-form', name: 'organizer: the paper feedback form to print', status: 200, signIn: 'organizer' },
   { path: '/organizer/events/:organizerEvent/check-in', name: 'organizer: check-in', status: 200, signIn: 'organizer' },
   { path: '/organizer/events/00000000-0000-4000-8000-000000000000/edit', name: 'organizer: edit unknown event', status: 404, signIn: 'organizer' },
   { path: '/admin/users', name: 'admin: users', status: 200, signIn: 'admin' },

@@ -112,4 +112,25 @@ describe('feedback after an event', () => {
       }
     }
   })
+  it('prints the paper form alone: the four questions with boxes, without the staff menu', async () => {
+    const { id } = await publishedEvent(organizer)
+    const context = await contextFor(browser, baseURL, { lang: 'zh-CN', elder: false })
+    const [name, value] = organizer.cookie.split(/=(.*)/s) as [string, string]
+    await context.addCookies([{ name, value, url: baseURL }])
+    try {
+      const page = await context.newPage()
+      await page.goto(new URL(`/organizer/events/${id}/feedback-form`, baseURL).href, { waitUntil: 'networkidle' })
+      await page.emulateMedia({ media: 'print' })
+      const sheet = page.locator('article.feedback-sheet')
+      expect(await sheet.isVisible()).toBe(true)
+      expect(await sheet.locator('ol.feedback-sheet__questions > li').count()).toBe(4)
+      expect(await sheet.textContent()).toContain('学到了能用的东西吗')
+      expect(await sheet.textContent()).toContain('很满意')
+      expect(await page.locator('.organizer-nav').isVisible()).toBe(false)
+      expect(await page.getByRole('button', { name: '打印评价表' }).isVisible()).toBe(false)
+    }
+    finally {
+      await context.close()
+    }
+  })
 })
