@@ -152,6 +152,8 @@ export interface EventsTable {
   external_id?: string | null
   /** The series this event is one occurrence of (重复: a repeating class); null for a one-off event. */
   series_id?: string | null
+  /** The start the series' rule gives this occurrence (RECURRENCE-ID); starts_at differs once it was moved on its own. */
+  series_start?: string | null
   /** Counters kept in the same transaction as the registrations they count; a check constraint keeps confirmed ≤ capacity. */
   confirmed_places: number
   waitlist_parties: number

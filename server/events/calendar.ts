@@ -23,7 +23,7 @@ export interface CalendarInput {
   /** When the event last changed (DTSTAMP). */
   updatedAt: string
   /** The whole series instead of the one event: its RRULE from its first start, the starts skipped (EXDATE). */
-  series?: { id: string, rule: string, startsAt: string, exdates: string[] }
+  series?: { id: string, rule: string, startsAt: string, exdates: string[], overrides?: Array<{ recurrenceId: string, startsAt: string, endsAt: string }> }
 }
 
 /** Asia/Shanghai as a VTIMEZONE: UTC+8 all year since 1991, so one STANDARD part. */
@@ -50,20 +50,29 @@ export function eventCalendar({ event: e, lang, url, uidDomain, updatedAt, serie
         repeating: [`RRULE:${series.rule}`, ...(series.exdates.length ? [`EXDATE;TZID=Asia/Shanghai:${series.exdates.map(wallText).join(',')}`] : [])].join('\n'),
       }
     : { start: new Date(e.startsAt), end: new Date(e.endsAt) }
-  calendar.createEvent({
-    id: series ? `series-${series.id}@${uidDomain}` : `${e.id}@${uidDomain}`,
-    // Cancellation is the only revision a calendar must pick up over its copy; later edits
-    // still replace it through the newer DTSTAMP.
-    sequence: cancelled ? 1 : 0,
+  const common = {
     stamp: new Date(updatedAt),
-    ...times,
     summary: cancelled ? t('events.calendar.cancelledTitle', { title }) : title,
     description: [pickText(e.summary, lang), t('events.calendar.organiser', { name: pickText(e.organiser.name, lang) }), t('events.calendar.details', { url })].join('\n\n'),
     location: e.venue ? t('events.calendar.location', { name: pickText(e.venue.name, lang), address: pickText(e.venue.address, lang) }) : t('events.online'),
     url,
     status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
     alarms: cancelled ? [] : [{ type: ICalAlarmType.display, triggerBefore: 86_400, description: t('events.calendar.reminder', { title }) }],
+  }
+  calendar.createEvent({
+    ...common,
+    id: series ? `series-${series.id}@${uidDomain}` : `${e.id}@${uidDomain}`,
+    // Cancellation is the only revision a calendar must pick up over its copy; later edits
+    // still replace it through the newer DTSTAMP.
+    sequence: cancelled ? 1 : 0,
+    ...times,
   })
+  // Classes moved on their own: one entry each with the series' UID, named by the start the rule gave them.
+  for (const o of series?.overrides ?? []) {
+    calendar.createEvent({
+      ...common, id: `series-${series!.id}@${uidDomain}`, sequence: 1, recurrenceId: wall(o.recurrenceId), start: wall(o.startsAt), end: wall(o.endsAt), timezone: 'Asia/Shanghai',
+    })
+  }
   const text = calendar.toString()
   return series ? text.replace('BEGIN:VEVENT', `${SHANGHAI}\r\nBEGIN:VEVENT`) : text
 }

@@ -55,7 +55,7 @@ export async function createSeries(db: Kysely<Database>, first: Insertable<Event
       exceptions: plan.exceptions.join(','), created_by: first.created_by ?? null, created_at: now, updated_at: now,
     }).execute()
     await trx.insertInto('events').values(plan.starts.map((start, i) => ({
-      ...first, id: ids[i]!, slug: slugs[i]!, series_id: seriesId, starts_at: start, ends_at: shift(start, length), booking_closes_at: shift(start, -closesBefore),
+      ...first, id: ids[i]!, slug: slugs[i]!, series_id: seriesId, series_start: start, starts_at: start, ends_at: shift(start, length), booking_closes_at: shift(start, -closesBefore),
     }))).execute()
   })
   return { seriesId, ids, slugs }
@@ -87,7 +87,15 @@ export function followingColumns(edited: EventRow, columns: Updateable<EventsTab
     const value = columns[c]
     if (typeof value === 'string') out[c] = shift(other[c], Date.parse(value) - Date.parse(edited[c]))
   }
+  // The rule moves with them (the series splits here), so the start it gives each moves too.
+  if (typeof columns.starts_at === 'string') out.series_start = shift(other.series_start ?? other.starts_at, Date.parse(columns.starts_at) - Date.parse(edited.starts_at))
   return out
+}
+
+/** The edited occurrence's own columns for "this and following": its rule start moves with it. */
+export function editedColumns(edited: EventRow, columns: Updateable<EventsTable>): Updateable<EventsTable> {
+  if (typeof columns.starts_at !== 'string') return columns
+  return { ...columns, series_start: shift(edited.series_start ?? edited.starts_at, Date.parse(columns.starts_at) - Date.parse(edited.starts_at)) }
 }
 
 /** The rules every occurrence must keep after a move (as checkEventTimes): the field to correct, or null. */
@@ -106,22 +114,25 @@ export function timesProblem(e: Pick<EventRow, typeof timeColumns[number]>): str
  */
 export async function splitSeries(trx: Trx, edited: EventRow, newStart: string): Promise<string> {
   const series = await trx.selectFrom('event_series').selectAll().where('id', '=', edited.series_id!).executeTakeFirstOrThrow()
-  const days = beijingDaysBetween(edited.starts_at, newStart)
-  const editedDate = beijingDate(edited.starts_at)
+  // Where the rule put the edited class (it may have been moved on its own since), and where it now puts it.
+  const origin = edited.series_start ?? edited.starts_at
+  const moved = shift(origin, Date.parse(newStart) - Date.parse(edited.starts_at))
+  const days = beijingDaysBetween(origin, moved)
+  const editedDate = beijingDate(origin)
   const exceptions = listOf(series.exceptions)
   const later = exceptions.filter(d => d > editedDate).map(d => shiftDate(d, days))
-  const left = Math.max(1, countOf(series.rule) - startsBefore(series.rule, series.starts_at, edited.starts_at))
+  const left = Math.max(1, countOf(series.rule) - startsBefore(series.rule, series.starts_at, origin))
   const rule = ruleFrom(series.rule, days, left)
   const now = nowIso()
   const earlier = await trx.selectFrom('events').select('id').where('series_id', '=', series.id).where('starts_at', '<', edited.starts_at).executeTakeFirst()
   if (!earlier) {
-    await trx.updateTable('event_series').set({ rule, starts_at: newStart, exceptions: later.join(','), updated_at: now }).where('id', '=', series.id).execute()
+    await trx.updateTable('event_series').set({ rule, starts_at: moved, exceptions: later.join(','), updated_at: now }).where('id', '=', series.id).execute()
     return series.id
   }
   const id = newId()
-  const next: Insertable<EventSeriesTable> = { ...series, id, rule, starts_at: newStart, exceptions: later.join(','), created_at: now, updated_at: now }
+  const next: Insertable<EventSeriesTable> = { ...series, id, rule, starts_at: moved, exceptions: later.join(','), created_at: now, updated_at: now }
   await trx.insertInto('event_series').values(next).execute()
-  await trx.updateTable('event_series').set({ rule: ruleEndingBefore(series.rule, edited.starts_at), exceptions: exceptions.filter(d => d < editedDate).join(','), updated_at: now })
+  await trx.updateTable('event_series').set({ rule: ruleEndingBefore(series.rule, origin), exceptions: exceptions.filter(d => d < editedDate).join(','), updated_at: now })
     .where('id', '=', series.id).execute()
   await trx.updateTable('events').set({ series_id: id }).where('series_id', '=', series.id).where('starts_at', '>=', edited.starts_at).execute()
   return id
@@ -133,10 +144,14 @@ const countOf = (rule: string) => Number(/(?:^|;)COUNT=(\d+)/.exec(rule)?.[1] ??
 export async function seriesCalendar(db: Kysely<Database>, seriesId: string) {
   const series = await db.selectFrom('event_series').selectAll().where('id', '=', seriesId).executeTakeFirst()
   if (!series) return undefined
+  const occurrences = await db.selectFrom('events').select(['starts_at', 'ends_at', 'series_start', 'status']).where('series_id', '=', seriesId).execute()
   // Cancelled occurrences are skipped, and so are drafts: nobody can book them.
-  const cancelled = await db.selectFrom('events').select('starts_at').where('series_id', '=', seriesId).where('status', 'in', ['cancelled', 'draft']).execute()
+  const cancelled = occurrences.filter(o => o.status === 'cancelled' || o.status === 'draft').map(o => ({ starts_at: o.series_start ?? o.starts_at }))
   // A skipped date at the series' own time of day (Beijing): the instant the rule would have made.
   const skipped = listOf(series.exceptions).map(d => shift(series.starts_at, beijingDaysBetween(series.starts_at, `${d}T04:00:00.000Z`) * 86_400_000))
   const exdates = [...new Set([...skipped, ...cancelled.map(c => c.starts_at)])].sort()
-  return { id: series.id, rule: series.rule, startsAt: series.starts_at, exdates }
+  // A class moved on its own: its own entry, named by the start the rule gave it (RECURRENCE-ID).
+  const overrides = occurrences.filter(o => o.status === 'published' && o.series_start && o.series_start !== o.starts_at)
+    .map(o => ({ recurrenceId: o.series_start!, startsAt: o.starts_at, endsAt: o.ends_at }))
+  return { id: series.id, rule: series.rule, startsAt: series.starts_at, exdates, overrides }
 }

@@ -17,11 +17,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('updated_at', 'text', c => c.notNull())
     .execute()
   await db.schema.alterTable('events').addColumn('series_id', 'text', c => c.references('event_series.id')).execute()
+  // The start the series' rule gives this occurrence (its RECURRENCE-ID): differs from starts_at once it is moved on its own.
+  await db.schema.alterTable('events').addColumn('series_start', 'text').execute()
   await db.schema.createIndex('events_series_idx').on('events').columns(['series_id', 'starts_at']).execute()
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropIndex('events_series_idx').execute()
+  await db.schema.alterTable('events').dropColumn('series_start').execute()
   await db.schema.alterTable('events').dropColumn('series_id').execute()
   await db.schema.dropTable('event_series').execute()
 }

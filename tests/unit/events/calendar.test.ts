@@ -126,6 +126,17 @@ describe('a series\' calendar file (repeating classes)', () => {
     expect(value('dtend')!.toString()).toBe('2026-06-02T12:00:00')
   })
 
+  it('gives a class moved on its own its own entry, named by the start the rule gave it (RECURRENCE-ID)', () => {
+    const overrides = [{ recurrenceId: '2026-06-16T02:00:00.000Z', startsAt: '2026-06-16T03:00:00.000Z', endsAt: '2026-06-16T05:00:00.000Z' }]
+    const ics = eventCalendar(input({ series: { ...series, overrides } }))
+    expect(ics).toContain('RECURRENCE-ID;TZID=Asia/Shanghai:20260616T100000')
+    expect(ics).toContain('DTSTART;TZID=Asia/Shanghai:20260616T110000')
+    const calendar = new ICAL.Component(ICAL.parse(ics))
+    const vevents = calendar.getAllSubcomponents('vevent')
+    expect(vevents).toHaveLength(2)
+    expect(new Set(vevents.map(v => v.getFirstPropertyValue('uid')))).toEqual(new Set(['series-series-1@portal.example.gov.cn']))
+  })
+
   it('is a one-off event without RRULE when no series is given', () => {
     expect(eventCalendar(input())).not.toContain('RRULE')
   })

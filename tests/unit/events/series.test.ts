@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { book } from '../../../server/events/booking'
 import { updateAndTell, sendEventMessage, MessageLimitError } from '../../../server/events/changes'
-import { createSeries, followingColumns, followingOccurrences, plannedStarts, seriesCalendar, SeriesInputError, splitSeries } from '../../../server/events/series'
+import { createSeries, editedColumns, followingColumns, followingOccurrences, plannedStarts, seriesCalendar, SeriesInputError, splitSeries } from '../../../server/events/series'
 import { writeTransaction } from '../../../server/database/write-transaction'
 import { beijingDate, beijingWeekday, ruleText, seriesStarts, shiftDate } from '../../../shared/events/series'
 import { sendPending } from '../../../server/notifications/sender'
@@ -107,7 +107,7 @@ describe.each(dialects)('series and change texts on $name', ({ open }) => {
     expect(following.map(o => o.id)).toEqual(ids.slice(3))
     const notified = await writeTransaction(t.db, async (trx) => {
       await splitSeries(trx, edited, columns.starts_at)
-      let n = await updateAndTell(trx, edited.id, columns, null)
+      let n = await updateAndTell(trx, edited.id, editedColumns(edited, columns) as typeof columns, null)
       for (const o of following) n += await updateAndTell(trx, o.id, followingColumns(edited, columns, o) as typeof columns, null)
       return n
     })
@@ -130,6 +130,9 @@ describe.each(dialects)('series and change texts on $name', ({ open }) => {
     const split = await seriesCalendar(t.db, after[2]!.series_id!)
     expect(split!.rule).toBe('FREQ=WEEKLY;BYDAY=WE;COUNT=3')
     expect(seriesStarts(split!.rule, split!.startsAt)).toEqual(after.slice(2).map(r => r.starts_at))
+    // The rule moved with them: no class of either part differs from its rule.
+    expect(after.every(r => r.series_start === r.starts_at)).toBe(true)
+    expect(split!.overrides).toEqual([])
 
     // Only the booking on a moved class hears of it, once; saving the same move again texts nobody.
     const texts = await t.db.selectFrom('notifications').select(['registration_id', 'kind', 'occasion']).where('kind', '=', 'event-changed').where('event_id', 'in', ids).execute()
@@ -141,6 +144,20 @@ describe.each(dialects)('series and change texts on $name', ({ open }) => {
     const second = await writeTransaction(t.db, trx => updateAndTell(trx, ids[3]!, { venue_id: null, starts_at: plus(after[3]!.starts_at, 1_800_000) }, null))
     expect(second).toBe(1)
     expect(await t.db.selectFrom('notifications').select('id').where('kind', '=', 'event-changed').where('registration_id', '=', late.registrationId).execute()).toHaveLength(2)
+  })
+
+  it('keeps the start the rule gave a class moved on its own, so the series\' calendar names it (RECURRENCE-ID)', async () => {
+    const { seriesId, ids } = await makeSeries({ frequency: 'weekly', weekdays: ['TU'], count: 3 })
+    const second = await t.db.selectFrom('events').selectAll().where('id', '=', ids[1]!).executeTakeFirstOrThrow()
+    expect(second.series_start).toBe(second.starts_at)
+    const later = plus(second.starts_at, 3_600_000)
+    await writeTransaction(t.db, trx => updateAndTell(trx, second.id, { starts_at: later, ends_at: plus(second.ends_at, 3_600_000) }, null))
+    const cal = await seriesCalendar(t.db, seriesId)
+    expect(cal!.overrides).toEqual([{ recurrenceId: second.starts_at, startsAt: later, endsAt: plus(second.ends_at, 3_600_000) }])
+    // Cancelling the third skips the rule's own start for it.
+    const third = await t.db.selectFrom('events').selectAll().where('id', '=', ids[2]!).executeTakeFirstOrThrow()
+    await t.db.updateTable('events').set({ status: 'cancelled' }).where('id', '=', third.id).execute()
+    expect((await seriesCalendar(t.db, seriesId))!.exdates).toEqual([third.series_start])
   })
 
   it('queues an organiser\'s message for everyone booked and waiting, three at most', async () => {

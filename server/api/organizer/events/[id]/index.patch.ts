@@ -7,7 +7,7 @@ import { assertCourses, setEventCourses } from '../../../../events/courses'
 import { eventColumns, eventFields } from '../../../../events/editing'
 import { ownedEvent } from '../../../../events/owned'
 import { rethrowEventInput } from '../../../../events/http-errors'
-import { followingColumns, followingOccurrences, splitSeries, timesProblem } from '../../../../events/series'
+import { editedColumns, followingColumns, followingOccurrences, splitSeries, timesProblem } from '../../../../events/series'
 import { writeTransaction } from '../../../../database/write-transaction'
 import type { EventsTable } from '../../../../database/schema'
 
@@ -36,7 +36,8 @@ export default defineEventHandler(async (event): Promise<OrganizerEventSaved> =>
     rethrowEventInput(error)
   }
   const following = scope === 'following' && row.series_id ? (await followingOccurrences(db, row)).filter(o => o.id !== row.id) : []
-  const plans = [{ row, columns }, ...following.map(o => ({ row: o, columns: followingColumns(row, columns, o) }))]
+  const wholeRest = scope === 'following' && row.series_id
+  const plans = [{ row, columns: wholeRest ? editedColumns(row, columns) : columns }, ...following.map(o => ({ row: o, columns: followingColumns(row, columns, o) }))]
   for (const p of plans.slice(1)) {
     const problem = timesProblem({ ...p.row, ...p.columns } as Parameters<typeof timesProblem>[0])
     if (problem) throw invalidFields({ [problem]: [`Would not hold for the occurrence of ${p.row.starts_at}`] })
