@@ -63,6 +63,13 @@ describe('feedback after an event', () => {
     expect((await organizer.get(`/api/organizer/events/${id}/feedback`)).json).toMatchObject({ count: 2, paper: 1, average: 4.5 })
     const audit = await admin.get('/api/admin/audit?action=event.feedback-paper&pageSize=100')
     expect(audit.json.items.filter((e: { targetId: string }) => e.targetId === id)).toHaveLength(1)
+
+    // The statistics and the open data carry the feedback tables; no comment ever reaches them.
+    const statistics = await fetch(`${baseURL}/api/statistics`).then(r => r.json()) as { sections: { feedback?: { tables: Array<{ id: string }> } } }
+    expect(statistics.sections.feedback!.tables.map(x => x.id)).toEqual(['feedback-by-district', 'feedback-by-category', 'feedback-by-audience'])
+    const dataPackage = await fetch(`${baseURL}/api/statistics/datapackage.json`).then(r => r.text())
+    expect(dataPackage).toContain('feedback-by-district')
+    expect(JSON.stringify(statistics)).not.toContain('老师很耐心')
   })
 
   it('asks one question a screen in elder mode at 360 px, and says what is missing', async () => {
