@@ -28,7 +28,7 @@ async function build(ctx: StatisticsContext): Promise<StatisticsSection> {
     : []
   const byThemeStatus = (theme: string, status: string) => rows.filter(r => (theme === TOTAL || r.theme === theme) && (status === TOTAL || r.status === status)).length
   const system = new CountSystem(cellScope(ctx, 'cases'))
-  const callRows: Label[] = calls.map(c => ({ key: c.slug, label: { zh: c.title_zh, en: c.title_en } }))
+  const callRows: Label[] = calls.map(c => ({ key: c.slug, label: { zh: c.title_zh, en: c.title_en || c.title_zh } }))
   // The gallery's cases (published, not hidden), whose pages show their votes.
   const votesOf = (slug: string) => rows.filter(r => calls.find(c => c.id === r.call_id)?.slug === slug && (publicStatuses as readonly string[]).includes(r.status) && !r.hidden_at).reduce((n, r) => n + r.vote_count, 0)
   // Each case shows its votes, so a call's votes (their sum) are public: shown exactly.

@@ -27,7 +27,7 @@ async function build(ctx: StatisticsContext): Promise<StatisticsSection> {
   const now = ctx.now.toISOString()
   const shown = new Set(contests.filter(c => c.leaderboard === 'live' || stateOf(c, now) === 'closed').map(c => c.slug))
   const rows: Label[] = contests.flatMap(c => teamsOf(c, ctx.city).map(team => ({
-    key: `${c.slug}/${team.code}`, label: { zh: `${c.title_zh} · ${team.name.zh}`, en: `${c.title_en} · ${team.name.en}` },
+    key: `${c.slug}/${team.code}`, label: { zh: `${c.title_zh} · ${team.name.zh}`, en: `${c.title_en || c.title_zh} · ${team.name.en || team.name.zh}` },
   })))
   const slugOf = new Map(contests.map(c => [c.id, c.slug]))
   const exact = new Map(entries.map(e => [`${slugOf.get(e.contest_id)}/${e.team}`, e]))

@@ -152,6 +152,10 @@ export interface EventsTable {
   external_id?: string | null
   /** Raised by every change a calendar must pick up (fields, status, an import's update), never by bookings: the calendars' SEQUENCE. */
   revision?: number
+  /** The series this event is one occurrence of (重复: a repeating class); null for a one-off event. */
+  series_id?: string | null
+  /** The start the series' rule gives this occurrence (RECURRENCE-ID); starts_at differs once it was moved on its own. */
+  series_start?: string | null
   /** Counters kept in the same transaction as the registrations they count; a check constraint keeps confirmed ≤ capacity. */
   confirmed_places: number
   waitlist_parties: number
@@ -196,7 +200,7 @@ export interface RegistrationsTable {
 export const REPLY_CHOICES = 5
 export type ReplyChoiceKind = `reply-choice-${1 | 2 | 3 | 4 | 5}`
 /** What the outbox tells a resident about their booking. */
-export type NotificationKind = 'confirmed' | 'waitlisted' | 'promoted' | 'reminder' | 'event-cancelled'
+export type NotificationKind = 'confirmed' | 'waitlisted' | 'promoted' | 'reminder' | 'event-cancelled' | 'event-changed' | 'event-message' | 'feedback'
 /** Answers to a resident's text message (POST /api/sms/inbound). */
 export type ReplyKind = 'reply-cancelled' | 'reply-confirmed' | 'reply-help' | ReplyChoiceKind
 /** Every kind of message in the outbox. */
@@ -228,6 +232,66 @@ export interface NotificationsTable {
   /** Which sender holds the row while it hands it to the provider, and until when. */
   claimed_by: string | null
   claimed_until: string | null
+  /** What this message is about when its kind can come again for one booking: the event_changes or event_messages id; '' otherwise. One message per booking, kind and occasion. */
+  occasion: Generated<string>
+}
+
+/** A repeating class (重复): its iCalendar rule; each occurrence is an event with this series_id. */
+export interface EventSeriesTable {
+  id: string
+  city_slug: string
+  organisation_id: string
+  /** RRULE without DTSTART (FREQ=WEEKLY;BYDAY=TU,TH;COUNT=6), UNTIL in UTC. */
+  rule: string
+  /** DTSTART: the first occurrence's start (ISO UTC); the rule is read in Beijing time. */
+  starts_at: string
+  /** EXDATE: the Beijing dates skipped, comma-separated (2026-10-01,2026-10-08); '' for none. */
+  exceptions: string
+  created_by: string | null
+  created_at: string
+  updated_at: string
+}
+
+/** A move of an event's time or place that its attendees were told about (event-changed). */
+export interface EventChangesTable {
+  id: string
+  event_id: string
+  /** What moved: 'time', 'place' or 'time,place'. */
+  changed: string
+  /** Bookings (confirmed and waiting) a text was queued for. */
+  recipients: number
+  created_by: string | null
+  created_at: string
+}
+
+/** One resident's (or one paper form's) answer about an event they came to. */
+export interface EventFeedbackTable {
+  id: string
+  event_id: string
+  /** The booking answered for (one answer each); null for a paper form typed in by staff. */
+  registration_id: string | null
+  source: 'resident' | 'paper'
+  /** 1 (很不满意) to 5 (很满意). */
+  overall: number
+  learned: 'yes' | 'some' | 'no'
+  /** Course topics they want to learn next, as ',a,b,'. */
+  wants: string
+  /** The free comment with mobile and ID numbers masked out; organisers only. */
+  comment: string | null
+  created_by: string | null
+  created_at: string
+}
+
+/** An organiser's short message to an event's attendees (event-message): at most three per event. */
+export interface EventMessagesTable {
+  id: string
+  event_id: string
+  /** 1, 2 or 3: unique per event, so a fourth cannot be stored even by two instances at once. */
+  seq: number
+  body: string
+  recipients: number
+  created_by: string | null
+  created_at: string
 }
 
 /** A code sent by SMS to prove a person controls a mobile number; the code is kept only as a keyed hash. */
@@ -498,6 +562,10 @@ export interface Database {
   sms_inbound: SmsInboundTable
   verifications: VerificationsTable
   event_courses: EventCoursesTable
+  event_series: EventSeriesTable
+  event_changes: EventChangesTable
+  event_messages: EventMessagesTable
+  event_feedback: EventFeedbackTable
   course_progress: CourseProgressTable
   course_activity: CourseActivityTable
   quiz_attempts: QuizAttemptsTable

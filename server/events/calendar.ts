@@ -35,20 +35,24 @@ export interface CalendarContext {
   city: CalendarCity
 }
 
-export type CalendarInput = CalendarEntry & CalendarContext
+/** A repeating class's whole series: its RRULE from its first start, the starts skipped (EXDATE), the classes moved on their own. */
+export interface CalendarSeries { id: string, rule: string, startsAt: string, exdates: string[], overrides?: Array<{ recurrenceId: string, startsAt: string, endsAt: string }> }
 
-function addEvent(calendar: ICalCalendar, { event: e, url, updatedAt, revision }: CalendarEntry, { lang, uidDomain, city }: CalendarContext, alarm: boolean) {
+export type CalendarInput = CalendarEntry & CalendarContext & { series?: CalendarSeries }
+
+/** Asia/Shanghai as a VTIMEZONE: UTC+8 all year since 1991, so one STANDARD part. */
+const SHANGHAI = ['BEGIN:VTIMEZONE', 'TZID:Asia/Shanghai', 'BEGIN:STANDARD', 'DTSTART:19700101T000000', 'TZOFFSETFROM:+0800', 'TZOFFSETTO:+0800', 'TZNAME:CST', 'END:STANDARD', 'END:VTIMEZONE'].join('\r\n')
+/** Beijing wall-clock time written as if UTC: what ical-generator prints after TZID=Asia/Shanghai. */
+const wall = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000)
+const wallText = (iso: string) => wall(iso).toISOString().replace(/[-:]/g, '').slice(0, 15)
+
+/** What every entry of an event says, whatever its times. */
+function entryTexts({ event: e, url, updatedAt }: CalendarEntry, { lang, uidDomain, city }: CalendarContext, alarm: boolean) {
   const t = i18n.getFixedT(lang)
   const title = pickText(e.title, lang)
   const cancelled = e.status === 'cancelled'
-  calendar.createEvent({
-    id: `${e.id}@${uidDomain}`,
-    // Every edit and status move raises the revision, so a calendar replaces its copy; a cancelled
-    // event is at least one revision past the published one whatever its history.
-    sequence: Math.max(revision, cancelled ? 1 : 0),
+  return {
     stamp: new Date(updatedAt),
-    start: new Date(e.startsAt),
-    end: new Date(e.endsAt),
     summary: cancelled ? t('events.calendar.cancelledTitle', { title }) : title,
     description: [pickText(e.summary, lang), t('events.calendar.organiser', { name: pickText(e.organiser.name, lang) }), t('events.calendar.details', { url })].join('\n\n'),
     location: e.venue ? t('events.calendar.location', { name: pickText(e.venue.name, lang), address: pickText(e.venue.address, lang) }) : t('events.online'),
@@ -56,19 +60,51 @@ function addEvent(calendar: ICalCalendar, { event: e, url, updatedAt, revision }
     organizer: calendarOrganizer(city, lang, uidDomain),
     status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
     alarms: cancelled || !alarm ? [] : [{ type: ICalAlarmType.display, triggerBefore: 86_400, description: t('events.calendar.reminder', { title }) }],
+  }
+}
+
+function addEvent(calendar: ICalCalendar, entry: CalendarEntry, context: CalendarContext, alarm: boolean) {
+  const cancelled = entry.event.status === 'cancelled'
+  calendar.createEvent({
+    ...entryTexts(entry, context, alarm),
+    id: `${entry.event.id}@${context.uidDomain}`,
+    // Every edit and status move raises the revision, so a calendar replaces its copy; a cancelled
+    // event is at least one revision past the published one whatever its history.
+    sequence: Math.max(entry.revision, cancelled ? 1 : 0),
+    start: new Date(entry.event.startsAt),
+    end: new Date(entry.event.endsAt),
   })
+}
+
+/** A series is read in Beijing time (its weekdays are Beijing's), so its times carry TZID=Asia/Shanghai. */
+function addSeries(calendar: ICalCalendar, entry: CalendarEntry, context: CalendarContext, series: CalendarSeries) {
+  const e = entry.event
+  const texts = entryTexts(entry, context, true)
+  const sequence = Math.max(entry.revision, e.status === 'cancelled' ? 1 : 0)
+  const id = `series-${series.id}@${context.uidDomain}`
+  calendar.createEvent({
+    ...texts, id, sequence, timezone: 'Asia/Shanghai',
+    start: wall(series.startsAt), end: wall(new Date(Date.parse(series.startsAt) + Date.parse(e.endsAt) - Date.parse(e.startsAt)).toISOString()),
+    repeating: [`RRULE:${series.rule}`, ...(series.exdates.length ? [`EXDATE;TZID=Asia/Shanghai:${series.exdates.map(wallText).join(',')}`] : [])].join('\n'),
+  })
+  // Classes moved on their own: one entry each with the series' UID, named by the start the rule gave them.
+  for (const o of series.overrides ?? []) {
+    calendar.createEvent({ ...texts, id, sequence: Math.max(sequence, 1), recurrenceId: wall(o.recurrenceId), start: wall(o.startsAt), end: wall(o.endsAt), timezone: 'Asia/Shanghai' })
+  }
 }
 
 /**
  * The event as an RFC 5545 calendar (ical-generator folds lines at 75 octets without
  * splitting a character): texts in one language, a display alarm the day before, the
  * city's week as ORGANIZER (the event's own organiser is named in the description), and
- * CRLF after every line.
+ * CRLF after every line. With `series`, the whole repeating class (RRULE, EXDATE).
  */
 export function eventCalendar(input: CalendarInput): string {
   const calendar = portalCalendar('events', input.lang)
-  addEvent(calendar, input, input, true)
-  return calendarText(calendar)
+  if (input.series) addSeries(calendar, input, input, input.series)
+  else addEvent(calendar, input, input, true)
+  const text = calendarText(calendar)
+  return input.series ? text.replace('BEGIN:VEVENT', `${SHANGHAI}\r\nBEGIN:VEVENT`) : text
 }
 
 /**

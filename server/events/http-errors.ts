@@ -1,5 +1,6 @@
 import { BookingError, type BookingProblem } from './booking'
 import { EventInputError } from './editing'
+import { SeriesInputError } from './series'
 
 const answers: Record<BookingProblem | 'full', { statusCode: number, message: string }> = {
   'not-found': { statusCode: 404, message: 'No such event or booking' },
@@ -21,7 +22,7 @@ export function bookingHttpError(problem: BookingProblem | 'full') {
 
 /** Input errors from event editing as the portal's 422, slug clashes as 409. */
 export function rethrowEventInput(error: unknown): never {
-  if (error instanceof EventInputError) throw invalidFields(error.fieldErrors, error.message)
+  if (error instanceof EventInputError || error instanceof SeriesInputError) throw invalidFields(error.fieldErrors, error.message)
   if (isUniqueViolation(error)) {
     throw createError({ statusCode: 409, message: 'An event with this slug exists', data: { fieldErrors: { slug: ['An event with this slug exists'] } } })
   }

@@ -15,13 +15,14 @@ export async function moveEventStatus(event: H3Event, to: 'published' | 'draft' 
     throw createError({ statusCode: 409, message: 'People have booked: cancel the event instead of unpublishing it' })
   }
   const now = nowIso()
-  await writeTransaction(db, async (trx) => {
+  const notified = await writeTransaction(db, async (trx) => {
     await trx.updateTable('events').set(eb => ({ status: to, revision: eb('revision', '+', 1), updated_at: now, ...(to === 'cancelled' ? { cancelled_at: now } : {}) })).where('id', '=', row.id).execute()
-    if (to !== 'cancelled') return
+    if (to !== 'cancelled') return 0
     // Everyone who booked hears of it; their bookings end with the event.
     const active = await trx.selectFrom('registrations').select('id').where('event_id', '=', row.id).where('status', 'in', ['confirmed', 'waitlisted']).execute()
     await enqueue(trx, 'event-cancelled', active.map(r => ({ eventId: row.id, registrationId: r.id })))
+    return active.length
   })
-  await recordAudit(event, user, { action: `event.${to === 'published' ? 'publish' : to === 'draft' ? 'unpublish' : 'cancel'}`, targetType: 'event', targetId: row.id })
-  return { id: row.id, status: to }
+  await recordAudit(event, user, { action: `event.${to === 'published' ? 'publish' : to === 'draft' ? 'unpublish' : 'cancel'}`, targetType: 'event', targetId: row.id, ...(to === 'cancelled' ? { details: { notified } } : {}) })
+  return { id: row.id, status: to, ...(to === 'cancelled' ? { notified } : {}) }
 }

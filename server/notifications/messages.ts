@@ -1,6 +1,7 @@
 import { REPLY_CHOICES, type OutboxKind, type ReplyChoiceKind } from '../database/schema'
 import { formatDateTime } from '../../shared/utils/dates'
 import { VERIFICATION_CODE_MINUTES } from '../../shared/verification/schemas'
+import { eventMessageText } from '../../shared/events/messages'
 
 export interface MessageContext {
   city: string
@@ -12,6 +13,17 @@ export interface MessageContext {
   waitlistPosition: number | null
   ticketUrl: string
   releaseUrl: string
+  /** feedback: the page asking how it was (behind the ticket's token). */
+  feedbackUrl?: string
+  /** event-changed: what moved ('time', 'place', 'time,place'). */
+  changed?: string | null
+  /** event-message: the organiser's words (at most 70 characters). */
+  note?: string | null
+}
+
+const movedWords = (changed: string | null | undefined) => {
+  const parts = (changed ?? '').split(',')
+  return parts.includes('time') && parts.includes('place') ? '时间和地点' : parts.includes('place') ? '地点' : '时间'
 }
 
 export interface ComposedMessage {
@@ -24,7 +36,7 @@ export interface ComposedMessage {
 export const LINK_WITHHELD = '[个人链接]'
 
 /** Texts stored before links were withheld still carry them: shown to staff, they are withheld on the way out. */
-export const withholdLinks = (text: string) => text.replace(/\S*\/(?:tickets|release)\/[0-9a-f-]{36}\.[0-9a-f]{32}/g, LINK_WITHHELD)
+export const withholdLinks = (text: string) => text.replace(/\S*\/(?:tickets|release|feedback)\/[0-9a-f-]{36}\.[0-9a-f]{32}/g, LINK_WITHHELD)
 
 /** The kind of the text that offers booking `n` (1-based) of several. */
 export const replyChoiceKind = (n: number): ReplyChoiceKind => {
@@ -49,6 +61,17 @@ export function composeMessage(kind: OutboxKind, c: MessageContext): ComposedMes
       return { params: { ...base, link: c.releaseUrl }, text: `${head}提醒：「${c.title}」将于${time}开始，地点：${c.place}。回复1确认参加，回复0取消。也可点此让出名额：${c.releaseUrl}` }
     case 'event-cancelled':
       return { params: base, text: `${head}抱歉，「${c.title}」（${time}）已取消，您的报名随之取消。` }
+    case 'event-changed': {
+      // The time and place are the event's as they are now; the link lets someone who cannot come give the place up.
+      const changed = movedWords(c.changed)
+      return { params: { ...base, changed, link: c.releaseUrl }, text: `${head}「${c.title}」的${changed}有变动，现为${time}，${c.place}。您的报名仍有效，确认码 ${c.code}。不能来请点：${c.releaseUrl}` }
+    }
+    case 'event-message': {
+      const message = c.note ?? ''
+      return { params: { city: c.city, title: c.title, time, message }, text: eventMessageText({ city: c.city, title: c.title, time, message }) }
+    }
+    case 'feedback':
+      return { params: { city: c.city, title: c.title, link: c.feedbackUrl ?? '' }, text: `${head}谢谢您参加「${c.title}」。请花一分钟说说感受，帮我们办得更好：${c.feedbackUrl ?? ''}` }
     case 'reply-cancelled':
       return { params: base, text: `${head}已为您取消「${c.title}」（${time}）的报名，名额让给了别人。谢谢您告诉我们。` }
     case 'reply-confirmed':

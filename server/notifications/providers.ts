@@ -4,6 +4,10 @@ import { portalConfig, type PortalConfig } from '../utils/config'
 
 export const messageKinds = [
   'confirmed', 'waitlisted', 'promoted', 'event-cancelled', 'reminder', 'verification',
+  // A move of the event's time or place; an organiser's short message (one free parameter).
+  'event-changed', 'event-message',
+  // After check-in: the link to the feedback page.
+  'feedback',
   // Answers to a resident's text message (POST /api/sms/inbound).
   'reply-cancelled', 'reply-confirmed', 'reply-help', 'reply-choice-1', 'reply-choice-2', 'reply-choice-3', 'reply-choice-4', 'reply-choice-5',
 ] as const

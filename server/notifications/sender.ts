@@ -71,6 +71,10 @@ const rowsToSend = (db: Kysely<Database>, ids: string[]) => db.selectFrom('notif
   .innerJoin('registrations as r', 'r.id', 'n.registration_id')
   .innerJoin('events as e', 'e.id', 'n.event_id')
   .leftJoin('venues as v', 'v.id', 'e.venue_id')
+  // What an event-changed or event-message text is about (its occasion); no match for the other kinds.
+  .leftJoin('event_changes as ec', 'ec.id', 'n.occasion')
+  .leftJoin('event_messages as em', 'em.id', 'n.occasion')
+  .select(['ec.changed', 'em.body as note'])
   .select(['n.id', 'n.kind', 'n.attempts', 'r.id as reg_id', 'r.status as reg_status', 'r.phone_enc', 'r.party_size', 'r.code', 'r.seq', 'e.id as event_id', 'e.title_zh', 'e.starts_at', 'v.name_zh as venue_zh'])
   .where('n.id', 'in', ids).orderBy('n.send_after').execute()
 
@@ -104,6 +108,7 @@ export async function sendRows(db: Kysely<Database>, provider: NotificationProvi
   for (const [i, n] of rows.entries()) {
     let values: Updateable<NotificationsTable>
     const stale = !n.phone_enc || (n.kind === 'reminder' && n.reg_status !== 'confirmed') || (n.kind === 'promoted' && n.reg_status !== 'confirmed')
+      || ((n.kind === 'event-changed' || n.kind === 'event-message') && n.reg_status === 'cancelled')
     if (stale) values = { status: 'skipped', last_error: 'no longer applies' }
     else {
       const attempts = n.attempts + 1
@@ -111,13 +116,13 @@ export async function sendRows(db: Kysely<Database>, provider: NotificationProvi
         const token = await ticketToken(n.reg_id)
         const context = {
           city: city.name.zh, title: n.title_zh, startsAt: n.starts_at, place: n.venue_zh ?? '线上', partySize: n.party_size, code: n.code,
-          waitlistPosition: positions.get(n.id) ?? null,
-          ticketUrl: `${origin}/tickets/${token}`, releaseUrl: `${origin}/release/${token}`,
+          waitlistPosition: positions.get(n.id) ?? null, changed: n.changed, note: n.note,
+          ticketUrl: `${origin}/tickets/${token}`, releaseUrl: `${origin}/release/${token}`, feedbackUrl: `${origin}/feedback/${token}`,
         }
         const { params, text } = composeMessage(n.kind, context)
         await provider.send({ id: n.id, to: await decryptText(n.phone_enc!), kind: n.kind, params, text, city: city.name.zh })
         // What is kept is the text without the resident's personal link: that link acts for them.
-        const kept = composeMessage(n.kind, { ...context, ticketUrl: LINK_WITHHELD, releaseUrl: LINK_WITHHELD }).text
+        const kept = composeMessage(n.kind, { ...context, ticketUrl: LINK_WITHHELD, releaseUrl: LINK_WITHHELD, feedbackUrl: LINK_WITHHELD }).text
         values = { status: 'sent', provider: provider.name, message: kept, sent_at: nowIso(), attempts, last_error: null }
       }
       catch (error) {

@@ -22,6 +22,9 @@ const KIND_LABELS: Record<NotificationKind, LocalizedText> = {
   'promoted': t('候补转正', 'Place from the waiting list'),
   'reminder': t('活动提醒', 'Reminder'),
   'event-cancelled': t('活动取消', 'Event cancelled'),
+  'event-changed': t('时间地点变动', 'Time or place changed'),
+  'event-message': t('主办方通知', 'Message from the organiser'),
+  'feedback': t('请您评价', 'Feedback request'),
 }
 
 /** Admins' operational figures (events close to full, many no-shows, messages that failed), protected like the public ones. */

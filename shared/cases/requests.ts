@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { codeSchema, instantSchema, localizedText, mobileNumberSchema, optionalQuery, pageQuery } from '../primitives'
+import { chineseFirstText, codeSchema, instantSchema, mobileNumberSchema, optionalQuery, pageQuery } from '../primitives'
 import { verificationTokenField } from '../verification/schemas'
 import { isCreditCode, normalizeCreditCode } from './credit-code'
 import { adminMoves, caseCriteria, caseStatuses, caseThemes, reportReasons, SCORE_MAX, SCORE_MIN } from './vocabulary'
@@ -9,8 +9,9 @@ const percent = z.number().int().min(0).max(100)
 /** An admin's call for cases: everything here is shown on the call's public page. */
 export const callBody = z.object({
   slug: codeSchema,
-  title: localizedText,
-  rules: localizedText,
+  // Chinese is enough (English optional; English pages show the Chinese, marked): as for events.
+  title: chineseFirstText,
+  rules: chineseFirstText,
   opensAt: instantSchema,
   /** The deadline for submissions. */
   closesAt: instantSchema,

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { codeSchema, instantSchema, localizedText, localizedView, mobileNumberSchema, timestampSchema } from '../primitives'
+import { chineseFirstText, codeSchema, instantSchema, localizedView, mobileNumberSchema, timestampSchema } from '../primitives'
 import { contestTopics } from './content'
 import { nicknameProblem } from './nickname'
 
@@ -19,12 +19,13 @@ export const nicknameSchema = z.string().trim().min(2).max(16)
     if (problem) ctx.addIssue({ code: 'custom', message: nicknameMessages[problem] })
   })
 
-const teamInput = z.object({ code: codeSchema, name: localizedText }).strict()
+// Chinese is enough (English optional; English pages show the Chinese, marked): as for events.
+const teamInput = z.object({ code: codeSchema, name: chineseFirstText }).strict()
 
 export const contestBody = z.object({
   slug: codeSchema,
-  title: localizedText,
-  rules: localizedText,
+  title: chineseFirstText,
+  rules: chineseFirstText,
   opensAt: instantSchema,
   closesAt: instantSchema,
   questionsPerEntry: z.number().int().min(5).max(50),

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { chineseFirstText, codeSchema as code, confirmationCodeSchema, emptyToUndefined, instantSchema as instant, listOf, localizedView, timestampSchema } from '../primitives'
 import { registrationBody } from './requests'
+import { repeatRule, seriesScopes } from './series'
 import { ageGroups, eventAudiences, eventCategories, eventFormats, eventStatuses, registrationSources, registrationStatuses } from './vocabulary'
 
 const eventFields = {
@@ -41,9 +42,11 @@ export function checkEventTimes(e: EventFields, ctx: z.RefinementCtx) {
 // Defaults belong to creation only: inside .partial() zod would still fill them in, and a
 // PATCH that leaves a field out would reset it.
 // A blank slug is made from the Chinese title on the server (server/events/slug.ts).
-export const eventCreateBody = z.object({ ...eventFields, slug: z.preprocess(emptyToUndefined, code.optional()), maxPartySize: eventFields.maxPartySize.default(4) }).strict().superRefine(checkEventTimes)
-export const eventPatchBody = z.object(eventFields).partial().strict()
-export type EventCreateInput = z.output<typeof eventCreateBody>
+// `repeat` (重复) makes a series: every occurrence its own event (server/events/series.ts).
+export const eventCreateBody = z.object({ ...eventFields, slug: z.preprocess(emptyToUndefined, code.optional()), maxPartySize: eventFields.maxPartySize.default(4), repeat: repeatRule.optional() }).strict().superRefine(checkEventTimes)
+/** `scope`: for an occurrence of a series, change only it ('this') or it and every later one ('following'); required there. */
+export const eventPatchBody = z.object({ ...eventFields, scope: z.enum(seriesScopes) }).partial().strict()
+export type EventCreateInput = Omit<z.output<typeof eventCreateBody>, 'repeat'>
 
 export const eventIdParams = z.object({ id: z.uuid() })
 
@@ -111,12 +114,24 @@ export const organizerEventDetail = z.object({
   id: z.string(),
   status: z.enum(eventStatuses),
   ...eventCounts,
+  /** The series this event is an occurrence of: its place in it (1-based) among the series' occurrences. */
+  series: z.object({ id: z.string(), position: z.number().int(), total: z.number().int() }).nullable(),
 })
 export type OrganizerEventDetail = z.infer<typeof organizerEventDetail>
 
 /** What create, duplicate and the status moves answer. */
-export const organizerEventRef = z.object({ id: z.string(), slug: z.string().optional(), status: z.enum(eventStatuses) })
+export const organizerEventRef = z.object({
+  id: z.string(), slug: z.string().optional(), status: z.enum(eventStatuses),
+  /** A repeating class: the series and how many occurrences were made (the first is `id`). */
+  series: z.object({ id: z.string(), occurrences: z.number().int() }).optional(),
+  /** A cancellation: how many bookings (confirmed and waiting) were texted. */
+  notified: z.number().int().optional(),
+})
 export type OrganizerEventRef = z.infer<typeof organizerEventRef>
+
+/** What PATCH answers: how many events changed (more than one for "this and following") and how many bookings were texted about a move. */
+export const organizerEventSaved = z.object({ ok: z.literal(true), occurrences: z.number().int(), notified: z.number().int() })
+export type OrganizerEventSaved = z.infer<typeof organizerEventSaved>
 
 /** One booking in the attendee list: name and number masked. */
 export const organizerRegistration = z.object({
@@ -160,7 +175,7 @@ export type WalkInResult = z.infer<typeof walkInResult>
 /** One message in the event's outbox. */
 export const organizerNotification = z.object({
   code: z.string(),
-  kind: z.enum(['confirmed', 'waitlisted', 'promoted', 'reminder', 'event-cancelled', 'reply-cancelled', 'reply-confirmed', 'reply-help', 'reply-choice-1', 'reply-choice-2', 'reply-choice-3', 'reply-choice-4', 'reply-choice-5']),
+  kind: z.enum(['confirmed', 'waitlisted', 'promoted', 'reminder', 'event-cancelled', 'event-changed', 'event-message', 'feedback', 'reply-cancelled', 'reply-confirmed', 'reply-help', 'reply-choice-1', 'reply-choice-2', 'reply-choice-3', 'reply-choice-4', 'reply-choice-5']),
   status: z.enum(['pending', 'sent', 'failed', 'skipped']),
   sendAfter: timestampSchema,
   sentAt: timestampSchema.nullable(),

@@ -44,6 +44,8 @@ export const eventDetailView = eventView.extend({
   /** The Markdown rendered to safe HTML (no raw HTML, no javascript: links). */
   descriptionHtml: localizedView,
   whatToBring: localizedView.nullable(),
+  /** A repeating class: the series' other published classes still to come (at most 12), each booked on its own. Absent for a one-off event. */
+  series: z.object({ dates: z.array(z.object({ slug: z.string(), startsAt: timestampSchema, bookingOpen: z.boolean() })) }).optional(),
 })
 export type EventDetailView = z.infer<typeof eventDetailView>
 

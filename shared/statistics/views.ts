@@ -113,7 +113,7 @@ export const statisticsSection = z.object({
 })
 export type StatisticsSection = z.infer<typeof statisticsSection>
 
-export const statisticsSectionKeys = ['events', 'courses', 'quizzes', 'contests', 'cases'] as const
+export const statisticsSectionKeys = ['events', 'courses', 'quizzes', 'contests', 'cases', 'feedback'] as const
 export type StatisticsSectionKey = typeof statisticsSectionKeys[number]
 
 export const suppressionView = z.object({
@@ -136,6 +136,8 @@ export const statisticsView = z.object({
     quizzes: statisticsSection.optional(),
     contests: statisticsSection.optional(),
     cases: statisticsSection.optional(),
+    /** Residents' feedback after events (the week's evaluation). */
+    feedback: statisticsSection.optional(),
   }),
 })
 export type StatisticsView = z.infer<typeof statisticsView>

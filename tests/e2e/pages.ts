@@ -71,6 +71,8 @@ export const pages: CheckedPage[] = [
   { path: '/tickets/no-such-ticket', name: 'ticket not found', status: 404 },
   { path: '/no-such-page', name: '404 error page', status: 404 },
   { path: '/login', name: 'sign-in', status: 200 },
+  { path: '/feedback/:ticket', name: 'feedback after an event (a ticket\'s link)', status: 200 },
+  { path: '/feedback/not-a-token', name: 'feedback with a link that is not genuine', status: 404 },
   { path: '/organizer', name: 'organizer home', status: 200, signIn: 'organizer' },
   { path: '/organizer/password', name: 'change password', status: 200, signIn: 'organizer' },
   { path: '/organizer/events', name: 'organizer: events', status: 200, signIn: 'organizer' },
@@ -84,6 +86,7 @@ export const pages: CheckedPage[] = [
   // ":organizerEvent" is replaced by the id of one of the demo organizer's events.
   { path: '/organizer/events/:organizerEvent/edit', name: 'organizer: edit event', status: 200, signIn: 'organizer' },
   { path: '/organizer/events/:organizerEvent/attendees', name: 'organizer: attendees', status: 200, signIn: 'organizer' },
+  { path: '/organizer/events/:organizerEvent/feedback-form', name: 'organizer: the paper feedback form to print', status: 200, signIn: 'organizer' },
   { path: '/organizer/events/:organizerEvent/check-in', name: 'organizer: check-in', status: 200, signIn: 'organizer' },
   { path: '/organizer/events/00000000-0000-4000-8000-000000000000/edit', name: 'organizer: edit unknown event', status: 404, signIn: 'organizer' },
   { path: '/admin/users', name: 'admin: users', status: 200, signIn: 'admin' },

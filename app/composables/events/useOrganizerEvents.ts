@@ -68,4 +68,8 @@ export interface OrganizerEventOutcome {
   id?: string
   /** Why an action failed (a key under organizerEvents.list.problems). */
   problem?: string
+  /** Bookings (confirmed and waiting) texted about a move or a cancellation. */
+  notified?: number
+  /** Classes made or changed at once (a series). */
+  occurrences?: number
 }

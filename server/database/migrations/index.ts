@@ -16,6 +16,9 @@ import * as m0014 from './0014_contest_entry_keys'
 import * as m0015 from './0015_sms_inbound'
 import * as m0016 from './0016_event_external_id'
 import * as m0017 from './0017_event_revision'
+import * as m0018 from './0018_event_series'
+import * as m0019 from './0019_event_notices'
+import * as m0020 from './0020_event_feedback'
 
 /**
  * Migrations are imported statically so that the bundled server carries them.
@@ -39,4 +42,7 @@ export const migrations: Record<string, Migration> = {
   '0015_sms_inbound': m0015,
   '0016_event_external_id': m0016,
   '0017_event_revision': m0017,
+  '0018_event_series': m0018,
+  '0019_event_notices': m0019,
+  '0020_event_feedback': m0020,
 }

@@ -128,4 +128,31 @@ describe('the knowledge contest', () => {
     expect(view.teams.map((t: { code: string }) => t.code)).toEqual(['a', 'b'])
     expect((await api.get('/api/contests/telecom-staff-contest/leaderboard')).json.visible).toBe(false)
   })
+
+  it('takes a contest and a call for cases written in Chinese only, and shows the Chinese on English pages', async () => {
+    const organizer = new ApiClient(baseURL)
+    await organizer.login('organizer@demo.local')
+    const day = 86_400_000
+    const slug = `village-contest-${Date.now().toString(36)}`
+    const made = await organizer.post('/api/organizer/contests', {
+      slug, title: { zh: '村里的防骗知识赛' }, rules: { zh: '每人答十题' },
+      opensAt: new Date(Date.now() + day).toISOString(), closesAt: new Date(Date.now() + 7 * day).toISOString(), questionsPerEntry: 10, teamKind: 'organisation',
+      teams: [{ code: 'a', name: { zh: '东村' } }, { code: 'b', name: { zh: '西村' } }], leaderboard: 'after-close', topics: ['fraud'], withQuizItems: true,
+    })
+    expect(made.status, made.text).toBe(201)
+    const view = (await api.get(`/api/contests/${slug}`)).json
+    expect(view.title).toEqual({ zh: '村里的防骗知识赛', en: '' })
+    const english = await fetch(`${baseURL}/contests/${slug}`, { headers: { cookie: 'lang=en' } }).then(r => r.text())
+    expect(english).toContain('村里的防骗知识赛')
+
+    const admin = new ApiClient(baseURL)
+    await admin.login('admin@demo.local')
+    const call = await admin.post('/api/admin/cases/calls', {
+      slug: `village-call-${Date.now().toString(36)}`, title: { zh: '乡村信息消费案例征集' }, rules: { zh: '写清做法和成效' },
+      opensAt: new Date(Date.now() + day).toISOString(), closesAt: new Date(Date.now() + 30 * day).toISOString(),
+      voteOpensAt: new Date(Date.now() + 31 * day).toISOString(), voteClosesAt: new Date(Date.now() + 40 * day).toISOString(),
+      votesPerPerson: 3, voteWeight: 20, weights: { exemplary: 40, innovative: 30, replicable: 30 },
+    })
+    expect(call.status, call.text).toBe(201)
+  })
 })

@@ -137,6 +137,9 @@ const passingBodies: Record<string, unknown> = {
   'POST /api/organizer/events/[id]/check-ins': { code: 'ABCDEF' },
   'POST /api/organizer/events/[id]/reveal': { registrationCode: 'ABCDEF', reason: 'Calling about a change' },
   'POST /api/organizer/events/[id]/walk-ins': { name: '现场居民', phone: '13712345678', partySize: 1, consent: true },
+  'POST /api/organizer/events/[id]/messages': { text: '请从北门进入' },
+  'POST /api/organizer/events/[id]/feedback': { overall: 4, learned: 'yes' },
+  'POST /api/tickets/[token]/feedback': { overall: 4, learned: 'yes' },
   'POST /api/organizer/events/[id]/registrations.csv': { reason: 'Attendance list for the venue' },
   'POST /api/organizer/events/[id]/registrations.xlsx': { reason: 'Attendance list for the venue' },
   'POST /api/events/[slug]/registrations': { name: '测试居民', phone: '13912345678', partySize: 1, consent: true },
@@ -421,6 +424,18 @@ describe('junk input to every route', () => {
       'POST /api/organizer/events/[id]/reveal': { client: () => clients.organizer!, path: () => eventPath('/reveal'), body: () => ({ registrationCode: state.code ?? 'ABCDEF', reason: 'Calling about a change' }) },
       'POST /api/organizer/events/[id]/check-ins': { client: () => clients.organizer!, path: () => eventPath('/check-ins'), body: () => ({ code: state.code ?? 'ABCDEF' }) },
       'POST /api/organizer/events/[id]/walk-ins': { client: () => clients.organizer!, path: () => eventPath('/walk-ins'), body: () => ({ name: '现场居民', phone: '13712345678', partySize: 1, consent: true }) },
+      'POST /api/organizer/events/[id]/messages': { client: () => clients.organizer!, path: () => eventPath('/messages'), body: () => ({ text: '十条同时发出的通知' }), after: (answers) => {
+        // Three per event, however many arrive at once: the rest are 409s.
+        expect(answers.filter(a => a.status === 201).length).toBeLessThanOrEqual(3)
+        expect(answers.filter(a => a.status !== 201).every(a => a.status === 409)).toBe(true)
+      } },
+      'POST /api/organizer/events/[id]/feedback': { client: () => clients.organizer!, path: () => eventPath('/feedback'), body: () => ({ overall: 4, learned: 'yes', ...(state.code ? { registrationCode: state.code } : {}) }), after: (answers) => {
+        // One answer per booking code, however many are typed in at once.
+        expect(answers.filter(a => a.status === 201).length).toBeLessThanOrEqual(1)
+      } },
+      'POST /api/tickets/[token]/feedback': { client: () => clients.anonymous!, path: () => `/api/tickets/${state.ticketToken ?? example('token')}/feedback`, body: () => ({ overall: 4, learned: 'yes' }), after: (answers) => {
+        expect(answers.filter(a => a.status === 201).length).toBeLessThanOrEqual(1)
+      } },
       'POST /api/organizer/events/[id]/registrations.csv': { client: () => clients.organizer!, path: () => eventPath('/registrations.csv'), body: () => ({ reason: 'Attendance list for the venue' }) },
       'POST /api/organizer/events/[id]/registrations.xlsx': { client: () => clients.organizer!, path: () => eventPath('/registrations.xlsx'), body: () => ({ reason: 'Attendance list for the venue' }) },
       'POST /api/organizer/events/import': { client: () => clients.organizer!, path: () => '/api/organizer/events/import', body: () => ({ file: 'not multipart' }) },

@@ -147,3 +147,43 @@ describe('the calendar file', () => {
     expect(folded.replace(/\r\n /g, '')).toBe(line)
   })
 })
+
+describe('a series\' calendar file (repeating classes)', () => {
+  // Tuesdays 10:00 Beijing (02:00 UTC), six times; the second Tuesday skipped.
+  const series = { id: 'series-1', rule: 'FREQ=WEEKLY;BYDAY=TU;COUNT=6', startsAt: '2026-06-02T02:00:00.000Z', exdates: ['2026-06-09T02:00:00.000Z'] }
+
+  it('carries the RRULE from the first class in Beijing time, the skipped dates as EXDATE, and expands as the series does', () => {
+    const ics = eventCalendar(input({ series }))
+    expect(ics).toContain('RRULE:FREQ=WEEKLY;BYDAY=TU;COUNT=6')
+    expect(ics).toContain('DTSTART;TZID=Asia/Shanghai:20260602T100000')
+    expect(ics).toContain('EXDATE;TZID=Asia/Shanghai:20260609T100000')
+    expect(ics).toMatch(/BEGIN:VTIMEZONE\r\nTZID:Asia\/Shanghai/)
+    const { calendar, vevent, value } = parse(ics)
+    expect(value('uid')).toBe('series-series-1@portal.example.gov.cn')
+    ICAL.TimezoneService.register(calendar.getFirstSubcomponent('vtimezone')!)
+    const expanded = new ICAL.Event(vevent)
+    const it = expanded.iterator()
+    const starts: string[] = []
+    for (let next = it.next(); next; next = it.next()) {
+      if (!expanded.isRecurrenceException() && !vevent.getAllProperties('exdate').some(p => (p.getValues() as ICAL.Time[]).some(x => x.compare(next!) === 0))) starts.push(next.toJSDate().toISOString())
+    }
+    expect(starts).toEqual(['2026-06-02T02:00:00.000Z', '2026-06-16T02:00:00.000Z', '2026-06-23T02:00:00.000Z', '2026-06-30T02:00:00.000Z', '2026-07-07T02:00:00.000Z'])
+    // Each class keeps the event's length (two hours).
+    expect(value('dtend')!.toString()).toBe('2026-06-02T12:00:00')
+  })
+
+  it('gives a class moved on its own its own entry, named by the start the rule gave it (RECURRENCE-ID)', () => {
+    const overrides = [{ recurrenceId: '2026-06-16T02:00:00.000Z', startsAt: '2026-06-16T03:00:00.000Z', endsAt: '2026-06-16T05:00:00.000Z' }]
+    const ics = eventCalendar(input({ series: { ...series, overrides } }))
+    expect(ics).toContain('RECURRENCE-ID;TZID=Asia/Shanghai:20260616T100000')
+    expect(ics).toContain('DTSTART;TZID=Asia/Shanghai:20260616T110000')
+    const calendar = new ICAL.Component(ICAL.parse(ics))
+    const vevents = calendar.getAllSubcomponents('vevent')
+    expect(vevents).toHaveLength(2)
+    expect(new Set(vevents.map(v => v.getFirstPropertyValue('uid')))).toEqual(new Set(['series-series-1@portal.example.gov.cn']))
+  })
+
+  it('is a one-off event without RRULE when no series is given', () => {
+    expect(eventCalendar(input())).not.toContain('RRULE')
+  })
+})

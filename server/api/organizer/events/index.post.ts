@@ -3,9 +3,13 @@ import { eventCreateBody } from '#shared/events/organizer'
 import { assertCourses, setEventCourses } from '../../../events/courses'
 import { eventColumns } from '../../../events/editing'
 import { rethrowEventInput } from '../../../events/http-errors'
+import { createSeries, plannedStarts } from '../../../events/series'
 import { freeEventSlug, slugFromTitle } from '../../../events/slug'
 
-/** Creates an event as a draft; it is public only once published. */
+/**
+ * Creates an event as a draft; it is public only once published. With `repeat` (重复) it creates a
+ * series: every occurrence a draft of its own, linked to the series (the answer's `id` is the first).
+ */
 export default defineEventHandler(async (event): Promise<OrganizerEventRef> => {
   const body = await validBody(event, eventCreateBody)
   const user = await requireOrganizer(event)
@@ -21,18 +25,27 @@ export default defineEventHandler(async (event): Promise<OrganizerEventRef> => {
   }
   await assertCourses(event, city.slug, body.courses)
   // Left blank, the web address is the title's pinyin (organisers may change it later).
-  const slug = body.slug ?? await freeEventSlug(db, city.slug, slugFromTitle(body.title.zh))
+  const slug = body.slug ?? (body.repeat ? slugFromTitle(body.title.zh) : await freeEventSlug(db, city.slug, slugFromTitle(body.title.zh)))
   try {
     const columns = await eventColumns(db, city.slug, { ...body, slug })
     const id = newId()
     const now = nowIso()
-    await db.insertInto('events').values({
+    const values = {
       ...columns as Required<typeof columns>,
-      id, city_slug: city.slug, organisation_id: organisationId!, capacity: body.capacity, max_party_size: body.maxPartySize,
+      id, slug, city_slug: city.slug, organisation_id: organisationId!, capacity: body.capacity, max_party_size: body.maxPartySize,
       what_to_bring_zh: body.whatToBring?.zh ?? null, what_to_bring_en: body.whatToBring?.en ?? null, venue_id: columns.venue_id ?? null,
-      status: 'draft', confirmed_places: 0, waitlist_parties: 0, checked_in_places: 0, next_seq: 1, source: 'user',
+      status: 'draft' as const, confirmed_places: 0, waitlist_parties: 0, checked_in_places: 0, next_seq: 1, source: 'user' as const,
       created_by: user.id, created_at: now, updated_at: now, cancelled_at: null,
-    }).execute()
+    }
+    if (body.repeat) {
+      const plan = plannedStarts(body.repeat, body.startsAt)
+      const made = await createSeries(db, values, plan)
+      for (const occurrence of made.ids) if (body.courses?.length) await setEventCourses(db, occurrence, body.courses)
+      await recordAudit(event, user, { action: 'event.create', targetType: 'event', targetId: id, details: { slug, series: made.seriesId, occurrences: made.ids.length } })
+      setResponseStatus(event, 201)
+      return { id, slug: made.slugs[0], status: 'draft', series: { id: made.seriesId, occurrences: made.ids.length } }
+    }
+    await db.insertInto('events').values(values).execute()
     if (body.courses?.length) await setEventCourses(db, id, body.courses)
     await recordAudit(event, user, { action: 'event.create', targetType: 'event', targetId: id, details: { slug } })
     setResponseStatus(event, 201)

@@ -5,6 +5,7 @@ import { verifyTicketToken } from '../../../../events/tickets'
 import { ownedEvent } from '../../../../events/owned'
 import { decryptText } from '../../../../privacy/crypto'
 import { maskName } from '#shared/utils/mask'
+import { enqueue } from '../../../../notifications/outbox'
 
 /** Checks in a whole party by code or ticket QR; a second scan says when it was already done. */
 export default defineEventHandler(async (event): Promise<CheckInResult> => {
@@ -27,6 +28,8 @@ export default defineEventHandler(async (event): Promise<CheckInResult> => {
       .where('id', '=', reg.id).where('checked_in_at', 'is', null).executeTakeFirst()
     if (Number(updated.numUpdatedRows) === 0) return { code: reg.code, name, partySize: reg.party_size, checkedInAt: now, alreadyCheckedIn: true }
     await trx.updateTable('events').set(eb => ({ checked_in_places: eb('checked_in_places', '+', reg.party_size) })).where('id', '=', row.id).execute()
+    // "How was it?" with the feedback link, once the event is over (at once for one already ended).
+    await enqueue(trx, 'feedback', [{ eventId: row.id, registrationId: reg.id }], row.ends_at > now ? row.ends_at : now)
     return { code: reg.code, name, partySize: reg.party_size, checkedInAt: now, alreadyCheckedIn: false }
   })
 })

@@ -9,7 +9,7 @@ export default defineEventHandler(async (event): Promise<OrganizerEventRef> => {
   // From the id's random tail: its head is the time, the same for every copy made within hours.
   const slug = `${row.slug.slice(0, 50)}-${id.slice(-8)}`
   await db.insertInto('events').values({
-    ...row, id, slug, external_id: null, status: 'draft', confirmed_places: 0, waitlist_parties: 0, checked_in_places: 0, next_seq: 1,
+    ...row, id, slug, external_id: null, series_id: null, series_start: null, status: 'draft', confirmed_places: 0, waitlist_parties: 0, checked_in_places: 0, next_seq: 1,
     source: 'user', created_by: user.id, created_at: now, updated_at: now, cancelled_at: null,
   }).execute()
   await setEventCourses(db, id, await eventCourses(db, row.id))

@@ -1,6 +1,7 @@
 import type { OrganizerEventDetail } from '#shared/events/organizer'
 import { eventFields } from '../../../../events/editing'
 import { ownedEvent } from '../../../../events/owned'
+import { seriesPosition } from '../../../../events/series'
 
 /** One of the organisation's events in the shape the edit form sends back, with its counts. */
 export default defineEventHandler(async (event): Promise<OrganizerEventDetail> => {
@@ -14,5 +15,6 @@ export default defineEventHandler(async (event): Promise<OrganizerEventDetail> =
     confirmedPlaces: row.confirmed_places,
     waitlistLength: row.waitlist_parties,
     checkedInPlaces: row.checked_in_places,
+    series: row.series_id ? await seriesPosition(db, row) : null,
   }
 })

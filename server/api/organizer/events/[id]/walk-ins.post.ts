@@ -1,4 +1,5 @@
 import type { WalkInResult } from '#shared/events/organizer'
+import { enqueue } from '../../../../notifications/outbox'
 import { writeTransaction } from '../../../../database/write-transaction'
 import { walkInBody } from '#shared/events/organizer'
 import { book } from '../../../../events/booking'
@@ -24,6 +25,7 @@ export default defineEventHandler(async (event): Promise<WalkInResult> => {
     await writeTransaction(db, async (trx) => {
       await trx.updateTable('registrations').set({ checked_in_at: now, checked_in_by: user.id }).where('id', '=', result.registrationId).execute()
       await trx.updateTable('events').set(eb => ({ checked_in_places: eb('checked_in_places', '+', body.partySize) })).where('id', '=', row.id).execute()
+      await enqueue(trx, 'feedback', [{ eventId: row.id, registrationId: result.registrationId }], row.ends_at > now ? row.ends_at : now)
     })
     await recordAudit(event, user, { action: 'registration.walk-in', targetType: 'registration', targetId: result.registrationId })
     setResponseStatus(event, 201)
