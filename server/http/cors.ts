@@ -5,7 +5,7 @@ import { getRequestHeader, setResponseHeader, setResponseStatus, type H3Event } 
  * answers and the open data. Not: staff routes, anything behind a token, code or secret in the URL or a
  * header (tickets, attempts, entries, submissions, progress), nor any state-changing request.
  */
-const PUBLIC_READ = /^\/api\/(?:events(?:\/suggestions|\/poster(?:\.png)?|\/[^/]+(?:\/poster|\/share\.png|\/calendar\.ics)?)?|venues|courses(?:\/[^/]+(?:\/poster|\/share\.png|\/lessons\/[^/]+)?)?|quizzes(?:\/[^/]+(?:\/sheet|\/retake\.ics)?)?|contests(?:\/[^/]+(?:\/leaderboard)?)?|case-calls(?:\/[^/]+(?:\/export\.(?:csv|json))?)?|cases(?:\/images\/[^/]+|\/[^/]+)?|statistics(?:\/[^/]+)?|city|health(?:\/live)?|openapi\.json)\/?$/
+const PUBLIC_READ = /^\/api\/(?:events(?:\/suggestions|\/poster(?:\.png)?|\/[^/]+(?:\/poster|\/share\.png|\/calendar\.ics|\/series\.ics)?)?|venues|courses(?:\/[^/]+(?:\/poster|\/share\.png|\/lessons\/[^/]+)?)?|quizzes(?:\/[^/]+(?:\/sheet|\/retake\.ics)?)?|contests(?:\/[^/]+(?:\/leaderboard)?)?|case-calls(?:\/[^/]+(?:\/export\.(?:csv|json))?)?|cases(?:\/images\/[^/]+|\/[^/]+)?|statistics(?:\/[^/]+)?|city|health(?:\/live)?|openapi\.json)\/?$/
 
 const READ_METHODS = new Set(['GET', 'HEAD'])
 
