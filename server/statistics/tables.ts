@@ -33,7 +33,11 @@ export function table(spec: TableSpec): StatisticsTable {
     description: spec.description,
     rowDimension: spec.rowDimension,
     columnDimension: spec.columnDimension,
-    columns: spec.columns.map(({ key, label, unit, exact }) => ({ key, label, unit, exact: [...spec.rows.map(r => r.key), ...(spec.totals ? [TOTAL] : [])].every(exact) })),
+    columns: spec.columns.map(({ key, label, unit, exact }) => {
+      const all = [...spec.rows.map(r => r.key), ...(spec.totals ? [TOTAL] : [])]
+      const exactRows = all.filter(exact)
+      return { key, label, unit, exact: exactRows.length === all.length, ...(exactRows.length && exactRows.length < all.length ? { exactRows } : {}) }
+    }),
     rows: spec.rows.map(r => ({ key: r.key, label: r.label, cells: spec.columns.map(c => c.cell(r.key)) })),
     totals: spec.totals ? { label: totalLabel, cells: spec.columns.map(c => c.cell(TOTAL)) } : null,
     rowTotal: spec.rowTotal ?? null,

@@ -76,6 +76,8 @@ export const statisticsColumn = z.object({
   unit: z.enum(statisticsUnits),
   /** Every cell published as counted (not about residents, or public elsewhere); false: protected counts, each changed by up to `maxChange`. */
   exact: z.boolean(),
+  /** In a protected column, the rows whose counts are public elsewhere and so shown exactly (a contest's teams once its leaderboard is out). */
+  exactRows: z.array(z.string()).optional(),
 })
 export type StatisticsColumn = z.infer<typeof statisticsColumn>
 
