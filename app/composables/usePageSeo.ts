@@ -1,7 +1,5 @@
 import type { PageSeo } from '../utils/page-seo-tags'
 
-export type { PageSeo }
-
 /** The origin absolute links are built from: the server's (PORTAL_PUBLIC_ORIGIN or an allowed host), kept in the payload. */
 export function usePortalOrigin() {
   return useState<string>('portal.origin', () => (import.meta.server ? useRequestEvent()?.context.portalOrigin ?? useRequestURL().origin : window.location.origin))
