@@ -58,3 +58,37 @@ export function nextPerson() {
   forgetPersonalData()
   location.replace('/')
 }
+
+/**
+ * The mode at work in this tab (from plugins/shared-device.client.ts, once mounted, on a device in the mode):
+ * - every move inside the portal replaces the tab's history entry, so the history never holds a person's pages;
+ * - after the idle time without a touch on residents' pages, nextPerson;
+ * - fields ask the browser not to offer what someone typed before (autocomplete off);
+ * - a page brought back from the back-forward cache is replaced by the home page;
+ * - useState('shared-device') tells the default layout to show the banner with 下一位.
+ */
+export function startSharedDevice() {
+  useState<boolean>('shared-device').value = true
+  const router = useRouter()
+  const push = router.push.bind(router)
+  router.push = to => (isSharedDevice() ? router.replace(to) : push(to))
+
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const staffPage = () => /^\/(?:organizer|admin|login)(?:\/|$)/.test(location.pathname)
+  const restart = () => {
+    clearTimeout(timer)
+    if (isSharedDevice() && !staffPage()) timer = setTimeout(nextPerson, sharedDeviceIdleMs())
+  }
+  for (const type of ['pointerdown', 'keydown', 'input', 'wheel', 'scroll', 'touchstart']) {
+    window.addEventListener(type, restart, { capture: true, passive: true })
+  }
+  router.afterEach(() => restart())
+  document.addEventListener('focusin', (event) => {
+    const field = event.target
+    if (isSharedDevice() && (field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement)) field.autocomplete = 'off'
+  })
+  window.addEventListener('pageshow', (event) => {
+    if (event.persisted && isSharedDevice()) nextPerson()
+  })
+  restart()
+}
