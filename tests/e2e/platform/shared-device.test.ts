@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { mobile, publishedEvent } from '../../support/event-fixtures'
@@ -15,6 +16,7 @@ const baseURL = inject('baseURL')
 const organizer = new ApiClient(baseURL)
 let browser: Browser
 const IDLE_MS = 8_000
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
 
 beforeAll(async () => {
   await organizer.login('organizer@demo.local')
@@ -179,6 +181,37 @@ describe('共用设备模式', () => {
     }
     finally {
       await context.close()
+    }
+  })
+
+  it('offers a lesson\'s progress as a resume code and keeps none of it; the banner is axe clean in both languages', async () => {
+    for (const lang of ['zh-CN', 'en'] as const) {
+      const context = await contextFor(browser, baseURL, { lang, elder: lang === 'en' }, { width: 412, height: 823 })
+      try {
+        const page = await sharedDevice(context)
+        await page.evaluate(() => localStorage.setItem('portal:shared-device-idle-ms', '600000'))
+        const axe = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze()
+        expect(axe.violations.map(v => `${v.id}: ${v.nodes.map(n => n.target.join(' ')).join(', ')}`)).toEqual([])
+
+        await page.goto(new URL('/courses/pay-by-phone-safely/scan-to-pay/1', baseURL).href, { waitUntil: 'networkidle' })
+        await hydrated(page)
+        await expect.poll(() => page.evaluate(() => Object.keys(localStorage).some(k => k.startsWith('portal:course:')))).toBe(true)
+        await page.goto(new URL('/courses/pay-by-phone-safely/scan-to-pay/summary', baseURL).href, { waitUntil: 'networkidle' })
+        await hydrated(page)
+        await page.locator('#resume-code-value').waitFor()
+        const code = (await page.locator('#resume-code-value').textContent())!.replace(/\s/g, '')
+        const kept = await new ApiClient(baseURL).get(`/api/progress/${code}`)
+        expect(kept.status).toBe(200)
+        expect(JSON.stringify(kept.json)).toContain('scan-to-pay')
+        // The device keeps nothing of it: not the progress, not the code.
+        await expect.poll(() => page.evaluate(() => Object.keys(localStorage).filter(k => k !== 'portal:shared-device-idle-ms'))).toEqual([])
+        expect(await page.getByRole('button', { name: /打印续学码|Print the resume code/ }).count()).toBe(1)
+        const summaryAxe = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze()
+        expect(summaryAxe.violations.map(v => `${v.id}: ${v.nodes.map(n => n.target.join(' ')).join(', ')}`)).toEqual([])
+      }
+      finally {
+        await context.close()
+      }
     }
   })
 })
