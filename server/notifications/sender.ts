@@ -45,7 +45,13 @@ export async function claimDue(db: Kysely<Database>, claimant: string, limit = B
   return rows.map(r => r.id)
 }
 
-export interface SendCounts { sent: number, skipped: number, failed: number }
+export interface SendCounts {
+  sent: number
+  skipped: number
+  failed: number
+  /** Rows of the batch not tried because the gateway had just failed: handed back with the same wait. */
+  deferred?: number
+}
 
 /**
  * Sends what is due, claiming it first. A message whose reason has passed (a
@@ -63,6 +69,9 @@ export async function sendPending(db: Kysely<Database>, provider: NotificationPr
     counts.sent += done.sent
     counts.skipped += done.skipped
     counts.failed += done.failed
+    if (done.deferred) counts.deferred = (counts.deferred ?? 0) + done.deferred
+    // The gateway is failing or hanging: one try per run, not one timeout per row.
+    if (done.deferred || done.failed) break
   }
   return counts
 }
@@ -105,13 +114,18 @@ export async function sendRows(db: Kysely<Database>, provider: NotificationProvi
     await settle(db, ids.map(id => ({ id, claimant, values }))).catch(() => {})
     throw error
   }
+  let gatewayFailed: unknown
   for (const [i, n] of rows.entries()) {
     let values: Updateable<NotificationsTable>
     const stale = !n.phone_enc || (n.kind === 'reminder' && n.reg_status !== 'confirmed') || (n.kind === 'promoted' && n.reg_status !== 'confirmed')
       || ((n.kind === 'event-changed' || n.kind === 'event-message') && n.reg_status === 'cancelled')
     if (stale) values = { status: 'skipped', last_error: 'no longer applies' }
+    // A gateway that answers 500 or not at all would cost every row its own try (and a hang its own
+    // timeout): after one failure the rest of the batch waits as long, its tries not counted.
+    else if (gatewayFailed) values = { send_after: later(retryDelaySeconds(1)), last_error: `not tried: ${errorText(gatewayFailed)}` }
     else {
       const attempts = n.attempts + 1
+      let atGateway = false
       try {
         const token = await ticketToken(n.reg_id)
         const context = {
@@ -120,6 +134,7 @@ export async function sendRows(db: Kysely<Database>, provider: NotificationProvi
           ticketUrl: `${origin}/tickets/${token}`, releaseUrl: `${origin}/release/${token}`, feedbackUrl: `${origin}/feedback/${token}`,
         }
         const { params, text } = composeMessage(n.kind, context)
+        atGateway = true
         await provider.send({ id: n.id, to: await decryptText(n.phone_enc!), kind: n.kind, params, text, city: city.name.zh })
         // What is kept is the text without the resident's personal link: that link acts for them.
         const kept = composeMessage(n.kind, { ...context, ticketUrl: LINK_WITHHELD, releaseUrl: LINK_WITHHELD, feedbackUrl: LINK_WITHHELD }).text
@@ -131,6 +146,8 @@ export async function sendRows(db: Kysely<Database>, provider: NotificationProvi
           attempts, last_error: errorText(error), provider: provider.name,
           ...(last ? { status: 'failed' } : { status: 'pending', send_after: later(retryDelaySeconds(attempts)) }),
         }
+        // Only the gateway's own failure holds the rest back; a row that cannot be composed fails alone.
+        if (atGateway) gatewayFailed = error
       }
     }
     try {
@@ -142,6 +159,7 @@ export async function sendRows(db: Kysely<Database>, provider: NotificationProvi
     }
     if (values.status === 'sent') counts.sent++
     else if (values.status === 'skipped') counts.skipped++
+    else if (values.attempts === undefined) counts.deferred = (counts.deferred ?? 0) + 1
     else counts.failed++
   }
   return counts

@@ -116,6 +116,25 @@ describe.each(dialects)('claiming messages before sending on $name', ({ open }) 
     expect(retaken).toEqual([row.id])
   })
 
+  it('tries a failing gateway once per run: the rest of the batch waits as long, its tries not counted, its claims released', async () => {
+    const event = await insertEvent(t.db, { capacity: 10 })
+    for (const n of [21, 22, 23]) await book(t.db, { event: { id: event.id }, partySize: 1, sealed: await sealedFor(`137000000${n}`), purgeAfter: '2099-01-01T00:00:00.000Z' })
+    // Other tests' rows are sent first, so only this event's three are due.
+    await sendPending(t.db, { name: 'test', send: async () => {} }, tianjin, 'https://portal.example').catch(() => {})
+    await t.db.updateTable('notifications').set({ status: 'pending', attempts: 0, send_after: new Date(Date.now() - 1000).toISOString() }).where('event_id', '=', event.id).execute()
+    let tries = 0
+    const failing: NotificationProvider = { name: 'down', send: async () => {
+      tries++
+      throw new Error('the gateway answered 500')
+    } }
+    expect(await sendPending(t.db, failing, tianjin, 'https://portal.example')).toMatchObject({ sent: 0, failed: 1, deferred: 2 })
+    expect(tries).toBe(1)
+    const rows = await t.db.selectFrom('notifications').select(['attempts', 'status', 'send_after', 'claimed_by', 'last_error']).where('event_id', '=', event.id).execute()
+    expect(rows.map(r => r.attempts).sort()).toEqual([0, 0, 1])
+    expect(rows.every(r => r.status === 'pending' && r.claimed_by === null && Date.parse(r.send_after) - Date.now() > 20_000)).toBe(true)
+    expect(rows.filter(r => r.attempts === 0).every(r => r.last_error === 'not tried: the gateway answered 500')).toBe(true)
+  })
+
   it('backs off after each failure and gives up after five tries, keeping the reason', () => {
     expect([1, 2, 3, 4, 5, 20].map(retryDelaySeconds)).toEqual([30, 60, 120, 240, 480, 3600])
     expect(MAX_ATTEMPTS).toBe(5)
