@@ -91,7 +91,7 @@ describe('the SMS gateway answers 500, then hangs, then comes back (a local sink
     expect(Math.max(...hanging.map(b => b.ms))).toBeLessThan(1500)
     await sink.waitFor(() => hits.some(h => h.mode === 'hang'), 5000)
     const firstHang = hits.find(h => h.mode === 'hang')!.at
-    let released = Date.now()
+    let released: number
     for (;;) {
       const now = await rows()
       released = Date.now()
