@@ -53,16 +53,42 @@ export interface SendCounts {
   deferred?: number
 }
 
+let stopping = false
+const running = new Set<Promise<SendCounts>>()
+
+/**
+ * For a graceful stop (SIGTERM): no new claims; a text already at the gateway
+ * finishes (within its timeout) and the rest of each claimed batch is handed
+ * back at once, so another instance, or this one restarted, sends it without
+ * waiting for the lease. Resolves when every run has ended.
+ */
+export async function stopSending() {
+  stopping = true
+  await Promise.allSettled([...running])
+}
+
+/** Undoes stopSending (tests; a server that stops never sends again). */
+export function resumeSending() {
+  stopping = false
+}
+
 /**
  * Sends what is due, claiming it first. A message whose reason has passed (a
  * reminder for a cancelled booking) is skipped. Outcomes an earlier run could
  * not write (the database was away) are written before anything is claimed.
  */
-export async function sendPending(db: Kysely<Database>, provider: NotificationProvider, city: CityProfile, origin: string, limit = 200): Promise<SendCounts> {
+export function sendPending(db: Kysely<Database>, provider: NotificationProvider, city: CityProfile, origin: string, limit = 200): Promise<SendCounts> {
+  const run = sendDue(db, provider, city, origin, limit)
+  running.add(run)
+  void run.finally(() => running.delete(run)).catch(() => {})
+  return run
+}
+
+async function sendDue(db: Kysely<Database>, provider: NotificationProvider, city: CityProfile, origin: string, limit: number): Promise<SendCounts> {
   await settleBacklog(db)
   const claimant = randomUUID()
   const counts: SendCounts = { sent: 0, skipped: 0, failed: 0 }
-  while (counts.sent + counts.skipped + counts.failed < limit) {
+  while (!stopping && counts.sent + counts.skipped + counts.failed < limit) {
     const ids = await claimDue(db, claimant, Math.min(BATCH, limit - counts.sent - counts.skipped - counts.failed))
     if (!ids.length) break
     const done = await sendRows(db, provider, city, origin, ids, claimant)
@@ -120,6 +146,8 @@ export async function sendRows(db: Kysely<Database>, provider: NotificationProvi
     const stale = !n.phone_enc || (n.kind === 'reminder' && n.reg_status !== 'confirmed') || (n.kind === 'promoted' && n.reg_status !== 'confirmed')
       || ((n.kind === 'event-changed' || n.kind === 'event-message') && n.reg_status === 'cancelled')
     if (stale) values = { status: 'skipped', last_error: 'no longer applies' }
+    // Stopping: handed back as it was, for the next sender.
+    else if (stopping) values = {}
     // A gateway that answers 500 or not at all would cost every row its own try (and a hang its own
     // timeout): after one failure the rest of the batch waits as long, its tries not counted.
     else if (gatewayFailed) values = { send_after: later(retryDelaySeconds(1)), last_error: `not tried: ${errorText(gatewayFailed)}` }

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { mobile, publishedEvent } from '../../support/event-fixtures'
 import { startServer, type RunningServer } from '../../support/server'
 import { ApiClient } from '../../support/session'
+import { startSmsSink } from '../../support/sms-sink'
 
 const sleep = (ms: number) => new Promise(r => setTimeout(r, ms))
 const env = { NUXT_SESSION_PASSWORD: 't'.repeat(40), PORTAL_DATA_KEY: Buffer.alloc(32, 5).toString('base64'), PORTAL_DEMO: '1', PORTAL_RATE_SCALE: '100' }
@@ -40,9 +41,12 @@ function slowBooking(url: string, slug: string) {
 
 describe('SIGTERM: the server stops taking requests, finishes the ones in flight, and exits in bounded time', () => {
   let server: RunningServer | undefined
+  let sink: Awaited<ReturnType<typeof startSmsSink>> | undefined
   afterEach(async () => {
     await server?.stop('SIGKILL')
     server = undefined
+    await sink?.close()
+    sink = undefined
   })
 
   async function withEvent(extra: Record<string, string> = {}) {
@@ -83,6 +87,50 @@ describe('SIGTERM: the server stops taking requests, finishes the ones in flight
     expect(row?.status).toBe('confirmed')
     expect(counter.confirmed_places).toBe(1)
     expect(s.output()).not.toMatch(/uncaught|Graceful shutdown timeout/i)
+  }, 60_000)
+
+  /** Ten bookings whose texts go to a slow gateway; the signal comes while they are being sent. */
+  async function stopWhileTexting(signal: NodeJS.Signals) {
+    sink = await startSmsSink(() => ({ delayMs: 200 }))
+    const { server: s, slug, id } = await withEvent({ PORTAL_NOTIFY_PROVIDER: 'webhook', PORTAL_NOTIFY_WEBHOOK_URL: sink.url })
+    const booked = await Promise.all(Array.from({ length: 10 }, () => fetch(`${s.url}/api/events/${slug}/registrations`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: '居民', phone: mobile(), partySize: 1, consent: true }),
+    }).then(r => r.status)))
+    expect(booked).toEqual(Array(10).fill(201))
+    await sink.waitFor(() => sink!.deliveries.length >= 2, 10_000)
+    const exited = exitOf(s)
+    const signalled = Date.now()
+    s.process.kill(signal)
+    const { at } = await exited
+    const db = new DatabaseSync(join(s.dataDir, 'portal.sqlite'), { readOnly: true })
+    const rows = db.prepare('select id, status, claimed_by from notifications where event_id = ?').all(id) as Array<{ id: string, status: string, claimed_by: string | null }>
+    db.close()
+    return { s, slug, rows, ms: at - signalled, seen: sink.deliveries.map(d => d.body.id as string) }
+  }
+
+  it('hands back the texts it had claimed: what the gateway took is recorded as sent, the rest goes out after a restart at once, each once', async () => {
+    const { s, slug, rows, ms, seen } = await stopWhileTexting('SIGTERM')
+    expect(ms).toBeLessThan(3000)
+    expect(rows).toHaveLength(10)
+    expect(rows.filter(r => r.claimed_by !== null)).toEqual([])
+    expect(rows.filter(r => r.status === 'sent').map(r => r.id).sort()).toEqual([...seen].sort())
+    expect(rows.filter(r => r.status === 'pending').length).toBeGreaterThan(0)
+
+    // Restarted on the same data: no lease to wait out; a booking wakes the sender.
+    server = await startServer({ ...env, PORTAL_DATA_DIR: s.dataDir, PORTAL_NOTIFY_PROVIDER: 'webhook', PORTAL_NOTIFY_WEBHOOK_URL: sink!.url })
+    const more = await fetch(`${server.url}/api/events/${slug}/registrations`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: '居民', phone: mobile(), partySize: 1, consent: true }),
+    })
+    expect(more.status).toBe(201)
+    const ids = () => sink!.deliveries.map(d => d.body.id as string)
+    await sink!.waitFor(() => rows.every(r => ids().includes(r.id)), 15_000)
+    await sleep(1000)
+    expect(ids().filter((x, k) => ids().indexOf(x) !== k)).toEqual([])
+  }, 90_000)
+
+  it('control: kill -9 at the same moment leaves the claim to its five-minute lease, which the check above sees', async () => {
+    const { rows } = await stopWhileTexting('SIGKILL')
+    expect(rows.filter(r => r.status === 'pending' && r.claimed_by !== null).length).toBeGreaterThan(0)
   }, 60_000)
 
   it('control: a request held past the shutdown bound is cut off, and the process still exits on time', async () => {
