@@ -12,7 +12,7 @@ import { join } from 'node:path'
 const root = new URL('..', import.meta.url).pathname
 const seconds = Number(process.env.BENCH_SECONDS || 5)
 const concurrency = Number(process.env.BENCH_CONCURRENCY || 32)
-const port = 3400 + Math.floor(Math.random() * 500)
+const port = Number(process.env.BENCH_PORT) || 3400 + Math.floor(Math.random() * 500)
 const base = `http://127.0.0.1:${port}`
 
 if (!existsSync(join(root, '.output/server/index.mjs'))) {
@@ -33,7 +33,8 @@ if (seeded.status !== 0) throw new Error('seed-scale failed')
 const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []
 const server = spawn(process.execPath, [...profile, join(root, '.output/server/index.mjs')], {
   cwd: root,
-  env: { ...process.env, ...secrets, NODE_ENV: 'production', DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', PORTAL_DATA_DIR: dataDir, PORTAL_RATE_SCALE: '1000000' },
+  // The allocator settings `npm start` uses (scripts/start.mjs), so the memory figures are the ones a city sees.
+  env: { MALLOC_ARENA_MAX: '2', MALLOC_TRIM_THRESHOLD_: '131072', MALLOC_MMAP_THRESHOLD_: '131072', ...process.env, ...secrets, NODE_ENV: 'production', DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', PORTAL_DATA_DIR: dataDir, PORTAL_RATE_SCALE: '1000000' },
   stdio: ['ignore', 'ignore', 'inherit'],
 })
 process.on('exit', () => server.kill())
