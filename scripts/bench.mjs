@@ -5,14 +5,14 @@
 // (scripts/seed-scale.ts: BENCH_SCALE=1 is 500 events, 200,000 bookings, 50,000 quiz attempts).
 import { spawn, spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { existsSync, mkdtempSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
 const root = new URL('..', import.meta.url).pathname
 const seconds = Number(process.env.BENCH_SECONDS || 5)
 const concurrency = Number(process.env.BENCH_CONCURRENCY || 32)
-const port = 3400 + Math.floor(Math.random() * 500)
+const port = Number(process.env.BENCH_PORT) || 3400 + Math.floor(Math.random() * 500)
 const base = `http://127.0.0.1:${port}`
 
 if (!existsSync(join(root, '.output/server/index.mjs'))) {
@@ -33,7 +33,8 @@ if (seeded.status !== 0) throw new Error('seed-scale failed')
 const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []
 const server = spawn(process.execPath, [...profile, join(root, '.output/server/index.mjs')], {
   cwd: root,
-  env: { ...process.env, ...secrets, NODE_ENV: 'production', DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', PORTAL_DATA_DIR: dataDir, PORTAL_RATE_SCALE: '1000000' },
+  // The allocator settings `npm start` uses (scripts/start.mjs), so the memory figures are the ones a city sees.
+  env: { MALLOC_ARENA_MAX: '2', MALLOC_TRIM_THRESHOLD_: '131072', MALLOC_MMAP_THRESHOLD_: '131072', ...process.env, ...secrets, NODE_ENV: 'production', DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', PORTAL_DATA_DIR: dataDir, PORTAL_RATE_SCALE: '1000000' },
   stdio: ['ignore', 'ignore', 'inherit'],
 })
 process.on('exit', () => server.kill())
@@ -46,6 +47,19 @@ for (let i = 0; ; i++) {
   if (i > 300) throw new Error('server did not start')
   await new Promise(r => setTimeout(r, 100))
 }
+
+// The server's resident memory (Linux /proc), fresh and after the load below; the budget for a fresh instance is 170 MB.
+const rssMb = () => {
+  try {
+    return Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${server.pid}/status`, 'utf8'))[1]) / 1024
+  }
+  catch {
+    return Number.NaN
+  }
+}
+// Fresh: started and answering, nothing asked of it yet.
+await new Promise(r => setTimeout(r, 1000))
+const fresh = rssMb()
 
 const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'organizer@demo.local', password: process.env.PORTAL_DEMO_PASSWORD || 'demo-password-2026' }) })
 const cookie = login.headers.getSetCookie().map(c => c.split(';')[0]).join('; ')
@@ -81,6 +95,7 @@ async function measure(name, request) {
 }
 
 console.log(`node ${process.version}, ${concurrency} concurrent clients, ${seconds} s each, ${databaseUrl ? 'PostgreSQL' : 'embedded SQLite'}`)
+console.log(`${'RSS fresh (budget 170 MB)'.padEnd(34)} ${fresh.toFixed(0).padStart(6)} MB  ${fresh < 170 ? 'ok' : Number.isNaN(fresh) ? '(no /proc)' : 'OVER'}`)
 const floor = await measure('GET /api/health (floor)', () => fetch(`${base}/api/health`))
 const bookings = await measure('POST /api/events/:slug/registrations', () => fetch(`${base}/api/events/bench-${now}/registrations`, {
   method: 'POST', headers: { 'content-type': 'application/json' },
@@ -111,6 +126,7 @@ await cold('GET /statistics (cold)', '/statistics')
 await expire()
 await cold('GET /api/statistics (cold)', '/api/statistics')
 await cold('GET /api/statistics/datapackage.json', '/api/statistics/datapackage.json')
+console.log(`${'RSS after the load above'.padEnd(34)} ${rssMb().toFixed(0).padStart(6)} MB  (fresh ${fresh.toFixed(0)} MB)`)
 server.kill('SIGTERM')
 await new Promise(resolve => server.once('exit', resolve))
 process.exit(0)

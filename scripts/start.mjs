@@ -22,5 +22,10 @@ if (!builtAt || sources.some(s => newestMtime(join(root, s)) > builtAt)) {
   if (build.status !== 0) process.exit(build.status ?? 1)
 }
 
-const server = spawnSync(process.execPath, [join(root, '.output/server/index.mjs')], { cwd: root, stdio: 'inherit' })
+// glibc's allocator otherwise keeps one arena per thread (libvips and libuv threads drawing pictures)
+// and returns little: with these a fresh instance stays under 170 MB instead of about 250 (README:
+// Running in production). No effect on other C libraries; a value already set wins.
+const mallocTuning = { MALLOC_ARENA_MAX: '2', MALLOC_TRIM_THRESHOLD_: '131072', MALLOC_MMAP_THRESHOLD_: '131072' }
+
+const server = spawnSync(process.execPath, [join(root, '.output/server/index.mjs')], { cwd: root, stdio: 'inherit', env: { ...mallocTuning, ...process.env } })
 process.exit(server.status ?? 1)

@@ -1,5 +1,8 @@
 import sharp from 'sharp'
 
+// libvips keeps up to 50 MB of past operations by default: a server that draws a picture now and then keeps none.
+sharp.cache(false)
+
 /**
  * The demo's case pictures, drawn here as shapes (no text: fonts differ between
  * machines) and rendered by sharp, so nothing is taken from anywhere else.

@@ -7,6 +7,9 @@ import type { ImageView } from '../../shared/cases/views'
 import { newId, nowIso } from '../database/ids'
 import type { CaseImageFilesTable, CaseImagesTable, Database } from '../database/schema'
 
+// libvips keeps up to 50 MB of past operations by default: a server that draws a picture now and then keeps none.
+sharp.cache(false)
+
 export type CaseImageRow = Selectable<CaseImagesTable>
 
 export interface ImageFile {

@@ -1,5 +1,8 @@
 import sharp from 'sharp'
 
+// libvips keeps up to 50 MB of past operations by default: a server that draws a picture now and then keeps none.
+sharp.cache(false)
+
 /** What a share picture says, already in the reader's language. */
 export interface ShareCard {
   heading: string

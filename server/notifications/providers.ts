@@ -57,7 +57,8 @@ export function parseTemplates(raw: string | undefined): Partial<Record<MessageK
 
 /**
  * The city's SMS gateway, or an adapter in front of it: one JSON POST per
- * message. A 2xx reply means sent; anything else, or no reply in 10 s, is a
+ * message. A 2xx reply means sent; anything else, or no reply in 10 s
+ * (PORTAL_NOTIFY_TIMEOUT_SECONDS), is a
  * failed try that the sender retries with the same id.
  */
 export function webhookProvider(options: { url: string, secret?: string, templates: Partial<Record<MessageKind, string>>, timeoutMs?: number }): NotificationProvider {
@@ -89,7 +90,7 @@ export function providerFrom(config: PortalConfig): NotificationProvider {
     case 'webhook': {
       const url = config.notifyWebhookUrl
       if (!url || !/^https?:\/\//.test(url)) throw new Error('PORTAL_NOTIFY_PROVIDER=webhook needs PORTAL_NOTIFY_WEBHOOK_URL (http:// or https://)')
-      return webhookProvider({ url, secret: config.notifyWebhookSecret, templates: parseTemplates(config.notifyTemplates) })
+      return webhookProvider({ url, secret: config.notifyWebhookSecret, templates: parseTemplates(config.notifyTemplates), timeoutMs: config.notifyTimeoutSeconds * 1000 })
     }
     default:
       throw new Error(`PORTAL_NOTIFY_PROVIDER "${config.notifyProvider}" is not one of: record, webhook`)

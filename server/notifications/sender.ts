@@ -45,24 +45,59 @@ export async function claimDue(db: Kysely<Database>, claimant: string, limit = B
   return rows.map(r => r.id)
 }
 
-export interface SendCounts { sent: number, skipped: number, failed: number }
+export interface SendCounts {
+  sent: number
+  skipped: number
+  failed: number
+  /** Rows of the batch not tried because the gateway had just failed: handed back with the same wait. */
+  deferred?: number
+}
+
+let stopping = false
+const running = new Set<Promise<SendCounts>>()
+
+/**
+ * For a graceful stop (SIGTERM): no new claims; a text already at the gateway
+ * finishes (within its timeout) and the rest of each claimed batch is handed
+ * back at once, so another instance, or this one restarted, sends it without
+ * waiting for the lease. Resolves when every run has ended.
+ */
+export async function stopSending() {
+  stopping = true
+  await Promise.allSettled([...running])
+}
+
+/** Undoes stopSending (tests; a server that stops never sends again). */
+export function resumeSending() {
+  stopping = false
+}
 
 /**
  * Sends what is due, claiming it first. A message whose reason has passed (a
  * reminder for a cancelled booking) is skipped. Outcomes an earlier run could
  * not write (the database was away) are written before anything is claimed.
  */
-export async function sendPending(db: Kysely<Database>, provider: NotificationProvider, city: CityProfile, origin: string, limit = 200): Promise<SendCounts> {
+export function sendPending(db: Kysely<Database>, provider: NotificationProvider, city: CityProfile, origin: string, limit = 200): Promise<SendCounts> {
+  const run = sendDue(db, provider, city, origin, limit)
+  running.add(run)
+  void run.finally(() => running.delete(run)).catch(() => {})
+  return run
+}
+
+async function sendDue(db: Kysely<Database>, provider: NotificationProvider, city: CityProfile, origin: string, limit: number): Promise<SendCounts> {
   await settleBacklog(db)
   const claimant = randomUUID()
   const counts: SendCounts = { sent: 0, skipped: 0, failed: 0 }
-  while (counts.sent + counts.skipped + counts.failed < limit) {
+  while (!stopping && counts.sent + counts.skipped + counts.failed < limit) {
     const ids = await claimDue(db, claimant, Math.min(BATCH, limit - counts.sent - counts.skipped - counts.failed))
     if (!ids.length) break
     const done = await sendRows(db, provider, city, origin, ids, claimant)
     counts.sent += done.sent
     counts.skipped += done.skipped
     counts.failed += done.failed
+    if (done.deferred) counts.deferred = (counts.deferred ?? 0) + done.deferred
+    // The gateway is failing or hanging: one try per run, not one timeout per row.
+    if (done.deferred || done.failed) break
   }
   return counts
 }
@@ -105,13 +140,20 @@ export async function sendRows(db: Kysely<Database>, provider: NotificationProvi
     await settle(db, ids.map(id => ({ id, claimant, values }))).catch(() => {})
     throw error
   }
+  let gatewayFailed: unknown
   for (const [i, n] of rows.entries()) {
     let values: Updateable<NotificationsTable>
     const stale = !n.phone_enc || (n.kind === 'reminder' && n.reg_status !== 'confirmed') || (n.kind === 'promoted' && n.reg_status !== 'confirmed')
       || ((n.kind === 'event-changed' || n.kind === 'event-message') && n.reg_status === 'cancelled')
     if (stale) values = { status: 'skipped', last_error: 'no longer applies' }
+    // Stopping: handed back as it was, for the next sender.
+    else if (stopping) values = {}
+    // A gateway that answers 500 or not at all would cost every row its own try (and a hang its own
+    // timeout): after one failure the rest of the batch waits as long, its tries not counted.
+    else if (gatewayFailed) values = { send_after: later(retryDelaySeconds(1)), last_error: `not tried: ${errorText(gatewayFailed)}` }
     else {
       const attempts = n.attempts + 1
+      let atGateway = false
       try {
         const token = await ticketToken(n.reg_id)
         const context = {
@@ -120,6 +162,7 @@ export async function sendRows(db: Kysely<Database>, provider: NotificationProvi
           ticketUrl: `${origin}/tickets/${token}`, releaseUrl: `${origin}/release/${token}`, feedbackUrl: `${origin}/feedback/${token}`,
         }
         const { params, text } = composeMessage(n.kind, context)
+        atGateway = true
         await provider.send({ id: n.id, to: await decryptText(n.phone_enc!), kind: n.kind, params, text, city: city.name.zh })
         // What is kept is the text without the resident's personal link: that link acts for them.
         const kept = composeMessage(n.kind, { ...context, ticketUrl: LINK_WITHHELD, releaseUrl: LINK_WITHHELD, feedbackUrl: LINK_WITHHELD }).text
@@ -131,6 +174,8 @@ export async function sendRows(db: Kysely<Database>, provider: NotificationProvi
           attempts, last_error: errorText(error), provider: provider.name,
           ...(last ? { status: 'failed' } : { status: 'pending', send_after: later(retryDelaySeconds(attempts)) }),
         }
+        // Only the gateway's own failure holds the rest back; a row that cannot be composed fails alone.
+        if (atGateway) gatewayFailed = error
       }
     }
     try {
@@ -142,6 +187,7 @@ export async function sendRows(db: Kysely<Database>, provider: NotificationProvi
     }
     if (values.status === 'sent') counts.sent++
     else if (values.status === 'skipped') counts.skipped++
+    else if (values.attempts === undefined) counts.deferred = (counts.deferred ?? 0) + 1
     else counts.failed++
   }
   return counts

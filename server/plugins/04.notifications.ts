@@ -1,6 +1,6 @@
 import { startupMessage } from '../utils/startup-errors'
 import { currentProvider } from '../notifications/providers'
-import { sendPending } from '../notifications/sender'
+import { sendPending, stopSending } from '../notifications/sender'
 import { installSender } from '../notifications/wake'
 
 // Fails start-up on a misconfigured provider, then lets bookings wake the sender.
@@ -16,5 +16,10 @@ export default defineNitroPlugin((nitro) => {
     const { db, city } = await usePortal()
     await sendPending(db, currentProvider(), city, publicOrigin())
   })
-  nitro.hooks.hook('close', () => installSender(undefined))
+  // On SIGTERM (Nitro's graceful shutdown calls `close` once requests are done): no new sends, the
+  // text at the gateway finishes, the rest of the claim is handed back rather than left to its lease.
+  nitro.hooks.hook('close', async () => {
+    installSender(undefined)
+    await stopSending()
+  })
 })

@@ -72,6 +72,8 @@ export function portalConfig(env: Env = process.env) {
     /** The SMS gateway (or its adapter) when the provider is `webhook`; the secret signs each body. */
     notifyWebhookUrl: env.PORTAL_NOTIFY_WEBHOOK_URL || undefined,
     notifyWebhookSecret: env.PORTAL_NOTIFY_WEBHOOK_SECRET || undefined,
+    /** How long one POST to the gateway may take before it counts as a failed try (1–60 s, default 10). */
+    notifyTimeoutSeconds: Math.min(60, Math.max(1, Number(env.PORTAL_NOTIFY_TIMEOUT_SECONDS) || 10)),
     /** JSON `{ kind: template code }` of the city's approved SMS templates. */
     notifyTemplates: env.PORTAL_NOTIFY_TEMPLATES || undefined,
     /** Multiplies residents' per-address limits (village stations where many share one address). */

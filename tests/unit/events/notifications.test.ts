@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { book, cancelBooking } from '../../../server/events/booking'
 import { queueReminders } from '../../../server/notifications/reminders'
-import { CLAIM_SECONDS, claimDue, MAX_ATTEMPTS, retryDelaySeconds, sendPending } from '../../../server/notifications/sender'
+import { CLAIM_SECONDS, claimDue, MAX_ATTEMPTS, resumeSending, retryDelaySeconds, sendPending, stopSending } from '../../../server/notifications/sender'
 import { LINK_WITHHELD } from '../../../server/notifications/messages'
 import type { NotificationProvider, OutgoingMessage } from '../../../server/notifications/providers'
 import { encryptText, lookupHash } from '../../../server/privacy/crypto'
@@ -114,6 +114,54 @@ describe.each(dialects)('claiming messages before sending on $name', ({ open }) 
     const retaken = await claimDue(t.db, 'another', 20, afterLapse)
     const row = await t.db.selectFrom('notifications').select('id').where('registration_id', '=', late.registrationId).executeTakeFirstOrThrow()
     expect(retaken).toEqual([row.id])
+  })
+
+  it('tries a failing gateway once per run: the rest of the batch waits as long, its tries not counted, its claims released', async () => {
+    const event = await insertEvent(t.db, { capacity: 10 })
+    for (const n of [21, 22, 23]) await book(t.db, { event: { id: event.id }, partySize: 1, sealed: await sealedFor(`137000000${n}`), purgeAfter: '2099-01-01T00:00:00.000Z' })
+    // Other tests' rows are sent first, so only this event's three are due.
+    await sendPending(t.db, { name: 'test', send: async () => {} }, tianjin, 'https://portal.example').catch(() => {})
+    await t.db.updateTable('notifications').set({ status: 'pending', attempts: 0, send_after: new Date(Date.now() - 1000).toISOString() }).where('event_id', '=', event.id).execute()
+    let tries = 0
+    const failing: NotificationProvider = { name: 'down', send: async () => {
+      tries++
+      throw new Error('the gateway answered 500')
+    } }
+    expect(await sendPending(t.db, failing, tianjin, 'https://portal.example')).toMatchObject({ sent: 0, failed: 1, deferred: 2 })
+    expect(tries).toBe(1)
+    const rows = await t.db.selectFrom('notifications').select(['attempts', 'status', 'send_after', 'claimed_by', 'last_error']).where('event_id', '=', event.id).execute()
+    expect(rows.map(r => r.attempts).sort()).toEqual([0, 0, 1])
+    expect(rows.every(r => r.status === 'pending' && r.claimed_by === null && Date.parse(r.send_after) - Date.now() > 20_000)).toBe(true)
+    expect(rows.filter(r => r.attempts === 0).every(r => r.last_error === 'not tried: the gateway answered 500')).toBe(true)
+  })
+
+  it('stopping (SIGTERM) lets the text at the gateway finish and hands the rest of the claim back at once, unchanged', async () => {
+    const event = await insertEvent(t.db, { capacity: 10 })
+    for (const n of [31, 32, 33]) await book(t.db, { event: { id: event.id }, partySize: 1, sealed: await sealedFor(`137000000${n}`), purgeAfter: '2099-01-01T00:00:00.000Z' })
+    await sendPending(t.db, { name: 'test', send: async () => {} }, tianjin, 'https://portal.example').catch(() => {})
+    const due = new Date(Date.now() - 1000).toISOString()
+    await t.db.updateTable('notifications').set({ status: 'pending', attempts: 0, send_after: due }).where('event_id', '=', event.id).execute()
+    let stopped: Promise<void> | undefined
+    const sentIds: string[] = []
+    const slow: NotificationProvider = { name: 'slow', send: async ({ id }) => {
+      stopped ??= stopSending()
+      await new Promise(r => setTimeout(r, 50))
+      sentIds.push(id)
+    } }
+    try {
+      expect(await sendPending(t.db, slow, tianjin, 'https://portal.example')).toMatchObject({ sent: 1, deferred: 2 })
+      await stopped
+      expect(sentIds).toHaveLength(1)
+      const rows = await t.db.selectFrom('notifications').select(['id', 'status', 'attempts', 'send_after', 'claimed_by']).where('event_id', '=', event.id).execute()
+      expect(rows.find(r => r.id === sentIds[0])).toMatchObject({ status: 'sent', claimed_by: null })
+      const rest = rows.filter(r => r.id !== sentIds[0])
+      expect(rest.every(r => r.status === 'pending' && r.attempts === 0 && r.send_after === due && r.claimed_by === null)).toBe(true)
+      // No new claims while stopped.
+      expect(await sendPending(t.db, slow, tianjin, 'https://portal.example')).toMatchObject({ sent: 0 })
+    }
+    finally {
+      resumeSending()
+    }
   })
 
   it('backs off after each failure and gives up after five tries, keeping the reason', () => {
