@@ -1,6 +1,6 @@
 // `npm start`: builds the production bundle when it is missing or older than
 // the sources, then serves it. Migrations and the city seed run at server start.
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 
@@ -27,5 +27,8 @@ if (!builtAt || sources.some(s => newestMtime(join(root, s)) > builtAt)) {
 // Running in production). No effect on other C libraries; a value already set wins.
 const mallocTuning = { MALLOC_ARENA_MAX: '2', MALLOC_TRIM_THRESHOLD_: '131072', MALLOC_MMAP_THRESHOLD_: '131072' }
 
-const server = spawnSync(process.execPath, [join(root, '.output/server/index.mjs')], { cwd: root, stdio: 'inherit', env: { ...mallocTuning, ...process.env } })
-process.exit(server.status ?? 1)
+// The server runs as a child, so a stop signal (docker stop, systemd, Ctrl-C) is passed on to it: it then
+// finishes the requests in flight and hands back its texts (README: Stopping) before this process exits.
+const server = spawn(process.execPath, [join(root, '.output/server/index.mjs')], { cwd: root, stdio: 'inherit', env: { ...mallocTuning, ...process.env } })
+for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP']) process.on(signal, () => server.kill(signal))
+server.on('exit', (code, signal) => process.exit(code ?? (signal === 'SIGTERM' || signal === 'SIGINT' ? 0 : 1)))
