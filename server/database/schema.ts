@@ -82,7 +82,7 @@ export interface VenuesTable {
   updated_at: string
 }
 
-export type Role = 'admin' | 'organizer' | 'reviewer'
+export type Role = 'admin' | 'organizer' | 'reviewer' | 'helper'
 
 export interface UsersTable {
   id: string
