@@ -5,6 +5,7 @@ import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import * as accountSchemas from '#shared/accounts/schemas'
+import * as assistedSchemas from '#shared/assisted/schemas'
 import * as auditSchemas from '#shared/audit/schemas'
 import * as courseFigureSchemas from '#shared/courses/figures'
 import * as courseProgressSchemas from '#shared/courses/progress'
@@ -36,7 +37,7 @@ const stackTrace = /\bat .+\.(m?js|ts):\d+/
 
 // Every shared module a handler's query schema may come from: a handler whose `validQuery(event, x)`
 // names a schema not found here fails the test, so a new domain's schemas get added.
-const sharedSchemas: Record<string, unknown> = { ...caseRequestSchemas, ...statisticsRequestSchemas, ...statisticsIllustratedSchemas, ...accountSchemas, ...auditSchemas, ...contestSchemas, ...quizRequestSchemas, ...courseFigureSchemas, ...courseProgressSchemas, ...courseRequestSchemas, ...eventOrganizerSchemas, ...eventRequestSchemas, ...privacySchemas, ...verificationSchemas, ...venueSchemas }
+const sharedSchemas: Record<string, unknown> = { ...caseRequestSchemas, ...statisticsRequestSchemas, ...statisticsIllustratedSchemas, ...accountSchemas, ...assistedSchemas, ...auditSchemas, ...contestSchemas, ...quizRequestSchemas, ...courseFigureSchemas, ...courseProgressSchemas, ...courseRequestSchemas, ...eventOrganizerSchemas, ...eventRequestSchemas, ...privacySchemas, ...verificationSchemas, ...venueSchemas }
 function querySchemaOf(file: string): z.ZodObject | undefined {
   const name = /validQuery\(event,\s*(\w+)\)/.exec(source(file))?.[1]
   if (!name) return undefined
@@ -231,7 +232,9 @@ describe('junk input to every route', () => {
     clients.organizer = new ApiClient(server.url)
     clients.admin = new ApiClient(server.url)
     clients.reviewer = new ApiClient(server.url)
+    clients.helper = new ApiClient(server.url)
     await clients.reviewer.login('reviewer@demo.local')
+    await clients.helper.login('helper@demo.local')
     await clients.organizer.login('organizer@demo.local')
     await clients.admin.login('admin@demo.local')
     real.slug = (await clients.anonymous.get('/api/events')).json.items[0].slug
@@ -254,6 +257,7 @@ describe('junk input to every route', () => {
     if (route.pattern.startsWith('/api/admin')) return clients.admin!
     if (route.pattern.startsWith('/api/organizer/cases')) return clients.reviewer!
     if (route.pattern.startsWith('/api/organizer')) return clients.organizer!
+    if (route.pattern.startsWith('/api/assisted')) return clients.helper!
     return clients[who]!
   }
   const queryNames = (route: RouteFile) => [...new Set([...Object.keys(querySchemaOf(route.file)?.shape ?? {}), ...(openApiQuery[routeKey(route)] ?? [])])]
