@@ -1,7 +1,6 @@
 import type { H3Event } from 'h3'
 import type { Kysely } from 'kysely'
-import type { AssistedBooking, AssistedWeek } from '../../shared/assisted/schemas'
-import type { assistedBookingBody } from '../../shared/assisted/schemas'
+import type { AssistedBooking, AssistedWeek, assistedBookingBody } from '../../shared/assisted/schemas'
 import type { AuthUser } from '../../shared/accounts/schemas'
 import type { z } from 'zod'
 import { maskName } from '../../shared/utils/mask'
