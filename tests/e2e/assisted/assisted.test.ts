@@ -75,6 +75,9 @@ describe('a helper books for a resident', () => {
     const codes = [byLandline.json.code, noPhone.json.code]
     const texts = (await organizer.get(`/api/organizer/events/${id}/notifications`)).json.items as { code: string }[]
     expect(texts.filter(n => codes.includes(n.code))).toEqual([])
+    // The organiser's list shows who is coming: the name masked, no number, booked by staff.
+    const attendees = (await organizer.get(`/api/organizer/events/${id}/registrations`)).json.items as { code: string }[]
+    expect(attendees.find(r => r.code === noPhone.json.code)).toMatchObject({ name: '赵**', phone: '—', source: 'assisted' })
   })
 
   it('refuses a wrong number, a missing consent or a landline typed as a mobile (422), and a closed event', async () => {
