@@ -1,4 +1,4 @@
-import type { H3Event } from 'h3'
+import { createError } from 'h3'
 import type { Kysely } from 'kysely'
 import type { AssistedBooking, AssistedWeek, assistedBookingBody } from '../../shared/assisted/schemas'
 import type { AuthUser } from '../../shared/accounts/schemas'
@@ -96,15 +96,18 @@ export async function viewOfMine(db: Db, helper: AuthUser, id: string): Promise<
   return toAssistedBooking(db, await oneOfMine(db, helper, id))
 }
 
-/** Cancels a booking the helper made, as the resident's own cancel does (the waiting list moves up), and records it. */
-export async function cancelMine(event: H3Event, db: Db, helper: AuthUser, id: string): Promise<AssistedBooking> {
+/**
+ * Cancels a booking the helper made, as the resident's own cancel does (the waiting list moves up).
+ * `cancelled` says whether this call did it (the handler audits it); a second call changes nothing.
+ */
+export async function cancelMine(db: Db, helper: AuthUser, id: string): Promise<{ booking: AssistedBooking, cancelled: boolean }> {
   const row = await oneOfMine(db, helper, id)
-  if (row.status !== 'cancelled') {
+  const cancelled = row.status !== 'cancelled'
+  if (cancelled) {
     await changeBooking(db, row.code, row.phone_hash!, 0)
     await db.updateTable('assisted_registrations').set({ cancelled_at: nowIso() }).where('registration_id', '=', id).execute()
-    await recordAudit(event, helper, { action: 'registration.assisted-cancel', targetType: 'registration', targetId: id })
   }
-  return viewOfMine(db, helper, id)
+  return { booking: await viewOfMine(db, helper, id), cancelled }
 }
 
 /** Monday 00:00 in Asia/Shanghai (UTC+8, no summer time) of the week holding `now`, as an ISO instant. */

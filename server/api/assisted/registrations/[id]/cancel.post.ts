@@ -6,5 +6,7 @@ export default defineEventHandler(async (event): Promise<AssistedBooking> => {
   const { id } = await validParams(event, assistedIdParams)
   const helper = await requireHelper(event)
   const { db } = await usePortal()
-  return cancelMine(event, db, helper, id)
+  const { booking, cancelled } = await cancelMine(db, helper, id)
+  if (cancelled) await recordAudit(event, helper, { action: 'registration.assisted-cancel', targetType: 'registration', targetId: id })
+  return booking
 })
