@@ -389,7 +389,7 @@ describe('junk input to every route', () => {
   describe('the same request ten times at once', () => {
     const soon = (days: number, hours = 0) => new Date(Math.ceil(Date.now() / 3_600_000) * 3_600_000 + days * 86_400_000 + hours * 3_600_000).toISOString()
     const phone = '13912345678'
-    const state: { eventId?: string, slug?: string, code?: string, ticketToken?: string, smsCode?: string, dataToken?: string, userId?: string, userEmail?: string, initialPassword?: string, resumeCode?: string, attemptId?: string, itemId?: string, contestId?: string, contestSlug?: string, contestToken?: string, entryId?: string, contestItem?: { id: string, kind: string }, caseId?: string, caseSlug?: string, voteToken?: string, reviewCase?: string, callId?: string, callSlug?: string } = {}
+    const state: { eventId?: string, slug?: string, code?: string, ticketToken?: string, smsCode?: string, dataToken?: string, userId?: string, userEmail?: string, initialPassword?: string, resumeCode?: string, attemptId?: string, itemId?: string, contestId?: string, contestSlug?: string, contestToken?: string, entryId?: string, contestItem?: { id: string, kind: string }, caseId?: string, caseSlug?: string, voteToken?: string, reviewCase?: string, callId?: string, callSlug?: string, assistedId?: string } = {}
     let member: ApiClient
 
     interface Duplicate { client: () => ApiClient, path: () => string, body?: () => unknown, after?: (answers: Answer[]) => void | Promise<void> }
@@ -423,6 +423,12 @@ describe('junk input to every route', () => {
         state.code = booked?.code
         state.ticketToken = booked?.ticketToken
       } },
+      // A helper books for a resident ten times at once: one booking, nine refused as duplicates; then cancels it ten times.
+      'POST /api/assisted/registrations': { client: () => clients.helper!, path: () => '/api/assisted/registrations', body: () => ({ event: state.slug, name: '测试居民', contact: 'mobile', phone: '13912340000', partySize: 1, consent: 'in-person' }), after: (answers) => {
+        expect(answers.filter(ok)).toHaveLength(1)
+        state.assistedId = firstJson(answers)?.id
+      } },
+      'POST /api/assisted/registrations/[id]/cancel': { client: () => clients.helper!, path: () => `/api/assisted/registrations/${state.assistedId ?? example('id')}/cancel` },
       'POST /api/registrations/lookup': { client: () => clients.anonymous!, path: () => '/api/registrations/lookup', body: () => ({ phone, code: state.code ?? 'ABCDEF' }) },
       'POST /api/registrations/change': { client: () => clients.anonymous!, path: () => '/api/registrations/change', body: () => ({ phone, code: state.code ?? 'ABCDEF', partySize: 1 }) },
       'POST /api/organizer/events/[id]/reveal': { client: () => clients.organizer!, path: () => eventPath('/reveal'), body: () => ({ registrationCode: state.code ?? 'ABCDEF', reason: 'Calling about a change' }) },
@@ -612,6 +618,7 @@ describe('junk input to every route', () => {
       expect(state.caseId).toBeDefined()
       expect(state.reviewCase).toBeDefined()
       expect(state.callId).toBeDefined()
+      expect(state.assistedId).toBeDefined()
     })
   })
 
