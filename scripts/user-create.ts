@@ -10,7 +10,7 @@ import { migrateToLatest } from '../server/database/migrate'
 import { seedCity } from '../server/database/seed'
 import { loadCityProfile } from '../server/city/profile'
 import { portalConfig } from '../server/utils/config'
-import { createUserBody, passwordSchema } from '../shared/accounts/schemas'
+import { createUserBody, organisationRoles, passwordSchema } from '../shared/accounts/schemas'
 
 function askHidden(question: string): Promise<string> {
   return new Promise((resolve) => {
@@ -42,7 +42,7 @@ async function main() {
     await migrateToLatest(db)
     await seedCity(db, city)
     let organisationId: string | null = null
-    if (input.data.role === 'organizer') {
+    if (organisationRoles.includes(input.data.role)) {
       const org = await db.selectFrom('organisations').select('id').where('city_slug', '=', city.slug).where('code', '=', input.data.organisationCode!).executeTakeFirst()
       if (!org) throw new Error(`--organisation: no organisation "${input.data.organisationCode}" in ${city.slug}`)
       organisationId = org.id

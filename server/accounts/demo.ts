@@ -3,7 +3,7 @@ import type { CityProfile } from '../../shared/city/profile'
 import type { Database } from '../database/schema'
 import { createAccount } from './users'
 
-/** admin@demo.local, organizer@demo.local (for the city's first venue) and two reviewers; existing accounts are left alone. */
+/** admin@demo.local, organizer@demo.local and helper@demo.local (for the city's first venue) and two reviewers; existing accounts are left alone. */
 export async function seedDemoAccounts(db: Kysely<Database>, city: CityProfile, hash: (password: string) => Promise<string>, password: string) {
   const venue = await db.selectFrom('organisations').select('id')
     .where('city_slug', '=', city.slug).where('code', '=', city.venues[0]!.code).executeTakeFirstOrThrow()
@@ -13,6 +13,8 @@ export async function seedDemoAccounts(db: Kysely<Database>, city: CityProfile, 
     // Two expert reviewers for the case showcase, so that a case can have several reviews.
     { email: 'reviewer@demo.local', displayName: '评审专家甲（示例）', role: 'reviewer' as const, organisationId: null },
     { email: 'reviewer2@demo.local', displayName: '评审专家乙（示例）', role: 'reviewer' as const, organisationId: null },
+    // A helper (协助人员) at the same venue, who books for residents at the counter or on the phone.
+    { email: 'helper@demo.local', displayName: '协助人员（示例）', role: 'helper' as const, organisationId: venue.id },
   ]
   for (const account of accounts) {
     const exists = await db.selectFrom('users').select('id').where('email', '=', account.email).executeTakeFirst()

@@ -21,6 +21,7 @@ import type { Generated, Insertable, Selectable } from 'kysely'
 import type { CaseStatus, CaseTheme, ReportReason } from '../../shared/cases/vocabulary'
 import type { EventCategory, EventFormat, EventStatus, RegistrationSource, RegistrationStatus, AgeGroup } from '../../shared/events/vocabulary'
 import type { VerificationPurpose } from '../../shared/verification/schemas'
+import type { AssistedConsent, AssistedContact } from '../../shared/assisted/schemas'
 
 export type Bool = 0 | 1
 export type RowSource = 'seed' | 'user'
@@ -82,7 +83,7 @@ export interface VenuesTable {
   updated_at: string
 }
 
-export type Role = 'admin' | 'organizer' | 'reviewer'
+export type Role = 'admin' | 'organizer' | 'reviewer' | 'helper'
 
 export interface UsersTable {
   id: string
@@ -200,7 +201,7 @@ export interface RegistrationsTable {
 export const REPLY_CHOICES = 5
 export type ReplyChoiceKind = `reply-choice-${1 | 2 | 3 | 4 | 5}`
 /** What the outbox tells a resident about their booking. */
-export type NotificationKind = 'confirmed' | 'waitlisted' | 'promoted' | 'reminder' | 'event-cancelled' | 'event-changed' | 'event-message' | 'feedback'
+export type NotificationKind = 'confirmed' | 'waitlisted' | 'assisted-confirmed' | 'assisted-waitlisted' | 'promoted' | 'reminder' | 'event-cancelled' | 'event-changed' | 'event-message' | 'feedback'
 /** Answers to a resident's text message (POST /api/sms/inbound). */
 export type ReplyKind = 'reply-cancelled' | 'reply-confirmed' | 'reply-help' | ReplyChoiceKind
 /** Every kind of message in the outbox. */
@@ -265,6 +266,20 @@ export interface EventChangesTable {
 }
 
 /** One resident's (or one paper form's) answer about an event they came to. */
+/** A booking a helper (协助人员) made for a resident, with the resident's consent (issue 25). */
+export interface AssistedRegistrationsTable {
+  registration_id: string
+  helper_id: string
+  organisation_id: string
+  /** How the resident agreed: present (在场本人同意) or on the phone (电话中本人同意). */
+  consent: AssistedConsent
+  /** How the resident can be reached: a mobile (texts go to it), a landline, or no phone (the slip printed on the spot). */
+  contact: AssistedContact
+  created_at: string
+  /** When the helper cancelled it for the resident (a resident's own cancel shows on the booking). */
+  cancelled_at: string | null
+}
+
 export interface EventFeedbackTable {
   id: string
   event_id: string
@@ -566,6 +581,7 @@ export interface Database {
   event_changes: EventChangesTable
   event_messages: EventMessagesTable
   event_feedback: EventFeedbackTable
+  assisted_registrations: AssistedRegistrationsTable
   course_progress: CourseProgressTable
   course_activity: CourseActivityTable
   quiz_attempts: QuizAttemptsTable

@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely'
 import type { Language } from '../../shared/i18n/languages'
 import type { Database, EventRow } from '../database/schema'
 import { decryptText } from '../privacy/crypto'
+import { maskName } from '../../shared/utils/mask'
 import { organizerLanguage, organizerT } from './organizer-i18n'
 
 export type ExportFormat = 'csv' | 'xlsx'
@@ -28,7 +29,9 @@ async function attendeeRows(db: Kysely<Database>, row: EventRow, reveal: boolean
   const districts = new Map((await db.selectFrom('districts').select(['code', 'name_zh', 'name_en']).where('city_slug', '=', row.city_slug).execute())
     .map(d => [d.code, lang === 'en' ? d.name_en : d.name_zh]))
   const person = async (r: typeof regs[number]) => {
-    if (!r.name_enc || !r.phone_enc) return ['', '']
+    if (!r.name_enc) return ['', '']
+    // A helper's booking for a landline or no phone: a name, no number.
+    if (!r.phone_enc) return [reveal ? await decryptText(r.name_enc) : maskName(await decryptText(r.name_enc)), '']
     if (!reveal) {
       const masked = await maskedResident({ name_enc: r.name_enc, phone_enc: r.phone_enc })
       return [masked.name, masked.phone]

@@ -25,7 +25,8 @@ export type EventKey = { id: string } | { citySlug: string, slug: string }
 export interface BookingRequest {
   event: EventKey
   partySize: number
-  sealed: { name_enc: string, phone_enc: string, phone_hash: string }
+  /** `phone_enc` is null when no mobile was given (a helper's booking for a landline or no phone): no texts are sent. */
+  sealed: { name_enc: string, phone_enc: string | null, phone_hash: string }
   ageGroup?: AgeGroup | null
   district?: string | null
   /** When the personal data goes; by default the retention period after the event ends. */
@@ -34,6 +35,8 @@ export interface BookingRequest {
   /** Walk-ins are confirmed only when places are free; they never join the waiting list. */
   confirmedOnly?: boolean
   now?: Date
+  /** Written in the booking's own transaction (a helper's record of who acted for whom). */
+  alsoRecord?: (trx: Trx, registrationId: string) => Promise<void>
 }
 
 export interface BookingResult {
@@ -104,7 +107,10 @@ export async function book(db: Kysely<Database>, request: BookingRequest, option
     if (guard && fits) await countConfirmed(trx, { eventId: event.id, now, places: request.partySize })
     else if (guard) await countWaitlisted(trx, { eventId: event.id, now })
 
-    if (request.source !== 'walk-in' && request.source !== 'seed') await enqueue(trx, status, [{ eventId: event.id, registrationId: id }])
+    if (request.alsoRecord) await request.alsoRecord(trx, id)
+    // A helper's booking tells the resident it was made for them by the station, and only a mobile gets a text.
+    const kind = request.source === 'assisted' ? (`assisted-${status}` as const) : status
+    if (request.source !== 'walk-in' && request.source !== 'seed' && request.sealed.phone_enc !== null) await enqueue(trx, kind, [{ eventId: event.id, registrationId: id }])
     return {
       registrationId: id, eventId: event.id, code, status, partySize: request.partySize,
       waitlistPosition: fits ? null : await waitlistPosition(trx, event.id, seq),

@@ -55,6 +55,11 @@ export function composeMessage(kind: OutboxKind, c: MessageContext): ComposedMes
       return { params: { ...base, link: c.ticketUrl }, text: `${head}您已报名「${c.title}」，${time}，${c.place}，共${c.partySize}人。确认码 ${c.code}。查看或取消：${c.ticketUrl}` }
     case 'waitlisted':
       return { params: { ...base, position: String(c.waitlistPosition ?? '') }, text: `${head}「${c.title}」名额已满，您已进入候补第${c.waitlistPosition}位，共${c.partySize}人。有名额时会短信通知您。确认码 ${c.code}。` }
+    // A helper booked for the resident with their consent: the text says so, and how to cancel.
+    case 'assisted-confirmed':
+      return { params: { ...base, link: c.ticketUrl }, text: `${head}工作人员已按您的同意为您报名「${c.title}」，${time}，${c.place}，共${c.partySize}人。确认码 ${c.code}。不能来请点链接取消，或告诉为您报名的工作人员：${c.ticketUrl}` }
+    case 'assisted-waitlisted':
+      return { params: { ...base, position: String(c.waitlistPosition ?? ''), link: c.ticketUrl }, text: `${head}工作人员已按您的同意为您报名「${c.title}」，名额已满，您在候补第${c.waitlistPosition}位，共${c.partySize}人。确认码 ${c.code}。不想等了请点链接取消，或告诉为您报名的工作人员：${c.ticketUrl}` }
     case 'promoted':
       return { params: { ...base, link: c.ticketUrl }, text: `${head}好消息：「${c.title}」有名额了，您的${c.partySize}人报名已确认。${time}，${c.place}。确认码 ${c.code}。${c.ticketUrl}` }
     case 'reminder':

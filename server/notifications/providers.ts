@@ -8,6 +8,8 @@ export const messageKinds = [
   'event-changed', 'event-message',
   // After check-in: the link to the feedback page.
   'feedback',
+  // A booking a helper (协助人员) made for the resident: says so, and how to cancel.
+  'assisted-confirmed', 'assisted-waitlisted',
   // Answers to a resident's text message (POST /api/sms/inbound).
   'reply-cancelled', 'reply-confirmed', 'reply-help', 'reply-choice-1', 'reply-choice-2', 'reply-choice-3', 'reply-choice-4', 'reply-choice-5',
 ] as const

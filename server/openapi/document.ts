@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { loginBody, myOrganisation, passwordChangeBody, sessionResponse } from '../../shared/accounts/schemas'
+import { assistedBooking, assistedBookingBody, assistedBookingList, assistedListQuery, assistedWeek } from '../../shared/assisted/schemas'
 import { cityView } from '../../shared/city/views'
 import { adminCaseItem, adminCasePage, adminCaseView, adminCallItem, adminCallList, callList, callView, casePage, caseView, conflictsView, contactRevealed, exportDocument, imageView, reportCreated, reviewerCaseList, reviewerCaseView, reviewerOptions, submissionCreated, submissionView, voteResult } from '../../shared/cases/views'
 import { adminCasesQuery, assignBody, callBody, casesQuery, conflictsBody, exportQuery, imageFileQuery, rankingBody, recuseBody, reportBody, reviewBody, revealBody as caseRevealBody, statusBody, submissionCreateBody, submissionPatchBody, takedownBody, visibilityBody, voteBody } from '../../shared/cases/requests'
@@ -88,6 +89,9 @@ export const responseSchemas = {
   ContestAnswerResult: contestAnswerResult,
   Leaderboard: leaderboardView,
   OrganizerContestEntries: organizerEntries,
+  AssistedBooking: assistedBooking,
+  AssistedBookingList: assistedBookingList,
+  AssistedWeek: assistedWeek,
   CaseCallList: callList,
   CaseCall: callView,
   CasePage: casePage,
@@ -183,6 +187,7 @@ const tags = [
   { name: 'courses', description: 'Skills courses, lessons, anonymous progress and counts' },
   { name: 'quiz', description: 'The anti-fraud quizzes, attempts and the paper version' },
   { name: 'contest', description: 'Knowledge contests, entries, answers and the leaderboard' },
+  { name: 'assisted', description: 'Helpers (协助人员) booking for residents with their consent: book, look up, cancel, the week' },
   { name: 'cases', description: 'The case showcase: calls, submissions, the gallery, votes, reviews' },
   { name: 'statistics', description: 'The week in figures and its open data' },
   { name: 'privacy', description: 'A resident\'s own data: see, export, erase' },
@@ -197,6 +202,7 @@ const tagOf: [RegExp, string][] = [
   [/^\/api\/(organizer\/)?(courses|progress|course-activity)\b/, 'courses'],
   [/^\/api\/(organizer\/)?(quizzes|quiz-attempts)\b/, 'quiz'],
   [/^\/api\/(organizer\/)?(contests|contest-entries)\b/, 'contest'],
+  [/^\/api\/assisted\b/, 'assisted'],
   [/^\/api\/(organizer\/|admin\/)?(cases|case-calls|case-submissions)\b/, 'cases'],
   [/^\/api\/(admin\/)?statistics\b/, 'statistics'],
   [/^\/api\/my-data\b/, 'privacy'],
@@ -389,6 +395,13 @@ export function openApiDocument() {
       },
       '/api/organizer/events/{id}/notifications': { get: { summary: 'The event\'s outbox: kind, status, tries and the last failure\'s reason; residents\' links withheld', ...organizer, parameters: [id], responses: { 200: ok('OrganizerNotifications'), 403: error } } },
       '/api/organizer/events/{id}/walk-ins': { post: { summary: 'Add and check in someone without a booking, into free places', ...organizer, parameters: [id], requestBody: body(walkInBody), responses: { 201: ok('WalkInResult'), 409: error, 422: error } } },
+      '/api/assisted/registrations': {
+        get: { summary: 'Helper (协助人员): the bookings I made for residents (the last 50), or the one with ?code=; names masked, no numbers', ...organizer, parameters: query(assistedListQuery), responses: { 200: ok('AssistedBookingList'), 401: error, 403: error } },
+        post: { summary: 'Helper: book an event for a named resident who agreed (present or on the phone), by mobile, landline or no phone; the residents\' booking engine; audited as registration.assisted', ...organizer, requestBody: body(assistedBookingBody), responses: { 201: ok('AssistedBooking', 'Created'), 401: error, 403: error, 404: error, 409: error, 410: error, 422: error } },
+      },
+      '/api/assisted/registrations/{id}': { get: { summary: 'Helper: one booking I made, for its printed slip (code and ticket token for the QR code)', ...organizer, parameters: [id], responses: { 200: ok('AssistedBooking'), 401: error, 403: error, 404: error } } },
+      '/api/assisted/registrations/{id}/cancel': { post: { summary: 'Helper: cancel a booking I made, when the resident asks; the waiting list moves up; audited', ...organizer, parameters: [id], responses: { 200: ok('AssistedBooking'), 401: error, 403: error, 404: error } } },
+      '/api/assisted/week': { get: { summary: 'Helper: what I did since Monday (bookings made, residents helped, cancelled)', ...organizer, responses: { 200: ok('AssistedWeek'), 401: error, 403: error } } },
       '/api/case-calls': { get: { summary: 'Calls for cases (优秀案例征集): open, upcoming and past, newest first', responses: { 200: ok('CaseCallList') } } },
       '/api/case-calls/{slug}': { get: { summary: 'A call: rules, the five themes, criterion weights, the vote window and weight, and the final ranking once published', parameters: [slug], responses: { 200: ok('CaseCall'), 400: error, 404: error } } },
       '/api/case-calls/{slug}/submissions': { post: { summary: 'Start a case (draft). Without a staff session the contact number is proved first (verification purpose case-submission). Returns the edit code once', parameters: [slug], requestBody: body(submissionCreateBody), responses: { 201: ok('CaseSubmissionCreated', 'Created'), 400: error, 401: error, 404: error, 410: error, 422: error, 429: error } } },

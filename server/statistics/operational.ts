@@ -19,6 +19,8 @@ const KINDS: NotificationKind[] = ['confirmed', 'waitlisted', 'promoted', 'remin
 const KIND_LABELS: Record<NotificationKind, LocalizedText> = {
   'confirmed': t('报名成功', 'Booking confirmed'),
   'waitlisted': t('进入候补', 'On the waiting list'),
+  'assisted-confirmed': t('代报名成功', 'Booked by staff for the resident'),
+  'assisted-waitlisted': t('代报名进入候补', 'Waiting list, booked by staff'),
   'promoted': t('候补转正', 'Place from the waiting list'),
   'reminder': t('活动提醒', 'Reminder'),
   'event-cancelled': t('活动取消', 'Event cancelled'),

@@ -62,6 +62,12 @@ export const requireAdmin = (event: H3Event) => requireUser(event, { roles: ['ad
 export const requireOrganizer = (event: H3Event) => requireUser(event, { roles: ['admin', 'organizer'] })
 /** The showcase's expert reviewers (and admins, who assign them). */
 export const requireReviewer = (event: H3Event) => requireUser(event, { roles: ['admin', 'reviewer'] })
+/** Helpers (协助人员) book for residents for their own organisation; no one else acts through their pages. */
+export const requireHelper = async (event: H3Event) => {
+  const user = await requireUser(event, { roles: ['helper'] })
+  if (!user.organisationId) throw createError({ statusCode: 403, message: 'A helper acts for an organisation' })
+  return user
+}
 
 /** Organizers touch only their own organisation's data; admins may act for any. */
 export function assertOrganisation(user: AuthUser, organisationId: string | null | undefined): void {

@@ -1,8 +1,13 @@
 import { z } from 'zod'
 import { codeSchema, listOf, localizedView, timestampSchema } from '../primitives'
 
-/** Reviewers score showcase cases (专家评审) and see nothing else of the staff area. */
-export const roles = ['admin', 'organizer', 'reviewer'] as const
+/**
+ * Reviewers score showcase cases (专家评审) and see nothing else of the staff area.
+ * Helpers (协助人员: a station's staff, a volunteer, a hotline operator) book for residents with their consent, for one organisation.
+ */
+export const roles = ['admin', 'organizer', 'reviewer', 'helper'] as const
+/** Roles that act for one organisation and must name it when created. */
+export const organisationRoles: readonly (typeof roles[number])[] = ['organizer', 'helper']
 export type Role = typeof roles[number]
 
 export const emailSchema = z.string().trim().toLowerCase().max(254).pipe(z.email())
@@ -22,9 +27,9 @@ export const createUserBody = z.object({
   email: emailSchema,
   displayName: z.string().trim().min(1).max(80),
   role: z.enum(roles),
-  /** Required for organizers: the department or venue they act for. */
+  /** Required for organizers and helpers: the department or venue they act for. */
   organisationCode: codeSchema.optional(),
-}).strict().refine(b => b.role !== 'organizer' || !!b.organisationCode, { path: ['organisationCode'], message: 'Organizers belong to an organisation' })
+}).strict().refine(b => !organisationRoles.includes(b.role) || !!b.organisationCode, { path: ['organisationCode'], message: 'Organizers and helpers belong to an organisation' })
 
 export const userIdParams = z.object({ id: z.uuid() })
 

@@ -175,7 +175,7 @@ export type WalkInResult = z.infer<typeof walkInResult>
 /** One message in the event's outbox. */
 export const organizerNotification = z.object({
   code: z.string(),
-  kind: z.enum(['confirmed', 'waitlisted', 'promoted', 'reminder', 'event-cancelled', 'event-changed', 'event-message', 'feedback', 'reply-cancelled', 'reply-confirmed', 'reply-help', 'reply-choice-1', 'reply-choice-2', 'reply-choice-3', 'reply-choice-4', 'reply-choice-5']),
+  kind: z.enum(['confirmed', 'waitlisted', 'assisted-confirmed', 'assisted-waitlisted', 'promoted', 'reminder', 'event-cancelled', 'event-changed', 'event-message', 'feedback', 'reply-cancelled', 'reply-confirmed', 'reply-help', 'reply-choice-1', 'reply-choice-2', 'reply-choice-3', 'reply-choice-4', 'reply-choice-5']),
   status: z.enum(['pending', 'sent', 'failed', 'skipped']),
   sendAfter: timestampSchema,
   sentAt: timestampSchema.nullable(),

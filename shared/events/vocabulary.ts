@@ -12,7 +12,7 @@ export const eventFormats = ['onsite', 'online'] as const
 export const eventStatuses = ['draft', 'published', 'cancelled'] as const
 export const ageGroups = ['under-18', '18-39', '40-59', '60-69', '70-plus'] as const
 export const registrationStatuses = ['confirmed', 'waitlisted', 'cancelled'] as const
-export const registrationSources = ['resident', 'walk-in', 'seed'] as const
+export const registrationSources = ['resident', 'walk-in', 'seed', 'assisted'] as const
 /** How a person can book right now, said in words on every card. */
 export const availabilities = ['open', 'few-left', 'waitlist', 'full', 'not-yet-open', 'closed', 'ended', 'cancelled'] as const
 

@@ -1,7 +1,7 @@
 declare module '#app' {
   interface PageMeta {
-    /** Pages only admins may open, or only reviewers (and admins): checked by the auth middleware. */
-    role?: 'admin' | 'reviewer'
+    /** Pages only admins may open, or only reviewers or helpers (and admins): checked by the auth middleware. */
+    role?: 'admin' | 'reviewer' | 'helper'
   }
 }
 

@@ -11,7 +11,7 @@ export interface CheckedPage {
   /** The HTTP status the server should answer with. */
   status: number
   /** Signed in as this demo account (see server/accounts/demo.ts); anonymous when absent. */
-  signIn?: 'admin' | 'organizer' | 'reviewer'
+  signIn?: 'admin' | 'organizer' | 'reviewer' | 'helper'
 }
 
 export const pages: CheckedPage[] = [
@@ -106,6 +106,11 @@ export const pages: CheckedPage[] = [
   // ":adminCaseCall" and ":adminCase" are the first demo call and case in the admins' lists.
   { path: '/admin/cases/calls/:adminCaseCall', name: 'admin: a call for cases', status: 200, signIn: 'admin' },
   { path: '/admin/cases/:adminCase', name: 'admin: a case with its reviews', status: 200, signIn: 'admin' },
+  { path: '/organizer/assisted', name: 'helper: find an event, this week, bookings made', status: 200, signIn: 'helper' },
+  { path: '/organizer/assisted/book/heping-mobile-payment-for-seniors', name: 'helper: book for a resident with consent', status: 200, signIn: 'helper' },
+  // ":assistedSlip" is a booking the suite makes as helper@demo.local for a resident without a phone.
+  { path: '/organizer/assisted/slips/:assistedSlip', name: 'helper: the printable ticket slip', status: 200, signIn: 'helper' },
+  { path: '/organizer/events', name: 'helper: organiser pages are not theirs', status: 403, signIn: 'helper' },
 ]
 
 export const pagePaths: string[] = pages.map(p => p.path)

@@ -19,6 +19,7 @@ import * as m0017 from './0017_event_revision'
 import * as m0018 from './0018_event_series'
 import * as m0019 from './0019_event_notices'
 import * as m0020 from './0020_event_feedback'
+import * as m0021 from './0021_assisted_registrations'
 
 /**
  * Migrations are imported statically so that the bundled server carries them.
@@ -45,4 +46,5 @@ export const migrations: Record<string, Migration> = {
   '0018_event_series': m0018,
   '0019_event_notices': m0019,
   '0020_event_feedback': m0020,
+  '0021_assisted_registrations': m0021,
 }

@@ -44,6 +44,8 @@ let adminCase = ''
 /** An awarded demo case, and a draft made for the suite ("<id>?code=<edit code>"), for ":caseSlug" and ":caseSubmission". */
 let caseSlug = ''
 let caseSubmission = ''
+/** A booking helper@demo.local made for a resident without a phone, for ":assistedSlip". */
+let assistedSlip = ''
 
 beforeAll(async () => {
   browser = await launchBrowser()
@@ -61,6 +63,12 @@ beforeAll(async () => {
     const open = (await (await fetch(`${baseURL}/api/events?pageSize=50`)).json()).items.find((e: { availability: string }) => e.availability === 'open')
     const booking = await new ApiClient(baseURL).post(`/api/events/${open.slug}/registrations`, { name: '测试', phone: '13966660000', partySize: 1, consent: true })
     ticket = booking.json.ticketToken
+  }
+  if (pages.some(p => p.path.includes(':assistedSlip'))) {
+    const client = new ApiClient(baseURL)
+    client.cookie = sessions.get('helper')!
+    const open = (await (await fetch(`${baseURL}/api/events?pageSize=50`)).json()).items.find((e: { availability: string }) => e.availability === 'open')
+    assistedSlip = (await client.post('/api/assisted/registrations', { event: open.slug, name: '王秀兰', contact: 'none', partySize: 1, consent: 'in-person' })).json.id
   }
   if (pages.some(p => p.path.includes(':quizAttempt'))) {
     const client = new ApiClient(baseURL)
@@ -341,7 +349,7 @@ describe('accessibility', () => {
     }
     const path = target.path.replace(':ticket', ticket).replace(':organizerEvent', organizerEvent).replace(':quizAttempt', quizAttempt).replace(':contestEntry', contestEntry).replace(':organizerContest', organizerContest)
       .replace(':reviewerCase', reviewerCase).replace(':adminCaseCall', adminCaseCall).replace(':adminCase', adminCase)
-      .replace(':caseSlug', caseSlug).replace(':caseSubmission', caseSubmission)
+      .replace(':caseSlug', caseSlug).replace(':caseSubmission', caseSubmission).replace(':assistedSlip', assistedSlip)
     const missing = missingKeys.get(modeName(mode))!
     missing.length = 0
     await page.setViewportSize(DESKTOP)

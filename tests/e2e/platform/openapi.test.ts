@@ -28,7 +28,7 @@ describe('the OpenAPI document', () => {
     const doc = await (await fetch(`${baseURL}/api/openapi.json`)).json()
     expect(doc.openapi).toBe('3.1.0')
     const inDoc = Object.entries(doc.paths as Record<string, object>).flatMap(([path, ops]) => Object.keys(ops).map(m => `${m.toUpperCase()} ${documented(path)}`)).sort()
-    const contract = /^(auth|events|registrations|tickets|my-data|verifications|venues|courses|progress|course-activity|quizzes|quiz-attempts|contests|contest-entries|case-calls|case-submissions|cases|admin\/cases|statistics|sms|admin\/statistics|city|health|organizer\/(events|venues|organisation|courses|quizzes|contests|cases))\b/
+    const contract = /^(auth|events|registrations|tickets|my-data|verifications|venues|courses|progress|course-activity|quizzes|quiz-attempts|contests|contest-entries|case-calls|case-submissions|cases|assisted|admin\/cases|statistics|sms|admin\/statistics|city|health|organizer\/(events|venues|organisation|courses|quizzes|contests|cases))\b/
     const inCode = apiRoutes().filter(r => contract.test(r.file)).map((r) => {
       const path = `/api/${r.file.replace(/(\.(get|post|put|patch|delete))?\.ts$/, '').replace(/\/index$/, '').replace(/^index$/, '')}`
       return `${r.method} ${path}`

@@ -4,8 +4,10 @@ import { ApiClient } from '../../support/session'
 
 const baseURL = inject('baseURL')
 const routes = apiRoutes()
-const guarded = routes.filter(r => /^(admin|organizer)\//.test(r.file))
+const guarded = routes.filter(r => /^(admin|organizer|assisted)\//.test(r.file))
 const adminOnly = guarded.filter(r => r.file.startsWith('admin/'))
+const staffOnly = guarded.filter(r => !r.file.startsWith('assisted/'))
+const helperOnly = guarded.filter(r => r.file.startsWith('assisted/'))
 
 describe('the door to organizer and admin routes', () => {
   it('finds the guarded routes', () => {
@@ -24,6 +26,22 @@ describe('the door to organizer and admin routes', () => {
     await organizer.login('organizer@demo.local')
     const res = await organizer.request(method, path, method === 'GET' ? undefined : {})
     expect(res.status).toBe(403)
+  })
+
+  // A helper (协助人员) books for residents and does nothing else: no organiser's, reviewer's or admin's route.
+  it.each(staffOnly)('$method $path answers 403 to a helper', async ({ method, path }) => {
+    const helper = new ApiClient(baseURL)
+    await helper.login('helper@demo.local')
+    const res = await helper.request(method, path, method === 'GET' ? undefined : {})
+    expect(res.status).toBe(403)
+  })
+
+  it.each(helperOnly)('$method $path answers 403 to an organizer and an admin', async ({ method, path }) => {
+    for (const email of ['organizer@demo.local', 'admin@demo.local']) {
+      const staff = new ApiClient(baseURL)
+      await staff.login(email)
+      expect((await staff.request(method, path, method === 'GET' ? undefined : {})).status, email).toBe(403)
+    }
   })
 
   it('cannot be walked around with odd spellings of the path', async () => {

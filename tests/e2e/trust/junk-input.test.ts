@@ -5,6 +5,7 @@ import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import * as accountSchemas from '#shared/accounts/schemas'
+import * as assistedSchemas from '#shared/assisted/schemas'
 import * as auditSchemas from '#shared/audit/schemas'
 import * as courseFigureSchemas from '#shared/courses/figures'
 import * as courseProgressSchemas from '#shared/courses/progress'
@@ -36,7 +37,7 @@ const stackTrace = /\bat .+\.(m?js|ts):\d+/
 
 // Every shared module a handler's query schema may come from: a handler whose `validQuery(event, x)`
 // names a schema not found here fails the test, so a new domain's schemas get added.
-const sharedSchemas: Record<string, unknown> = { ...caseRequestSchemas, ...statisticsRequestSchemas, ...statisticsIllustratedSchemas, ...accountSchemas, ...auditSchemas, ...contestSchemas, ...quizRequestSchemas, ...courseFigureSchemas, ...courseProgressSchemas, ...courseRequestSchemas, ...eventOrganizerSchemas, ...eventRequestSchemas, ...privacySchemas, ...verificationSchemas, ...venueSchemas }
+const sharedSchemas: Record<string, unknown> = { ...caseRequestSchemas, ...statisticsRequestSchemas, ...statisticsIllustratedSchemas, ...accountSchemas, ...assistedSchemas, ...auditSchemas, ...contestSchemas, ...quizRequestSchemas, ...courseFigureSchemas, ...courseProgressSchemas, ...courseRequestSchemas, ...eventOrganizerSchemas, ...eventRequestSchemas, ...privacySchemas, ...verificationSchemas, ...venueSchemas }
 function querySchemaOf(file: string): z.ZodObject | undefined {
   const name = /validQuery\(event,\s*(\w+)\)/.exec(source(file))?.[1]
   if (!name) return undefined
@@ -231,7 +232,9 @@ describe('junk input to every route', () => {
     clients.organizer = new ApiClient(server.url)
     clients.admin = new ApiClient(server.url)
     clients.reviewer = new ApiClient(server.url)
+    clients.helper = new ApiClient(server.url)
     await clients.reviewer.login('reviewer@demo.local')
+    await clients.helper.login('helper@demo.local')
     await clients.organizer.login('organizer@demo.local')
     await clients.admin.login('admin@demo.local')
     real.slug = (await clients.anonymous.get('/api/events')).json.items[0].slug
@@ -254,6 +257,7 @@ describe('junk input to every route', () => {
     if (route.pattern.startsWith('/api/admin')) return clients.admin!
     if (route.pattern.startsWith('/api/organizer/cases')) return clients.reviewer!
     if (route.pattern.startsWith('/api/organizer')) return clients.organizer!
+    if (route.pattern.startsWith('/api/assisted')) return clients.helper!
     return clients[who]!
   }
   const queryNames = (route: RouteFile) => [...new Set([...Object.keys(querySchemaOf(route.file)?.shape ?? {}), ...(openApiQuery[routeKey(route)] ?? [])])]
@@ -385,7 +389,7 @@ describe('junk input to every route', () => {
   describe('the same request ten times at once', () => {
     const soon = (days: number, hours = 0) => new Date(Math.ceil(Date.now() / 3_600_000) * 3_600_000 + days * 86_400_000 + hours * 3_600_000).toISOString()
     const phone = '13912345678'
-    const state: { eventId?: string, slug?: string, code?: string, ticketToken?: string, smsCode?: string, dataToken?: string, userId?: string, userEmail?: string, initialPassword?: string, resumeCode?: string, attemptId?: string, itemId?: string, contestId?: string, contestSlug?: string, contestToken?: string, entryId?: string, contestItem?: { id: string, kind: string }, caseId?: string, caseSlug?: string, voteToken?: string, reviewCase?: string, callId?: string, callSlug?: string } = {}
+    const state: { eventId?: string, slug?: string, code?: string, ticketToken?: string, smsCode?: string, dataToken?: string, userId?: string, userEmail?: string, initialPassword?: string, resumeCode?: string, attemptId?: string, itemId?: string, contestId?: string, contestSlug?: string, contestToken?: string, entryId?: string, contestItem?: { id: string, kind: string }, caseId?: string, caseSlug?: string, voteToken?: string, reviewCase?: string, callId?: string, callSlug?: string, assistedId?: string } = {}
     let member: ApiClient
 
     interface Duplicate { client: () => ApiClient, path: () => string, body?: () => unknown, after?: (answers: Answer[]) => void | Promise<void> }
@@ -419,6 +423,12 @@ describe('junk input to every route', () => {
         state.code = booked?.code
         state.ticketToken = booked?.ticketToken
       } },
+      // A helper books for a resident ten times at once: one booking, nine refused as duplicates; then cancels it ten times.
+      'POST /api/assisted/registrations': { client: () => clients.helper!, path: () => '/api/assisted/registrations', body: () => ({ event: state.slug, name: '测试居民', contact: 'mobile', phone: '13912340000', partySize: 1, consent: 'in-person' }), after: (answers) => {
+        expect(answers.filter(ok)).toHaveLength(1)
+        state.assistedId = firstJson(answers)?.id
+      } },
+      'POST /api/assisted/registrations/[id]/cancel': { client: () => clients.helper!, path: () => `/api/assisted/registrations/${state.assistedId ?? example('id')}/cancel` },
       'POST /api/registrations/lookup': { client: () => clients.anonymous!, path: () => '/api/registrations/lookup', body: () => ({ phone, code: state.code ?? 'ABCDEF' }) },
       'POST /api/registrations/change': { client: () => clients.anonymous!, path: () => '/api/registrations/change', body: () => ({ phone, code: state.code ?? 'ABCDEF', partySize: 1 }) },
       'POST /api/organizer/events/[id]/reveal': { client: () => clients.organizer!, path: () => eventPath('/reveal'), body: () => ({ registrationCode: state.code ?? 'ABCDEF', reason: 'Calling about a change' }) },
@@ -608,6 +618,7 @@ describe('junk input to every route', () => {
       expect(state.caseId).toBeDefined()
       expect(state.reviewCase).toBeDefined()
       expect(state.callId).toBeDefined()
+      expect(state.assistedId).toBeDefined()
     })
   })
 

@@ -1,6 +1,6 @@
 import type { CreatedUser } from '#shared/accounts/schemas'
 import { randomBytes } from 'node:crypto'
-import { createUserBody } from '#shared/accounts/schemas'
+import { createUserBody, organisationRoles } from '#shared/accounts/schemas'
 import { AccountError, createAccount, toAuthUser } from '../../../accounts/users'
 
 /** Creates an account with an initial password that is shown once and must be changed at first sign-in. */
@@ -10,7 +10,7 @@ export default defineEventHandler(async (event): Promise<CreatedUser> => {
   const { db, city } = await usePortal()
 
   let organisationId: string | null = null
-  if (body.role === 'organizer') {
+  if (organisationRoles.includes(body.role)) {
     const org = await db.selectFrom('organisations').select('id')
       .where('city_slug', '=', city.slug).where('code', '=', body.organisationCode!).executeTakeFirst()
     if (!org) throw invalidFields({ organisationCode: ['Unknown organisation'] })

@@ -1,5 +1,7 @@
 import { attendeesQuery, type OrganizerRegistrations } from '#shared/events/organizer'
 import { ownedEvent } from '../../../../events/owned'
+import { decryptText } from '../../../../privacy/crypto'
+import { maskName } from '#shared/utils/mask'
 /** Who is coming: masked names and numbers, status, party size, check-in. Search by code with ?code=. */
 export default defineEventHandler(async (event): Promise<OrganizerRegistrations> => {
   const { code } = await validQuery(event, attendeesQuery)
@@ -14,7 +16,8 @@ export default defineEventHandler(async (event): Promise<OrganizerRegistrations>
       code: r.code,
       status: r.status,
       partySize: r.party_size,
-      ...(r.name_enc && r.phone_enc ? await maskedResident({ name_enc: r.name_enc, phone_enc: r.phone_enc }) : { name: '—', phone: '—' }),
+      // A helper's booking for a landline or no phone keeps a name and no number.
+      ...(r.name_enc && r.phone_enc ? await maskedResident({ name_enc: r.name_enc, phone_enc: r.phone_enc }) : { name: r.name_enc ? maskName(await decryptText(r.name_enc)) : '—', phone: '—' }),
       ageGroup: r.age_group,
       district: r.district_code,
       source: r.source,
