@@ -33,7 +33,7 @@ export const assistedBookingBody = z.object({
   if (body.contact === 'none') return { ...body, phone: null }
   const phone = body.contact === 'mobile' ? normalizeMobile(body.phone ?? '') : normalizeLandline(body.phone ?? '')
   if (phone) return { ...body, phone }
-  const [message, i18n] = body.contact === 'mobile' ? [MOBILE_MESSAGE, 'errors.mobile'] : [LANDLINE_MESSAGE, 'errors.landline']
+  const [message, i18n] = body.contact === 'mobile' ? [MOBILE_MESSAGE, 'errors.mobile'] : [LANDLINE_MESSAGE, 'assisted.errors.landline']
   ctx.addIssue({ code: 'custom', path: ['phone'], message, params: { i18n } })
   return z.NEVER
 })

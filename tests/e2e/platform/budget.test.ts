@@ -27,9 +27,10 @@ const publicDir = join(root, '.output/public')
  * left the entry, 111 before the header switches dropped reka-ui and Vue's Options API
  * was compiled out, 105 before Pinia went and read-aloud hydrated when idle): Vue and the
  * router are ~55, i18next ~15, Nuxt and unhead most of the rest. The budget fails on any
- * growth; lower it as those shrink.
+ * growth; lower it as those shrink. 100 → 101 when the helpers' and feedback pages came (issue 25, 26):
+ * the route table with every page's meta is in the entry, and it grew by nine pages (issue 29 is to win it back).
  */
-const BUDGET_KIB = 100
+const BUDGET_KIB = 101
 
 const text = (lang: Language, ns: Namespace, key: string): string => {
   const value = key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], dictionaries[lang][ns])
