@@ -19,7 +19,7 @@
  *                  city's experience week when it falls in that year (earlier
  *                  years' week dates are not kept), else null.
  * - `sections`     one per domain that has landed (events always; courses,
- *                  quizzes, contests, cases when registered), never an empty placeholder.
+ *                  quizzes, contests, cases, feedback, assisted when registered), never an empty placeholder.
  *
  * A section: `title`, `headline` (one sentence, the section's main finding, or
  * null), `source` (where the figures come from, for the report), `figures`
@@ -115,7 +115,7 @@ export const statisticsSection = z.object({
 })
 export type StatisticsSection = z.infer<typeof statisticsSection>
 
-export const statisticsSectionKeys = ['events', 'courses', 'quizzes', 'contests', 'cases', 'feedback'] as const
+export const statisticsSectionKeys = ['events', 'courses', 'quizzes', 'contests', 'cases', 'feedback', 'assisted'] as const
 export type StatisticsSectionKey = typeof statisticsSectionKeys[number]
 
 export const suppressionView = z.object({
@@ -140,6 +140,8 @@ export const statisticsView = z.object({
     cases: statisticsSection.optional(),
     /** Residents' feedback after events (the week's evaluation). */
     feedback: statisticsSection.optional(),
+    /** Bookings helpers (协助人员) made for residents, with their consent. */
+    assisted: statisticsSection.optional(),
   }),
 })
 export type StatisticsView = z.infer<typeof statisticsView>

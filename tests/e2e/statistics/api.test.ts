@@ -112,7 +112,7 @@ describe('statistics over HTTP', () => {
     const view = statisticsView.parse(res.json)
     expect(view.suppression).toMatchObject({ threshold: 10, marker: '<10' })
     expect(view.years[0]).toBe(view.year)
-    expect(Object.keys(view.sections)).toEqual(expect.arrayContaining(['events', 'courses', 'quizzes', 'contests', 'cases']))
+    expect(Object.keys(view.sections)).toEqual(expect.arrayContaining(['events', 'courses', 'quizzes', 'contests', 'cases', 'feedback', 'assisted']))
     // The showcase: this year's demo call has cases in several states, two of them published with votes.
     const byTheme = view.sections.cases!.tables.find(t => t.id === 'cases-by-theme-and-status')!
     expect(byTheme.totals!.cells.at(-1)).toBeGreaterThanOrEqual(6)
