@@ -1,7 +1,7 @@
 import { offerGzip } from '../compression/respond'
 import { pageCacheKey } from '../page-cache/policy'
 import { noneMatch, NOT_MODIFIED_DROPS } from '../http/validators'
-import { recallPage } from '../page-cache/store'
+import { endRender, joinRender, recallPage } from '../page-cache/store'
 
 /**
  * Public pages are rendered once and served again for a few seconds to everyone
@@ -9,17 +9,37 @@ import { recallPage } from '../page-cache/store'
  * them). Availability on such a page may lag by that long; a booking always
  * checks the live count.
  */
-export default defineEventHandler((event) => {
+/** How long a request waits for another's render of the same page before rendering it itself. */
+const WAIT_MS = 5000
+
+export default defineEventHandler(async (event) => {
   if (!portalConfig().pageCacheSeconds) return
   const key = pageCacheKey({
     method: event.method, host: getRequestHost(event), url: event.path,
     cookieHeader: getRequestHeader(event, 'cookie'), acceptLanguage: getRequestHeader(event, 'accept-language'),
   })
   if (!key) return
-  const page = recallPage(key)
+  let page = recallPage(key)
   if (!page) {
-    event.context.pageCacheKey = key
-    return
+    const other = joinRender(key)
+    if (!other) {
+      // This request renders the page; the others asking for it meanwhile wait (server/plugins/02.page-cache.ts ends it
+      // once the page is kept, the response's close in every other case).
+      event.context.pageCacheKey = key
+      event.context.pageCacheRenders = true
+      event.node.res.once('close', () => endRender(key))
+      return
+    }
+    let timer: NodeJS.Timeout | undefined
+    await Promise.race([other, new Promise((resolve) => {
+      timer = setTimeout(resolve, WAIT_MS)
+    })])
+    clearTimeout(timer)
+    page = recallPage(key)
+    if (!page) {
+      event.context.pageCacheKey = key
+      return
+    }
   }
   setResponseHeaders(event, page.headers)
   setResponseHeader(event, 'x-page-cache', 'hit')

@@ -37,6 +37,28 @@ export function rememberPage(key: string, page: CachedPage) {
   if (seconds > 0) pages.set(key, { text: new SplicedText(page.html, page.nonce), etag: etagOf(page.html, page.nonce), headers: page.headers, nonce: page.nonce }, { ttl: seconds * 1000 })
 }
 
+// The pages being rendered now, by key: when a page expires under load, the first request to miss renders it
+// and the others wait for that render instead of each rendering the same page at once.
+const rendering = new Map<string, { done: Promise<void>, finish: () => void }>()
+
+/** Undefined when the caller is now the one rendering `key`; else the render to wait for. */
+export function joinRender(key: string): Promise<void> | undefined {
+  const running = rendering.get(key)
+  if (running) return running.done
+  let finish!: () => void
+  const done = new Promise<void>((resolve) => {
+    finish = resolve
+  })
+  rendering.set(key, { done, finish })
+  return undefined
+}
+
+/** The render of `key` is over, kept or not: whoever waits for it looks in the cache again. */
+export function endRender(key: string) {
+  rendering.get(key)?.finish()
+  rendering.delete(key)
+}
+
 /** A cached page with a fresh nonce in its HTML and its Content-Security-Policy, or undefined. */
 export function recallPage(key: string): PageReply | undefined {
   const page = pages.get(key)

@@ -1,4 +1,4 @@
-import { rememberPage } from '../page-cache/store'
+import { endRender, rememberPage } from '../page-cache/store'
 
 /**
  * Keeps a public page as it is sent (server/middleware/03.page-cache.ts serves
@@ -15,6 +15,7 @@ export default defineNitroPlugin((nitroApp) => {
     }
     if (headers['set-cookie']) return
     rememberPage(key, { html: response.body, headers, nonce: event.context.security?.nonce })
+    if (event.context.pageCacheRenders) endRender(key)
     setResponseHeader(event, 'x-page-cache', 'miss')
   })
 })

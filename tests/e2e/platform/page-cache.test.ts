@@ -35,6 +35,20 @@ describe('public pages are rendered once and served again', () => {
     expect(second.headers.get('content-type')).toMatch(/text\/html/)
   })
 
+  it('renders an expired page once when many ask for it at the same moment; the others wait for that render', async () => {
+    const stamp = Date.now()
+    const burst = await Promise.all(Array.from({ length: 12 }, () => get(`/events?burst=${stamp}`)))
+    const states = burst.map(r => r.headers.get('x-page-cache'))
+    expect(states.filter(s => s === 'miss')).toHaveLength(1)
+    expect(states.filter(s => s === 'hit')).toHaveLength(11)
+    const bodies = await Promise.all(burst.map(r => r.text()))
+    expect(new Set(bodies.map(nonceIn).flat()).size).toBe(12)
+    // Control: twelve different pages at the same moment are each rendered, so the count above can tell the two apart.
+    const apart = await Promise.all(Array.from({ length: 12 }, (_, i) => get(`/events?apart=${stamp}-${i}`)))
+    expect(apart.every(r => r.headers.get('x-page-cache') === 'miss')).toBe(true)
+    await Promise.all(apart.map(r => r.arrayBuffer()))
+  })
+
   it('keeps each language and display mode apart', async () => {
     const path = `/about?modes=${Date.now()}`
     await get(path)
