@@ -44,5 +44,6 @@ export function median(values) {
 /** "median (min–max)" with `digits` decimals. */
 export function spread(values, digits = 0) {
   const f = v => v.toFixed(digits)
+  if (!values.length) return '–'
   return values.length > 1 ? `${f(median(values))} (${f(Math.min(...values))}–${f(Math.max(...values))})` : f(values[0])
 }

@@ -1,15 +1,20 @@
 // `npm run bench:pages`: Lighthouse on the built server (embedded SQLite), with the
 // system Chromium and Lighthouse's default mobile profile (simulated throttling).
-// Prints performance and accessibility scores, FCP, LCP, TBT and bytes per page,
-// then each page's top opportunities and diagnostics. BENCH_PAGES_RUNS=<n> runs
-// every page n times and reports the median (default 1). Exits non-zero only when
-// the server or Lighthouse fails: the figures are a benchmark, not a test.
+// Prints performance and accessibility scores, FCP, LCP, TBT, main-thread work and bytes
+// per page as the median (min–max) of its runs, the machine's Lighthouse benchmark index
+// beside them, then each page's top opportunities and diagnostics.
+//   BENCH_PAGES_RUNS=<n>   runs per page (default 3)
+//   BENCH_PAGES_CPU=<n>[,<m>…]  Lighthouse's CPU slowdown (default 4, its mobile profile's); several: a table each
+//   BENCH_PAGES_BASELINE=<dir>  another build's .output (say, of main) measured in the same run, page by page, alternating
+// Exits non-zero only when the server or Lighthouse fails: the figures are a benchmark, not a test.
 import { spawn, spawnSync } from 'node:child_process'
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import * as chromeLauncher from 'chrome-launcher'
 import lighthouse from 'lighthouse'
+import { throttling } from 'lighthouse/core/config/constants.js'
+import { freePort, median, spread } from './bench-lib.mjs'
 
 // The pages measured. `path` is a string or an async function given `json(path)`
 // (a GET on the running server) that returns one, for pages that need real data.
@@ -34,14 +39,14 @@ const pages = [
 ]
 
 const root = new URL('..', import.meta.url).pathname
-const runs = Math.max(1, Number(process.env.BENCH_PAGES_RUNS || 1))
+const runs = Math.max(1, Number(process.env.BENCH_PAGES_RUNS || 3))
+const slowdowns = (process.env.BENCH_PAGES_CPU || '4').split(',').map(Number).filter(n => n > 0)
+const baselineOutput = process.env.BENCH_PAGES_BASELINE
 const top = Number(process.env.BENCH_PAGES_TOP || 3)
 // BENCH_PAGES_REPORTS=<dir> keeps each page's median Lighthouse report there as JSON.
 const reportDir = process.env.BENCH_PAGES_REPORTS
 if (reportDir) mkdirSync(reportDir, { recursive: true })
 const chromePath = process.env.CHROME_PATH || '/usr/bin/chromium'
-const port = 3400 + Math.floor(Math.random() * 500)
-const base = `http://127.0.0.1:${port}`
 
 if (!existsSync(chromePath)) {
   console.error(`bench:pages: no Chromium at ${chromePath}; install Debian's chromium (sh scripts/ensure-chromium.sh) or set CHROME_PATH`)
@@ -54,19 +59,20 @@ if (!existsSync(join(root, '.output/server/index.mjs'))) {
 const dataDir = mkdtempSync(join(tmpdir(), 'portal-bench-pages-'))
 const profileDir = mkdtempSync(join(tmpdir(), 'portal-bench-chromium-'))
 const outputDir = mkdtempSync(join(tmpdir(), 'portal-bench-output-'))
+const baselineDataDir = mkdtempSync(join(tmpdir(), 'portal-bench-pages-baseline-'))
 
 let server
+let baselineServer
 let chrome
 // On a signal: kill at once. On the normal and error paths `stop()` runs first, gracefully.
 function stopNow() {
   server?.kill()
+  baselineServer?.kill()
   try {
     chrome?.kill() // SIGKILL to Chromium's process group
   }
   catch { /* already gone */ }
-  rmSync(dataDir, { recursive: true, force: true })
-  rmSync(profileDir, { recursive: true, force: true })
-  rmSync(outputDir, { recursive: true, force: true })
+  for (const dir of [dataDir, baselineDataDir, profileDir, outputDir]) rmSync(dir, { recursive: true, force: true })
 }
 process.on('exit', stopNow)
 async function stop() {
@@ -76,19 +82,17 @@ async function stop() {
     await gone
     chrome = undefined
   }
-  if (server && server.exitCode === null && server.signalCode === null) {
-    const exited = new Promise(resolve => server.once('exit', resolve))
-    server.kill('SIGTERM')
-    await exited
+  for (const child of [server, baselineServer]) {
+    if (child && child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise(resolve => child.once('exit', resolve))
+      child.kill('SIGTERM')
+      await exited
+    }
   }
   server = undefined
+  baselineServer = undefined
 }
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(130))
-
-const median = (values) => {
-  const sorted = values.filter(v => typeof v === 'number').sort((a, b) => a - b)
-  return sorted.length ? sorted[Math.floor((sorted.length - 1) / 2)] : undefined
-}
 
 // Opportunities and diagnostics that did not pass, biggest estimated saving first
 // (time on FCP or LCP plus TBT, then bytes), scored failures before informative ones.
@@ -106,15 +110,16 @@ function findings(lhr) {
 
 // Lighthouse's own advice for a trace that went wrong (NO_NAVSTART, NO_FCP, … on a busy
 // machine) is to run again: up to two retries, then the error stands.
-async function measure(url, attempt = 1) {
-  const result = await lighthouse(url, { port: chrome.port, logLevel: 'error', output: 'json', onlyCategories: ['performance', 'accessibility'] })
+async function measure(url, cpu, attempt = 1) {
+  const config = { extends: 'lighthouse:default', settings: { throttling: { ...throttling.mobileSlow4G, cpuSlowdownMultiplier: cpu } } }
+  const result = await lighthouse(url, { port: chrome.port, logLevel: 'error', output: 'json', onlyCategories: ['performance', 'accessibility'] }, config)
   const lhr = result?.lhr
   if (!lhr) throw new Error(`Lighthouse returned nothing for ${url}`)
   if (lhr.runtimeError) {
     const message = `Lighthouse failed on ${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`
     if (attempt > 2 || !/^NO_|TIMEOUT|HUNG/.test(lhr.runtimeError.code)) throw new Error(message)
     console.error(`${message}; trying again`)
-    return measure(url, attempt + 1)
+    return measure(url, cpu, attempt + 1)
   }
   const requests = lhr.audits['network-requests']?.details?.items || []
   const score = id => lhr.categories[id].score === null ? undefined : Math.round(lhr.categories[id].score * 100)
@@ -129,6 +134,8 @@ async function measure(url, attempt = 1) {
     cls: value('cumulative-layout-shift'),
     si: value('speed-index'),
     bytes: value('total-byte-weight'),
+    work: value('mainthread-work-breakdown'),
+    benchmarkIndex: lhr.environment?.benchmarkIndex,
     js: requests.filter(r => r.resourceType === 'Script').reduce((sum, r) => sum + (r.transferSize || 0), 0),
   }
 }
@@ -143,29 +150,43 @@ async function startServer(attempt = 1) {
   }
   rmSync(outputDir, { recursive: true, force: true })
   cpSync(join(root, '.output'), outputDir, { recursive: true })
-  server = spawn(process.execPath, [join(outputDir, 'server/index.mjs')], {
+  const started = await serve(outputDir, dataDir)
+  server = started.child
+  if (started.base) return started.base
+  if (attempt >= 3) throw new Error(`server exited with ${server.exitCode}`)
+  console.error(`bench:pages: the server exited at start (was .output being rebuilt?); copying it again in 15 s`)
+  await new Promise(r => setTimeout(r, 15_000))
+  return startServer(attempt + 1)
+}
+
+/** A build's server on a free port: its base URL once healthy, or no base when it exited at start. */
+async function serve(output, data) {
+  const port = await freePort()
+  const child = spawn(process.execPath, [join(output, 'server/index.mjs')], {
     cwd: root,
-    env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: '', PORT: String(port), HOST: '127.0.0.1', PORTAL_DATA_DIR: dataDir, PORTAL_RATE_SCALE: '1000000' },
+    env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: '', PORT: String(port), HOST: '127.0.0.1', PORTAL_DATA_DIR: data, PORTAL_RATE_SCALE: '1000000' },
     stdio: ['ignore', 'ignore', 'inherit'],
   })
   for (let i = 0; ; i++) {
     try {
-      if ((await fetch(`${base}/api/health`)).ok) return
+      if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return { child, base: `http://127.0.0.1:${port}` }
     }
     catch { /* starting */ }
-    if (server.exitCode !== null) {
-      if (attempt >= 3) throw new Error(`server exited with ${server.exitCode}`)
-      console.error(`bench:pages: the server exited at start (was .output being rebuilt?); copying it again in 15 s`)
-      await new Promise(r => setTimeout(r, 15_000))
-      return startServer(attempt + 1)
-    }
+    if (child.exitCode !== null) return { child, base: undefined }
     if (i > 300) throw new Error('server did not start')
     await new Promise(r => setTimeout(r, 100))
   }
 }
 
 try {
-  await startServer()
+  const base = await startServer()
+  const builds = [{ name: 'this build', base }]
+  if (baselineOutput) {
+    const started = await serve(baselineOutput, baselineDataDir)
+    baselineServer = started.child
+    if (!started.base) throw new Error(`the baseline at ${baselineOutput} did not start`)
+    builds.push({ name: 'baseline', base: started.base })
+  }
   const json = async (path) => {
     const res = await fetch(`${base}${path}`)
     if (!res.ok) throw new Error(`GET ${path}: ${res.status}`)
@@ -175,7 +196,7 @@ try {
   const only = process.env.BENCH_PAGES_ONLY
   const targets = await Promise.all(pages.filter(page => !only || page.name.includes(only)).map(async page => ({ ...page, path: typeof page.path === 'function' ? await page.path(json) : page.path })))
   // One plain request per page first, so the first Lighthouse run does not pay for the server's cold start.
-  for (const page of targets) await (await fetch(`${base}${page.path}`)).arrayBuffer()
+  for (const build of builds) for (const page of targets) await (await fetch(`${build.base}${page.path}`)).arrayBuffer()
 
   chrome = await chromeLauncher.launch({
     chromePath,
@@ -187,23 +208,35 @@ try {
   const version = await (await fetch(`http://127.0.0.1:${chrome.port}/json/version`)).json()
 
   const rows = []
-  for (const page of targets) {
-    const results = []
-    for (let i = 0; i < runs; i++) results.push(await measure(`${base}${page.path}`))
-    const pick = key => median(results.map(r => r[key]))
-    // The run whose performance score is the median supplies the findings.
-    const middle = results.find(r => r.performance === pick('performance')) || results[0]
-    rows.push({ page, performance: pick('performance'), accessibility: pick('accessibility'), fcp: pick('fcp'), lcp: pick('lcp'), tbt: pick('tbt'), cls: pick('cls'), si: pick('si'), bytes: pick('bytes'), js: pick('js'), lhr: middle.lhr })
-    if (reportDir) writeFileSync(join(reportDir, `${page.name.replace(/\W+/g, '-')}.json`), JSON.stringify(middle.lhr))
+  for (const cpu of slowdowns) {
+    for (const page of targets) {
+      // Page by page, run by run, the builds alternate, so a busier moment falls on both.
+      const results = builds.map(() => [])
+      for (let i = 0; i < runs; i++) {
+        for (const [b, build] of builds.entries()) results[b].push(await measure(`${build.base}${page.path}`, cpu))
+      }
+      for (const [b, build] of builds.entries()) {
+        const pick = key => results[b].map(r => r[key]).filter(v => typeof v === 'number')
+        // The run whose performance score is the median supplies the findings.
+        const middle = results[b].find(r => r.performance === median(pick('performance'))) || results[b][0]
+        rows.push({ cpu, build: build.name, page, pick, lhr: middle.lhr })
+        if (reportDir && b === 0) writeFileSync(join(reportDir, `${page.name.replace(/\W+/g, '-')}-${cpu}x.json`), JSON.stringify(middle.lhr))
+      }
+    }
   }
 
-  const fmt = (v, width, scale = 1) => (v === undefined ? '–' : (v / scale).toFixed(0)).padStart(width)
-  console.log(`node ${process.version}, ${version.Browser}, Lighthouse ${rows[0].lhr.lighthouseVersion} mobile (simulated throttling), ${runs} run(s) per page${runs > 1 ? ', median' : ''}, embedded SQLite`)
-  console.log(`${'page'.padEnd(40)} ${'perf'.padStart(4)} ${'a11y'.padStart(4)} ${'FCP ms'.padStart(7)} ${'LCP ms'.padStart(7)} ${'TBT ms'.padStart(7)} ${'CLS'.padStart(5)} ${'SI ms'.padStart(6)} ${'total KB'.padStart(9)} ${'JS KB'.padStart(6)}`)
-  for (const r of rows) {
-    console.log(`${`${r.page.name} ${r.page.path}`.slice(0, 40).padEnd(40)} ${fmt(r.performance, 4)} ${fmt(r.accessibility, 4)} ${fmt(r.fcp, 7)} ${fmt(r.lcp, 7)} ${fmt(r.tbt, 7)} ${(r.cls ?? 0).toFixed(3).padStart(5)} ${fmt(r.si, 6)} ${fmt(r.bytes, 9, 1024)} ${fmt(r.js, 6, 1024)}`)
+  const cell = (values, width, scale = 1, digits = 0) => (values.length ? spread(values.map(v => v / scale), digits) : '–').padStart(width)
+  console.log(`node ${process.version}, ${version.Browser}, Lighthouse ${rows[0].lhr.lighthouseVersion} mobile (simulated throttling), ${runs} run(s) per page: median (min–max), embedded SQLite`)
+  for (const cpu of slowdowns) {
+    const these = rows.filter(r => r.cpu === cpu)
+    console.log(`\nCPU slowdown ${cpu}×; Lighthouse benchmark index ${spread(these.flatMap(r => r.pick('benchmarkIndex')))}`)
+    console.log(`${'page'.padEnd(28)} ${'perf'.padStart(13)} ${'a11y'.padStart(4)} ${'FCP ms'.padStart(18)} ${'TBT ms'.padStart(16)} ${'main thread ms'.padStart(20)} ${'total KB'.padStart(8)} ${'JS KB'.padStart(6)}`)
+    for (const r of these) {
+      const label = `${builds.length > 1 ? `${r.build === 'baseline' ? '  baseline' : r.page.name}` : `${r.page.name} ${r.page.path}`}`
+      console.log(`${label.slice(0, 28).padEnd(28)} ${cell(r.pick('performance'), 13)} ${String(median(r.pick('accessibility')) ?? '–').padStart(4)} ${cell(r.pick('fcp'), 18)} ${cell(r.pick('tbt'), 16)} ${cell(r.pick('work'), 20)} ${cell(r.pick('bytes'), 8, 1024)} ${cell(r.pick('js'), 6, 1024)}`)
+    }
   }
-  for (const r of rows) {
+  for (const r of rows.filter(r => r.build === 'this build' && r.cpu === slowdowns[0])) {
     console.log(`\n${r.page.name} ${r.page.path}: top opportunities and diagnostics`)
     const list = findings(r.lhr).slice(0, top)
     if (!list.length) console.log('  (none)')

@@ -21,6 +21,7 @@ const values = (m: Message) => ({
 })
 const insert = (db: Db, messages: Message[]) =>
   db.insertInto('notifications').values(messages.map(values)).onConflict(oc => oc.columns(['registration_id', 'kind', 'occasion']).doNothing())
+const BATCH = 500
 // One message is the common case (every booking queues one): compiled once.
 const insertOne = preparedQuery((db: Db, m: Message) => insert(db, [m]))
 
@@ -34,6 +35,8 @@ export async function enqueue(db: Db, kind: OutboxKind, items: Item[], sendAfter
   const now = nowIso()
   const messages = items.map(item => ({ ...item, occasion: item.occasion ?? '', id: newId(), kind, sendAfter, now }))
   if (messages.length === 1) await insertOne(db, messages[0]!)
-  else if (messages.length) await insert(db, messages).execute()
+  // In slices: a day's reminders or a full event's cancellation (5,000 bookings) in one statement would pass
+  // SQLite's 32,766 bound values (13 a row) and come near PostgreSQL's 65,535.
+  else for (let i = 0; i < messages.length; i += BATCH) await insert(db, messages.slice(i, i + BATCH)).execute()
   if (messages.length && sendAfter <= now) wakeSender()
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { book, cancelBooking } from '../../../server/events/booking'
+import { enqueue } from '../../../server/notifications/outbox'
 import { queueReminders } from '../../../server/notifications/reminders'
 import { CLAIM_SECONDS, claimDue, MAX_ATTEMPTS, resumeSending, retryDelaySeconds, sendPending, stopSending } from '../../../server/notifications/sender'
 import { LINK_WITHHELD } from '../../../server/notifications/messages'
@@ -43,6 +44,22 @@ describe.each(dialects)('notifications outbox on $name', ({ open }) => {
     expect(promotion.text).toContain('https://portal.example/tickets/')
     expect(sent.every(s => !s.text.includes('宋秀英'))).toBe(true)
     expect((await sendPending(t.db, provider, tianjin, 'https://portal.example')).sent).toBe(0)
+  })
+
+  it('queues a big event\'s texts at once: 3,000 bookings are more bound values than one statement may carry', async () => {
+    const event = await insertEvent(t.db, { capacity: 5000 })
+    const now = new Date().toISOString()
+    const rows = Array.from({ length: 3000 }, (_, i) => ({
+      id: `big-${event.id}-${i}`, event_id: event.id, code: `B${i}`, seq: i + 1, status: 'confirmed' as const, party_size: 1,
+      name_enc: null, phone_enc: null, phone_hash: `big-${i}`, age_group: null, district_code: null, source: 'web' as const, consent_at: now,
+      promoted_at: null, cancelled_at: null, checked_in_at: null, checked_in_by: null, attendance_confirmed_at: null,
+      purge_after: '2099-01-01T00:00:00.000Z', anonymised_at: null, created_at: now, updated_at: now,
+    }))
+    for (let i = 0; i < rows.length; i += 500) await t.db.insertInto('registrations').values(rows.slice(i, i + 500)).execute()
+    // 3,000 × 13 values is past SQLite's bound of 32,766 in one statement.
+    await enqueue(t.db, 'event-cancelled', rows.map(r => ({ eventId: event.id, registrationId: r.id })), '2099-01-01T00:00:00.000Z')
+    const queued = await t.db.selectFrom('notifications').select(eb => eb.fn.countAll<number>().as('n')).where('event_id', '=', event.id).executeTakeFirstOrThrow()
+    expect(Number(queued.n)).toBe(3000)
   })
 
   it('queues one reminder a day ahead with a release link, skips it if the booking was cancelled, and retries failures', async () => {
