@@ -43,6 +43,12 @@ export class SplicedText {
     this.pieces = (placeholder ? text.split(placeholder) : [text]).map(piece => Buffer.from(piece))
   }
 
+  /** The bytes kept: the pieces, and their compressed blocks once a gzip reply has asked for them. */
+  get keptBytes(): number {
+    const sum = (buffers: Buffer[]) => buffers.reduce((n, b) => n + b.length, 0)
+    return sum(this.pieces) + sum(this.deflated?.blocks ?? [])
+  }
+
   /** Bytes of the text (UTF-8) with `value` in each place of the placeholder. */
   text(value: string): Buffer {
     if (this.pieces.length === 1) return this.pieces[0]!
