@@ -2,20 +2,23 @@ import { fileURLToPath } from 'node:url'
 import { defineVitestProject } from '@nuxt/test-utils/config'
 import { defineConfig } from 'vitest/config'
 
+const root = fileURLToPath(new URL('./', import.meta.url))
 const shared = fileURLToPath(new URL('./shared', import.meta.url))
+// The aliases Nuxt and Nitro resolve (ARCHITECTURE.md, Imports): #shared/… and ~~/… from the root.
+const alias = { '#shared': shared, '~~': root }
 
 export default defineConfig({
   test: {
     projects: [
       {
-        resolve: { alias: { '#shared': shared } },
+        resolve: { alias },
         test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node', testTimeout: 30_000, hookTimeout: 60_000 },
       },
       await defineVitestProject({
         test: { name: 'nuxt', include: ['tests/nuxt/**/*.test.ts'], environment: 'nuxt' },
       }),
       {
-        resolve: { alias: { '#shared': shared } },
+        resolve: { alias },
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],

@@ -1,10 +1,10 @@
 // `npm run db:migrate`: applies migrations to the configured database
 // (DATABASE_URL, or the embedded SQLite file) and seeds the city profile.
-import { createDatabase } from '../server/database/client'
-import { migrateToLatest } from '../server/database/migrate'
-import { seedCity } from '../server/database/seed'
-import { loadCityProfile } from '../server/city/profile'
-import { portalConfig } from '../server/utils/config'
+import { createDatabase } from '~~/server/database/client'
+import { migrateToLatest } from '~~/server/database/migrate'
+import { seedCity } from '~~/server/database/seed'
+import { loadCityProfile } from '~~/server/city/profile'
+import { portalConfig } from '~~/server/utils/config'
 
 const config = portalConfig()
 const { db, dialect } = createDatabase({ url: config.databaseUrl, sqliteFile: config.sqliteFile })

@@ -2,11 +2,11 @@
 // information whose retention period has ended, in the configured database
 // (DATABASE_URL, or the embedded SQLite file). The server runs the same
 // purgers as the `privacy:purge` task.
-import { createDatabase } from '../server/database/client'
-import { migrateToLatest } from '../server/database/migrate'
-import { PersonalDataError, runPurge } from '../server/privacy/retention'
-import { portalConfig } from '../server/utils/config'
-import { purgers } from '../server/privacy/purgers'
+import { createDatabase } from '~~/server/database/client'
+import { migrateToLatest } from '~~/server/database/migrate'
+import { PersonalDataError, runPurge } from '~~/server/privacy/retention'
+import { portalConfig } from '~~/server/utils/config'
+import { purgers } from '~~/server/privacy/purgers'
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error))
 

@@ -4,17 +4,17 @@
 // (about ten answers each) in the current year; 0.01 is a hundredth of that (the CI run).
 // Made-up, anonymous rows (no names or numbers), inserted in one transaction.
 import { CompiledQuery, sql, type Insertable, type Transaction } from 'kysely'
-import { ageGroups, eventAudiences, eventCategories, eventFormats } from '../shared/events/vocabulary'
-import { fraudTypes } from '../shared/quiz/vocabulary'
-import { CODE_ALPHABET } from '../shared/primitives'
-import { loadCityProfile } from '../server/city/profile'
-import { createDatabase } from '../server/database/client'
-import { newId } from '../server/database/ids'
-import { migrateToLatest } from '../server/database/migrate'
-import { rebuildQuizAnswerDays } from '../server/database/migrations/0011_statistics'
-import type { Database, QuizAnswersTable, RegistrationsTable } from '../server/database/schema'
-import { seedCity } from '../server/database/seed'
-import { portalConfig } from '../server/utils/config'
+import { ageGroups, eventAudiences, eventCategories, eventFormats } from '#shared/events/vocabulary'
+import { fraudTypes } from '#shared/quiz/vocabulary'
+import { CODE_ALPHABET } from '#shared/primitives'
+import { loadCityProfile } from '~~/server/city/profile'
+import { createDatabase } from '~~/server/database/client'
+import { newId } from '~~/server/database/ids'
+import { migrateToLatest } from '~~/server/database/migrate'
+import { rebuildQuizAnswerDays } from '~~/server/database/migrations/0011_statistics'
+import type { Database, QuizAnswersTable, RegistrationsTable } from '~~/server/database/schema'
+import { seedCity } from '~~/server/database/seed'
+import { portalConfig } from '~~/server/utils/config'
 
 const scale = Number(process.argv[2] ?? 1)
 if (!(scale > 0 && scale <= 10)) throw new Error('scale: a number above 0, at most 10')

@@ -1,4 +1,4 @@
-import type { PageSeo } from '../utils/page-seo-tags'
+import type { PageSeo } from '~/utils/page-seo-tags'
 
 /** The origin absolute links are built from: the server's (PORTAL_PUBLIC_ORIGIN or an allowed host), kept in the payload. */
 export function usePortalOrigin() {
@@ -27,7 +27,7 @@ export function usePageSeo(seo: PageSeo): Promise<void> | undefined {
   }
   const title = () => toValue(seo.title)
   const head = useHead({ title })
-  const loaded = import('../utils/page-seo-tags').then(m => head?.patch({ title, ...m.pageSeoTags(context) }))
+  const loaded = import('~/utils/page-seo-tags').then(m => head?.patch({ title, ...m.pageSeoTags(context) }))
   if (import.meta.server) return loaded
   // Offline in the browser: the server's tags stay as they were.
   loaded.catch(() => {})

@@ -5,6 +5,6 @@
 export default defineNuxtPlugin((nuxtApp) => {
   nuxtApp.hook('app:mounted', () => {
     if (!/(?:^|;\s*)shared_device=1(?:;|$)/.test(document.cookie)) return
-    void import('../utils/shared-device').then(({ startSharedDevice }) => nuxtApp.runWithContext(startSharedDevice))
+    void import('~/utils/shared-device').then(({ startSharedDevice }) => nuxtApp.runWithContext(startSharedDevice))
   })
 })

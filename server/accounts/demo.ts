@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
-import type { CityProfile } from '../../shared/city/profile'
-import type { Database } from '../database/schema'
+import type { CityProfile } from '#shared/city/profile'
+import type { Database } from '~~/server/database/schema'
 import { createAccount } from './users'
 
 /** admin@demo.local, organizer@demo.local and helper@demo.local (for the city's first venue) and two reviewers; existing accounts are left alone. */

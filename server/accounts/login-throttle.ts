@@ -1,7 +1,7 @@
 import type { H3Event } from 'h3'
-import { clientIp } from '../utils/client-ip'
-import { consume, resetLimit, tooManyRequests, type Limit } from '../utils/rate-limit'
-import { portalConfig } from '../utils/config'
+import { clientIp } from '~~/server/utils/client-ip'
+import { consume, resetLimit, tooManyRequests, type Limit } from '~~/server/utils/rate-limit'
+import { portalConfig } from '~~/server/utils/config'
 
 /**
  * Per IP: every attempt counts. Per account: failures count, and the account locks until the window ends.

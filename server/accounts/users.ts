@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
-import type { AuthUser, Role } from '../../shared/accounts/schemas'
-import { newId, nowIso } from '../database/ids'
-import type { Database, UserRow } from '../database/schema'
+import type { AuthUser, Role } from '#shared/accounts/schemas'
+import { newId, nowIso } from '~~/server/database/ids'
+import type { Database, UserRow } from '~~/server/database/schema'
 
 export class AccountError extends Error {
   constructor(readonly field: string, message: string) {

@@ -1,6 +1,6 @@
 import type { HealthResponse } from '#shared/platform/schemas'
-import { writeProbe } from '../database/readiness'
-import { redisReady } from '../rate-limit/redis-client'
+import { writeProbe } from '~~/server/database/readiness'
+import { redisReady } from '~~/server/rate-limit/redis-client'
 
 let probe: ReturnType<typeof writeProbe> | undefined
 

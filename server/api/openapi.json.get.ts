@@ -1,4 +1,4 @@
-import { openApiDocument } from '../openapi/document'
+import { openApiDocument } from '~~/server/openapi/document'
 
 export default defineEventHandler((event) => {
   cachePublic(event, 3600)

@@ -1,9 +1,9 @@
 import { sql } from 'kysely'
-import type { LocalizedText } from '../../shared/primitives'
-import type { StatisticsSection } from '../../shared/statistics/views'
-import { cellScope, yearsOf, type SectionBuilder, type StatisticsContext } from '../statistics/context'
-import { CountSystem } from '../statistics/system'
-import { protectedColumn, table, TOTAL, type Label } from '../statistics/tables'
+import type { LocalizedText } from '#shared/primitives'
+import type { StatisticsSection } from '#shared/statistics/views'
+import { cellScope, yearsOf, type SectionBuilder, type StatisticsContext } from '~~/server/statistics/context'
+import { CountSystem } from '~~/server/statistics/system'
+import { protectedColumn, table, TOTAL, type Label } from '~~/server/statistics/tables'
 
 /** Bookings a helper made; people on them; by how the resident agreed; those for a resident without a mobile. */
 const MEASURES = ['bookings', 'places', 'present', 'phone', 'noMobile'] as const

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely'
 import { sql } from 'kysely'
 import type { z } from 'zod'
-import type { adminCallItem as adminCallItemSchema } from '../../shared/cases/views'
-import type { Database } from '../database/schema'
+import type { adminCallItem as adminCallItemSchema } from '#shared/cases/views'
+import type { Database } from '~~/server/database/schema'
 import { callView, type CallRow } from './calls'
 
 /** A call as admins list it: the public view, its id and how many cases were handed in. */

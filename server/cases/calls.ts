@@ -1,12 +1,12 @@
 import type { Kysely, Selectable } from 'kysely'
 import { sql } from 'kysely'
 import { createError } from 'h3'
-import type { CallBody } from '../../shared/cases/requests'
-import type { CriterionWeights } from '../../shared/cases/ranking'
-import { caseThemes, publicStatuses, type CallState } from '../../shared/cases/vocabulary'
-import type { CallView } from '../../shared/cases/views'
-import type { CaseCallsTable, Database } from '../database/schema'
-import { newId, nowIso } from '../database/ids'
+import type { CallBody } from '#shared/cases/requests'
+import type { CriterionWeights } from '#shared/cases/ranking'
+import { caseThemes, publicStatuses, type CallState } from '#shared/cases/vocabulary'
+import type { CallView } from '#shared/cases/views'
+import type { CaseCallsTable, Database } from '~~/server/database/schema'
+import { newId, nowIso } from '~~/server/database/ids'
 import { callRanking } from './ranking'
 
 export type CallRow = Selectable<CaseCallsTable>

@@ -1,4 +1,4 @@
-import type { CaseTheme } from '../../shared/cases/vocabulary'
+import type { CaseTheme } from '#shared/cases/vocabulary'
 
 /** The demo's cases: plain, believable, every organisation marked as an example. `{d}` is a district's name. */
 export interface DemoCase {

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
-import type { ExportDocument } from '../../shared/cases/views'
-import type { Database } from '../database/schema'
-import { nowIso } from '../database/ids'
+import type { ExportDocument } from '#shared/cases/views'
+import type { Database } from '~~/server/database/schema'
+import { nowIso } from '~~/server/database/ids'
 import { type CallRow, weightsOf } from './calls'
 import { rankedCases } from './ranking'
 

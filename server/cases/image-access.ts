@@ -1,8 +1,8 @@
 import { timingSafeEqual } from 'node:crypto'
 import type { Kysely } from 'kysely'
-import { publicStatuses } from '../../shared/cases/vocabulary'
-import type { Database } from '../database/schema'
-import { lookupHash } from '../privacy/crypto'
+import { publicStatuses } from '#shared/cases/vocabulary'
+import type { Database } from '~~/server/database/schema'
+import { lookupHash } from '~~/server/privacy/crypto'
 
 /**
  * Who may fetch a picture's files. Anyone, while a public case (published or

@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto'
 import { createError } from 'h3'
 import type { Kysely, Selectable } from 'kysely'
 import sharp, { type Metadata, type OutputInfo } from 'sharp'
-import { IMAGE_WIDTHS, MAX_IMAGE_BYTES, MAX_IMAGE_SIDE } from '../../shared/cases/vocabulary'
-import type { ImageView } from '../../shared/cases/views'
-import { newId, nowIso } from '../database/ids'
-import type { CaseImageFilesTable, CaseImagesTable, Database } from '../database/schema'
+import { IMAGE_WIDTHS, MAX_IMAGE_BYTES, MAX_IMAGE_SIDE } from '#shared/cases/vocabulary'
+import type { ImageView } from '#shared/cases/views'
+import { newId, nowIso } from '~~/server/database/ids'
+import type { CaseImageFilesTable, CaseImagesTable, Database } from '~~/server/database/schema'
 
 // libvips keeps up to 50 MB of past operations by default: a server that draws a picture now and then keeps none.
 sharp.cache(false)

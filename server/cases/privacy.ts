@@ -1,8 +1,8 @@
-import { decryptText } from '../privacy/crypto'
-import { definePersonalDataSource, definePurger } from '../privacy/retention'
+import { decryptText } from '~~/server/privacy/crypto'
+import { definePersonalDataSource, definePurger } from '~~/server/privacy/retention'
 import { sql } from 'kysely'
-import { nowIso } from '../database/ids'
-import { writeTransaction } from '../database/write-transaction'
+import { nowIso } from '~~/server/database/ids'
+import { writeTransaction } from '~~/server/database/write-transaction'
 
 /** After the retention period the contact goes; the case, its organisation and its pictures stay, as published. */
 export const caseContactsPurger = definePurger({

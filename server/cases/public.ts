@@ -1,7 +1,7 @@
 import { createError } from 'h3'
 import type { Kysely } from 'kysely'
-import { publicStatuses } from '../../shared/cases/vocabulary'
-import type { Database } from '../database/schema'
+import { publicStatuses } from '#shared/cases/vocabulary'
+import type { Database } from '~~/server/database/schema'
 import type { CallRow } from './calls'
 import type { SubmissionRow } from './views'
 

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely'
-import { expertSummary, rankCases, type CriterionScores } from '../../shared/cases/ranking'
-import { caseCriteria, publicStatuses } from '../../shared/cases/vocabulary'
-import type { RankingRow } from '../../shared/cases/views'
-import type { Database } from '../database/schema'
+import { expertSummary, rankCases, type CriterionScores } from '#shared/cases/ranking'
+import { caseCriteria, publicStatuses } from '#shared/cases/vocabulary'
+import type { RankingRow } from '#shared/cases/views'
+import type { Database } from '~~/server/database/schema'
 import type { CallRow } from './calls'
 
 export type StoredScores = Record<typeof caseCriteria[number], { score: number, comment: string }>

@@ -1,9 +1,9 @@
-import type { LocalizedText } from '../../shared/primitives'
-import { caseStatuses, caseThemes, publicStatuses, type CaseStatus } from '../../shared/cases/vocabulary'
-import type { StatisticsSection } from '../../shared/statistics/views'
-import { cellScope, yearsOf, type SectionBuilder, type StatisticsContext } from '../statistics/context'
-import { CountSystem } from '../statistics/system'
-import { plainColumn, protectedColumn, table, TOTAL, type Label } from '../statistics/tables'
+import type { LocalizedText } from '#shared/primitives'
+import { caseStatuses, caseThemes, publicStatuses, type CaseStatus } from '#shared/cases/vocabulary'
+import type { StatisticsSection } from '#shared/statistics/views'
+import { cellScope, yearsOf, type SectionBuilder, type StatisticsContext } from '~~/server/statistics/context'
+import { CountSystem } from '~~/server/statistics/system'
+import { plainColumn, protectedColumn, table, TOTAL, type Label } from '~~/server/statistics/tables'
 
 const t = (zh: string, en: string): LocalizedText => ({ zh, en })
 const THEMES: Record<string, LocalizedText> = {

@@ -1,11 +1,11 @@
 import { createError } from 'h3'
 import type { Kysely } from 'kysely'
 import { sql } from 'kysely'
-import type { VoteResult } from '../../shared/cases/views'
-import type { Database } from '../database/schema'
-import { newId, nowIso } from '../database/ids'
-import { writeTransaction } from '../database/write-transaction'
-import { isUniqueViolation } from '../utils/errors'
+import type { VoteResult } from '#shared/cases/views'
+import type { Database } from '~~/server/database/schema'
+import { newId, nowIso } from '~~/server/database/ids'
+import { writeTransaction } from '~~/server/database/write-transaction'
+import { isUniqueViolation } from '~~/server/utils/errors'
 import { votingOpen, type CallRow } from './calls'
 
 const refused = (reason: 'already-voted' | 'no-votes-left', message: string) => createError({ statusCode: 409, message, data: { reason } })

@@ -1,4 +1,4 @@
-import type { CityProfile } from '../../shared/city/profile'
+import type { CityProfile } from '#shared/city/profile'
 
 /** A week's first and last day, `YYYY-MM-DD` in the city. */
 export interface WeekDates {

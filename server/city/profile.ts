@@ -1,8 +1,8 @@
 import { readFileSync, readdirSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import type { z } from 'zod'
-import { cityProfileSchema, type CityProfile } from '../../shared/city/profile'
-import { portalConfig } from '../utils/config'
+import { cityProfileSchema, type CityProfile } from '#shared/city/profile'
+import { portalConfig } from '~~/server/utils/config'
 
 export class SeedFileError extends Error {
   constructor(readonly file: string, readonly problems: string[]) {

@@ -1,10 +1,10 @@
 import type { Kysely, Selectable } from 'kysely'
 import { sql } from 'kysely'
-import type { CityProfile } from '../../shared/city/profile'
-import type { ContestTopic } from '../../shared/contest/content'
-import type { ContestBody, ContestView, OrganizerContestView } from '../../shared/contest/schemas'
-import type { ContestsTable, Database } from '../database/schema'
-import { newId, nowIso } from '../database/ids'
+import type { CityProfile } from '#shared/city/profile'
+import type { ContestTopic } from '#shared/contest/content'
+import type { ContestBody, ContestView, OrganizerContestView } from '#shared/contest/schemas'
+import type { ContestsTable, Database } from '~~/server/database/schema'
+import { newId, nowIso } from '~~/server/database/ids'
 
 export type ContestRow = Selectable<ContestsTable>
 export interface Pool { topics: ContestTopic[] }

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
-import type { CityProfile } from '../../shared/city/profile'
-import type { Database } from '../database/schema'
-import { newId } from '../database/ids'
+import type { CityProfile } from '#shared/city/profile'
+import type { Database } from '~~/server/database/schema'
+import { newId } from '~~/server/database/ids'
 import { findContest, insertContest } from './contests'
 
 const DAY = 86_400_000

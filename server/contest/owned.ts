@@ -1,9 +1,9 @@
 import type { H3Event } from 'h3'
 import { createError } from 'h3'
-import { organizerContestParams } from '../../shared/contest/schemas'
-import { assertOrganisation, requireOrganizer } from '../utils/auth'
-import { usePortal } from '../utils/db'
-import { validParams } from '../utils/validate'
+import { organizerContestParams } from '#shared/contest/schemas'
+import { assertOrganisation, requireOrganizer } from '~~/server/utils/auth'
+import { usePortal } from '~~/server/utils/db'
+import { validParams } from '~~/server/utils/validate'
 
 /** The contest in the URL, if the signed-in organizer's organisation runs it (admins: any of the city's). */
 export async function ownedContest(event: H3Event) {

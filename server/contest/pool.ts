@@ -1,7 +1,7 @@
 import type { H3Event } from 'h3'
 import { queryCollection } from '@nuxt/content/server'
-import { contentEvent } from '../utils/content'
-import type { ContestTopic, KnowledgeQuestionFile } from '../../shared/contest/content'
+import { contentEvent } from '~~/server/utils/content'
+import type { ContestTopic, KnowledgeQuestionFile } from '#shared/contest/content'
 
 import type { PoolItem } from './pool-item'
 

@@ -1,7 +1,7 @@
-import { decryptText } from '../privacy/crypto'
-import { definePersonalDataSource, definePurger } from '../privacy/retention'
-import { nowIso } from '../database/ids'
-import { writeTransaction } from '../database/write-transaction'
+import { decryptText } from '~~/server/privacy/crypto'
+import { definePersonalDataSource, definePurger } from '~~/server/privacy/retention'
+import { nowIso } from '~~/server/database/ids'
+import { writeTransaction } from '~~/server/database/write-transaction'
 import { numberKeyOf } from './entries'
 
 /** After the retention period the number goes; the nickname, team and score stay for the published results. */

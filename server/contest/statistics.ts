@@ -1,10 +1,10 @@
 import { sql } from 'kysely'
-import type { LocalizedText } from '../../shared/primitives'
-import type { StatisticsCell, StatisticsSection } from '../../shared/statistics/views'
-import { HIDDEN_MARKER } from '../../shared/statistics/views'
-import { cellScope, yearsOf, type SectionBuilder, type StatisticsContext } from '../statistics/context'
-import { CountSystem } from '../statistics/system'
-import { protectedColumn, table, TOTAL, type Label } from '../statistics/tables'
+import type { LocalizedText } from '#shared/primitives'
+import type { StatisticsCell, StatisticsSection } from '#shared/statistics/views'
+import { HIDDEN_MARKER } from '#shared/statistics/views'
+import { cellScope, yearsOf, type SectionBuilder, type StatisticsContext } from '~~/server/statistics/context'
+import { CountSystem } from '~~/server/statistics/system'
+import { protectedColumn, table, TOTAL, type Label } from '~~/server/statistics/tables'
 import { stateOf, teamsOf } from './contests'
 
 const t = (zh: string, en: string): LocalizedText => ({ zh, en })

@@ -1,8 +1,8 @@
 import type { H3Event } from 'h3'
 import { queryCollection } from '@nuxt/content/server'
-import { contentEvent } from '../utils/content'
-import type { CourseFile, LessonFile } from '../../shared/courses/content'
-import type { CourseCard, CourseDetail, LessonView } from '../../shared/courses/views'
+import { contentEvent } from '~~/server/utils/content'
+import type { CourseFile, LessonFile } from '#shared/courses/content'
+import type { CourseCard, CourseDetail, LessonView } from '#shared/courses/views'
 import { renderStep, sourceSteps, stepsForCity } from './lesson-markdown'
 
 /** A course with its lessons, for one city, as the API's views are cut from it. */

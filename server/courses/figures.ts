@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
-import type { CourseFigures } from '../../shared/courses/figures'
-import type { Database } from '../database/schema'
-import type { LessonView } from '../../shared/courses/views'
+import type { CourseFigures } from '#shared/courses/figures'
+import type { Database } from '~~/server/database/schema'
+import type { LessonView } from '#shared/courses/views'
 
 interface CatalogueCourse { slug: string, title: { zh: string, en: string }, lessons: LessonView[] }
 

@@ -1,5 +1,5 @@
 import MarkdownIt from 'markdown-it'
-import { isSimulationName, type SimulationName } from '../../shared/courses/simulations'
+import { isSimulationName, type SimulationName } from '#shared/courses/simulations'
 
 /** One `## ` section of a lesson file, as the editor wrote it. */
 export interface SourceStep {

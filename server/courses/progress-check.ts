@@ -1,6 +1,6 @@
 import type { H3Event } from 'h3'
-import type { ProgressBody } from '../../shared/courses/progress'
-import { invalidFields } from '../utils/errors'
+import type { ProgressBody } from '#shared/courses/progress'
+import { invalidFields } from '~~/server/utils/errors'
 import { courseCatalogue } from './catalogue'
 
 /** The course and lesson must exist in this city's catalogue, and the step in the lesson: a 422 naming the field otherwise. */

@@ -1,8 +1,8 @@
-import type { LocalizedText } from '../../shared/primitives'
-import type { StatisticsSection } from '../../shared/statistics/views'
-import { cellScope, yearsOf, type SectionBuilder, type StatisticsContext } from '../statistics/context'
-import { CountSystem } from '../statistics/system'
-import { protectedColumn, rateColumn, table, TOTAL, type Label } from '../statistics/tables'
+import type { LocalizedText } from '#shared/primitives'
+import type { StatisticsSection } from '#shared/statistics/views'
+import { cellScope, yearsOf, type SectionBuilder, type StatisticsContext } from '~~/server/statistics/context'
+import { CountSystem } from '~~/server/statistics/system'
+import { protectedColumn, rateColumn, table, TOTAL, type Label } from '~~/server/statistics/tables'
 import { courseCatalogue } from './catalogue'
 
 const t = (zh: string, en: string): LocalizedText => ({ zh, en })

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
-import type { Database } from '../database/schema'
-import type { CourseDetail } from '../../shared/courses/views'
+import type { Database } from '~~/server/database/schema'
+import type { CourseDetail } from '#shared/courses/views'
 
 /** Published events of the city, not yet over, that their organizers linked to the course: the resident's district first, then soonest first. */
 export async function upcomingEvents(db: Kysely<Database>, city: string, course: string, district?: string, now = new Date().toISOString()): Promise<CourseDetail['upcomingEvents']> {

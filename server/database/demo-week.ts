@@ -1,7 +1,7 @@
 import { existsSync, renameSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import type { Kysely } from 'kysely'
-import type { WeekDates } from '../city/demo-week'
+import type { WeekDates } from '~~/server/city/demo-week'
 import { nowIso } from './ids'
 import type { Database } from './schema'
 

@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely'
-import type { CityProfile } from '../../shared/city/profile'
-import { seedDemoAccounts } from '../accounts/demo'
-import { seedDemoContests } from '../contest/demo'
-import { seedDemoCases } from '../cases/demo'
-import { seedsDir } from '../city/profile'
-import { loadDemoEvents, seedDemoEvents } from '../events/demo-seed'
+import type { CityProfile } from '#shared/city/profile'
+import { seedDemoAccounts } from '~~/server/accounts/demo'
+import { seedDemoContests } from '~~/server/contest/demo'
+import { seedDemoCases } from '~~/server/cases/demo'
+import { seedsDir } from '~~/server/city/profile'
+import { loadDemoEvents, seedDemoEvents } from '~~/server/events/demo-seed'
 import type { Database } from './schema'
 
 /** Demo data for the embedded default and development, one line per domain; existing rows are left alone. */

@@ -18,10 +18,10 @@
  *   exist, and 'user' rows are never touched by seeding.
  */
 import type { Generated, Insertable, Selectable } from 'kysely'
-import type { CaseStatus, CaseTheme, ReportReason } from '../../shared/cases/vocabulary'
-import type { EventCategory, EventFormat, EventStatus, RegistrationSource, RegistrationStatus, AgeGroup } from '../../shared/events/vocabulary'
-import type { VerificationPurpose } from '../../shared/verification/schemas'
-import type { AssistedConsent, AssistedContact } from '../../shared/assisted/schemas'
+import type { CaseStatus, CaseTheme, ReportReason } from '#shared/cases/vocabulary'
+import type { EventCategory, EventFormat, EventStatus, RegistrationSource, RegistrationStatus, AgeGroup } from '#shared/events/vocabulary'
+import type { VerificationPurpose } from '#shared/verification/schemas'
+import type { AssistedConsent, AssistedContact } from '#shared/assisted/schemas'
 
 export type Bool = 0 | 1
 export type RowSource = 'seed' | 'user'

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import type { CityProfile } from '../../shared/city/profile'
+import type { CityProfile } from '#shared/city/profile'
 import { newId, nowIso } from './ids'
 import type { Database } from './schema'
 

@@ -1,4 +1,4 @@
-import type { Dependency } from '../utils/errors'
+import type { Dependency } from '~~/server/utils/errors'
 
 // Connection failures of PostgreSQL (and its driver), and an embedded SQLite that cannot write; anything else is a bug.
 const PG_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN', '57P01', '57P02', '57P03', '53300'])

@@ -1,7 +1,7 @@
 import type { Kysely, SelectQueryBuilder, Transaction } from 'kysely'
-import { dialectOf } from '../database/dialect'
-import { preparedQuery } from '../database/prepared'
-import type { Database, EventRow, RegistrationRow } from '../database/schema'
+import { dialectOf } from '~~/server/database/dialect'
+import { preparedQuery } from '~~/server/database/prepared'
+import type { Database, EventRow, RegistrationRow } from '~~/server/database/schema'
 
 /** What a change of places needs to know about its event (not the long texts). */
 export const placesColumns = ['id', 'status', 'capacity', 'max_party_size', 'confirmed_places', 'waitlist_parties', 'next_seq', 'booking_opens_at', 'booking_closes_at', 'ends_at'] as const

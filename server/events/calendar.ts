@@ -1,9 +1,9 @@
 import { ICalAlarmType, ICalEventStatus, type ICalCalendar } from 'ical-generator'
 import i18next from 'i18next'
 import type { EventDetailView } from '#shared/events/views'
-import { dictionaries } from '../../shared/i18n/dictionaries'
-import { languages, pickText, type Language } from '../../shared/i18n/languages'
-import { calendarOrganizer, calendarText, portalCalendar, type CalendarCity } from '../utils/calendar'
+import { dictionaries } from '#shared/i18n/dictionaries'
+import { languages, pickText, type Language } from '#shared/i18n/languages'
+import { calendarOrganizer, calendarText, portalCalendar, type CalendarCity } from '~~/server/utils/calendar'
 
 const i18n = i18next.createInstance()
 i18n.init({

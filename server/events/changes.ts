@@ -1,8 +1,8 @@
 import type { Kysely, Transaction } from 'kysely'
-import { EVENT_MESSAGE_LIMIT } from '../../shared/events/messages'
-import { newId, nowIso } from '../database/ids'
-import type { Database, EventRow } from '../database/schema'
-import { enqueue } from '../notifications/outbox'
+import { EVENT_MESSAGE_LIMIT } from '#shared/events/messages'
+import { newId, nowIso } from '~~/server/database/ids'
+import type { Database, EventRow } from '~~/server/database/schema'
+import { enqueue } from '~~/server/notifications/outbox'
 import { lockEvent } from './booking'
 
 type Trx = Transaction<Database>

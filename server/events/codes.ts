@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto'
 
-import { CODE_ALPHABET } from '../../shared/primitives'
+import { CODE_ALPHABET } from '#shared/primitives'
 
 export { CODE_ALPHABET }
 export const CODE_LENGTH = 7

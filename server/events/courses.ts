@@ -1,8 +1,8 @@
 import type { H3Event } from 'h3'
 import type { Kysely } from 'kysely'
-import type { Database } from '../database/schema'
-import { writeTransaction } from '../database/write-transaction'
-import { courseCatalogue } from '../courses/catalogue'
+import type { Database } from '~~/server/database/schema'
+import { writeTransaction } from '~~/server/database/write-transaction'
+import { courseCatalogue } from '~~/server/courses/catalogue'
 
 /** The courses an event says it teaches must be courses of this city (content/courses/); 422 otherwise. */
 export async function assertCourses(event: H3Event, city: string, slugs: readonly string[] | undefined) {

@@ -1,6 +1,6 @@
 import type { Kysely, Updateable } from 'kysely'
-import type { EventCreateInput } from '../../shared/events/organizer'
-import type { Database, EventRow, EventsTable } from '../database/schema'
+import type { EventCreateInput } from '#shared/events/organizer'
+import type { Database, EventRow, EventsTable } from '~~/server/database/schema'
 import { eventCourses } from './courses'
 import { formatAudience } from './views'
 

@@ -1,11 +1,11 @@
 import { sql } from 'kysely'
-import { eventAudiences, eventCategories } from '../../shared/events/vocabulary'
-import type { LocalizedText } from '../../shared/primitives'
-import type { StatisticsSection } from '../../shared/statistics/views'
-import { cellScope, yearsOf, type SectionBuilder, type StatisticsContext } from '../statistics/context'
-import { vocabularyLabel } from '../statistics/labels'
-import { CountSystem } from '../statistics/system'
-import { protectedColumn, rateColumn, table, TOTAL, type Label } from '../statistics/tables'
+import { eventAudiences, eventCategories } from '#shared/events/vocabulary'
+import type { LocalizedText } from '#shared/primitives'
+import type { StatisticsSection } from '#shared/statistics/views'
+import { cellScope, yearsOf, type SectionBuilder, type StatisticsContext } from '~~/server/statistics/context'
+import { vocabularyLabel } from '~~/server/statistics/labels'
+import { CountSystem } from '~~/server/statistics/system'
+import { protectedColumn, rateColumn, table, TOTAL, type Label } from '~~/server/statistics/tables'
 
 /** Answers; of them, satisfied (4 or 5 of 5) and not; and "learned something usable" (yes). */
 const MEASURES = ['answers', 'satisfied', 'unsatisfied', 'learned'] as const

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely'
-import { courseTopics } from '../../shared/courses/vocabulary'
-import { maskNumbers, type FeedbackInput, type FeedbackResults } from '../../shared/events/feedback'
-import { newId, nowIso } from '../database/ids'
-import type { Database } from '../database/schema'
+import { courseTopics } from '#shared/courses/vocabulary'
+import { maskNumbers, type FeedbackInput, type FeedbackResults } from '#shared/events/feedback'
+import { newId, nowIso } from '~~/server/database/ids'
+import type { Database } from '~~/server/database/schema'
 
 export type FeedbackState = 'open' | 'answered' | 'not-checked-in'
 

@@ -1,8 +1,8 @@
 import type { TFunction } from 'i18next'
-import { eventCreateBody, type EventCreateInput } from '../../shared/events/organizer'
-import { importColumns, type ImportColumnKey } from '../../shared/events/import'
-import { eventAudiences, eventCategories, eventFormats } from '../../shared/events/vocabulary'
-import { CODE_PATTERN } from '../../shared/primitives'
+import { eventCreateBody, type EventCreateInput } from '#shared/events/organizer'
+import { importColumns, type ImportColumnKey } from '#shared/events/import'
+import { eventAudiences, eventCategories, eventFormats } from '#shared/events/vocabulary'
+import { CODE_PATTERN } from '#shared/primitives'
 import { slugFromTitle } from './slug'
 
 /** What a sheet's rows are checked against, read once per import. */

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs'
 import { parse } from 'csv-parse/sync'
-import { importColumns, type ImportColumnKey } from '../../shared/events/import'
+import { importColumns, type ImportColumnKey } from '#shared/events/import'
 import type { ImportCells } from './import-check'
 
 export class ImportFileError extends Error {

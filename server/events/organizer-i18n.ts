@@ -1,7 +1,7 @@
 import i18next from 'i18next'
 import { getCookie, getRequestHeader, type H3Event } from 'h3'
-import { dictionaries } from '../../shared/i18n/dictionaries'
-import { LANGUAGE_COOKIE, languages, negotiateLanguage, type Language } from '../../shared/i18n/languages'
+import { dictionaries } from '#shared/i18n/dictionaries'
+import { LANGUAGE_COOKIE, languages, negotiateLanguage, type Language } from '#shared/i18n/languages'
 
 const i18n = i18next.createInstance()
 i18n.init({

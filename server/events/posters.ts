@@ -1,7 +1,7 @@
 import type { H3Event } from 'h3'
 import QRCode from 'qrcode'
 import type { PosterLink } from '#shared/events/views'
-import { portalOrigin } from '../utils/origin'
+import { portalOrigin } from '~~/server/utils/origin'
 
 /** The QR code as SVG: black modules on white with a quiet zone of four, so a phone reads it from paper. */
 export const qrSvg = (url: string) => QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 4 })

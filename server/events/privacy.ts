@@ -1,6 +1,6 @@
-import { definePersonalDataSource, definePurger } from '../privacy/retention'
-import { decryptText } from '../privacy/crypto'
-import { nowIso } from '../database/ids'
+import { definePersonalDataSource, definePurger } from '~~/server/privacy/retention'
+import { decryptText } from '~~/server/privacy/crypto'
+import { nowIso } from '~~/server/database/ids'
 import { cancelBooking } from './booking'
 
 /**

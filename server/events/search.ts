@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { EventListQuery } from '#shared/events/requests'
 import { searchTerms } from '#shared/events/search-words'
-import type { Database } from '../database/schema'
+import type { Database } from '~~/server/database/schema'
 import { eventQuery } from './views'
 
 /** Published events of a city that have not ended, narrowed by a list query's filters (leave some out with `except`). */

@@ -1,8 +1,8 @@
 import type { Insertable, Kysely, Transaction, Updateable } from 'kysely'
-import { beijingDate, beijingDaysBetween, MAX_OCCURRENCES, ruleEndingBefore, ruleFrom, ruleText, seriesStarts, shiftDate, startsBefore, type RepeatRule } from '../../shared/events/series'
-import { newId, nowIso } from '../database/ids'
-import { writeTransaction } from '../database/write-transaction'
-import type { Database, EventRow, EventSeriesTable, EventsTable } from '../database/schema'
+import { beijingDate, beijingDaysBetween, MAX_OCCURRENCES, ruleEndingBefore, ruleFrom, ruleText, seriesStarts, shiftDate, startsBefore, type RepeatRule } from '#shared/events/series'
+import { newId, nowIso } from '~~/server/database/ids'
+import { writeTransaction } from '~~/server/database/write-transaction'
+import type { Database, EventRow, EventSeriesTable, EventsTable } from '~~/server/database/schema'
 import { freeEventSlug } from './slug'
 
 type Trx = Transaction<Database>

@@ -1,10 +1,10 @@
 import i18next from 'i18next'
-import type { CityProfile } from '../../shared/city/profile'
+import type { CityProfile } from '#shared/city/profile'
 import type { CourseCard } from '#shared/courses/views'
 import type { EventView, PosterLink } from '#shared/events/views'
-import { dictionaries } from '../../shared/i18n/dictionaries'
-import { languages, pickText, type Language } from '../../shared/i18n/languages'
-import { formatDate, formatDateRange, formatDateTime } from '../../shared/utils/dates'
+import { dictionaries } from '#shared/i18n/dictionaries'
+import { languages, pickText, type Language } from '#shared/i18n/languages'
+import { formatDate, formatDateRange, formatDateTime } from '#shared/utils/dates'
 import type { ShareCard } from './share-picture'
 
 const i18n = i18next.createInstance()

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
 import { pinyin } from 'pinyin-pro'
-import type { Database } from '../database/schema'
+import type { Database } from '~~/server/database/schema'
 
 const MAX = 50
 

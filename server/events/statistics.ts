@@ -1,12 +1,12 @@
 import { sql } from 'kysely'
-import { ageGroups, eventAudiences, eventCategories, eventFormats } from '../../shared/events/vocabulary'
-import type { LocalizedText } from '../../shared/primitives'
-import type { StatisticsSection } from '../../shared/statistics/views'
-import { cityDay } from '../../shared/utils/dates'
-import { cellScope, yearsOf, type SectionBuilder, type StatisticsContext } from '../statistics/context'
-import { vocabularyLabel } from '../statistics/labels'
-import { CountSystem } from '../statistics/system'
-import { plainColumn, protectedColumn, rateColumn, table, TOTAL, type Label } from '../statistics/tables'
+import { ageGroups, eventAudiences, eventCategories, eventFormats } from '#shared/events/vocabulary'
+import type { LocalizedText } from '#shared/primitives'
+import type { StatisticsSection } from '#shared/statistics/views'
+import { cityDay } from '#shared/utils/dates'
+import { cellScope, yearsOf, type SectionBuilder, type StatisticsContext } from '~~/server/statistics/context'
+import { vocabularyLabel } from '~~/server/statistics/labels'
+import { CountSystem } from '~~/server/statistics/system'
+import { plainColumn, protectedColumn, rateColumn, table, TOTAL, type Label } from '~~/server/statistics/tables'
 
 /** Resident measures, counts over registrations (waitlist: bookings, the rest places); in every slice places = held + upcoming and held = attended + no-show. */
 const MEASURES = ['bookings', 'places', 'held', 'attended', 'noshow', 'upcoming', 'waitlist'] as const

@@ -1,7 +1,7 @@
-import { writeTransaction } from '../database/write-transaction'
-import { enqueue } from '../notifications/outbox'
+import { writeTransaction } from '~~/server/database/write-transaction'
+import { enqueue } from '~~/server/notifications/outbox'
 import type { H3Event } from 'h3'
-import type { OrganizerEventRef } from '../../shared/events/organizer'
+import type { OrganizerEventRef } from '#shared/events/organizer'
 import { ownedEvent } from './owned'
 
 /** Publish, unpublish or cancel: one place for the allowed moves between states. */

@@ -1,5 +1,5 @@
 import type { H3Event } from 'h3'
-import { ticketParams } from '../../shared/events/requests'
+import { ticketParams } from '#shared/events/requests'
 import { verifyTicketToken } from './tickets'
 
 /** The registration behind a ticket link, or 404 for any token that is not genuine. */

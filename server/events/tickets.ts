@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto'
-import { lookupHash } from '../privacy/crypto'
+import { lookupHash } from '~~/server/privacy/crypto'
 
 /**
  * The check-in token in a ticket's QR code: the registration id and a keyed

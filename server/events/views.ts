@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely'
-import type { Availability, EventAudience, EventCategory, EventFormat, EventStatus } from '../../shared/events/vocabulary'
-import type { EventDetailView, EventView } from '../../shared/events/views'
-import type { Database, EventRow } from '../database/schema'
-import { renderMarkdown } from '../utils/markdown'
+import type { Availability, EventAudience, EventCategory, EventFormat, EventStatus } from '#shared/events/vocabulary'
+import type { EventDetailView, EventView } from '#shared/events/views'
+import type { Database, EventRow } from '~~/server/database/schema'
+import { renderMarkdown } from '~~/server/utils/markdown'
 
 /** The waiting list is capped, so that a party on it has a real chance. */
 export const waitlistCap = (capacity: number) => Math.max(200, capacity * 2)

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http'
 import type { H3Event } from 'h3'
-import { bodyLimitFor } from '../utils/body-limit'
+import { bodyLimitFor } from '~~/server/utils/body-limit'
 
 // h3 keeps a request's raw body under this symbol; readBody, readRawBody and
 // readMultipartFormData all take it from there instead of reading the stream.

@@ -1,4 +1,4 @@
-import { clientIp } from '../utils/client-ip'
+import { clientIp } from '~~/server/utils/client-ip'
 
 /**
  * Settles the visitor's address before anything else runs, so the API calls a

@@ -1,4 +1,4 @@
-import { isContentPass, CONTENT_PASS_HEADER } from '../utils/content'
+import { isContentPass, CONTENT_PASS_HEADER } from '~~/server/utils/content'
 
 /**
  * @nuxt/content serves every collection's SQL dump and a query endpoint under /__nuxt_content/;

@@ -1,4 +1,4 @@
-import { portalConfig, sendsHsts } from '../utils/config'
+import { portalConfig, sendsHsts } from '~~/server/utils/config'
 
 /**
  * Strict-Transport-Security when the public origin is https, decided at run time from the

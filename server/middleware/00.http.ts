@@ -1,5 +1,5 @@
-import { allowAnyOrigin, isPublicRead, preflight } from '../http/cors'
-import { isPagePath, PAGE_VARY, pageCacheControl } from '../http/pages'
+import { allowAnyOrigin, isPublicRead, preflight } from '~~/server/http/cors'
+import { isPagePath, PAGE_VARY, pageCacheControl } from '~~/server/http/pages'
 
 /**
  * HTTP as clients expect it, before any route runs (server/http/):

@@ -1,4 +1,4 @@
-import { portalOrigin } from '../utils/origin'
+import { portalOrigin } from '~~/server/utils/origin'
 
 /**
  * The origin absolute links are built from (PORTAL_PUBLIC_ORIGIN, or an allowed host), settled once

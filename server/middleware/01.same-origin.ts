@@ -1,5 +1,5 @@
-import { portalConfig } from '../utils/config'
-import { requestOrigin } from '../utils/origin'
+import { portalConfig } from '~~/server/utils/config'
+import { requestOrigin } from '~~/server/utils/origin'
 /**
  * State-changing requests from a browser must come from the portal's own
  * pages. Browsers send Sec-Fetch-Site and Origin; other clients (a city's app

@@ -1,7 +1,7 @@
-import { offerGzip } from '../compression/respond'
-import { pageCacheKey } from '../page-cache/policy'
-import { noneMatch, NOT_MODIFIED_DROPS } from '../http/validators'
-import { endRender, joinRender, recallPage } from '../page-cache/store'
+import { offerGzip } from '~~/server/compression/respond'
+import { pageCacheKey } from '~~/server/page-cache/policy'
+import { noneMatch, NOT_MODIFIED_DROPS } from '~~/server/http/validators'
+import { endRender, joinRender, recallPage } from '~~/server/page-cache/store'
 
 /**
  * Public pages are rendered once and served again for a few seconds to everyone

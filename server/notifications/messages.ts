@@ -1,7 +1,7 @@
-import { REPLY_CHOICES, type OutboxKind, type ReplyChoiceKind } from '../database/schema'
-import { formatDateTime } from '../../shared/utils/dates'
-import { VERIFICATION_CODE_MINUTES } from '../../shared/verification/schemas'
-import { eventMessageText } from '../../shared/events/messages'
+import { REPLY_CHOICES, type OutboxKind, type ReplyChoiceKind } from '~~/server/database/schema'
+import { formatDateTime } from '#shared/utils/dates'
+import { VERIFICATION_CODE_MINUTES } from '#shared/verification/schemas'
+import { eventMessageText } from '#shared/events/messages'
 
 export interface MessageContext {
   city: string

@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely'
-import { newId, nowIso } from '../database/ids'
-import { preparedQuery } from '../database/prepared'
-import type { Database, OutboxKind } from '../database/schema'
+import { newId, nowIso } from '~~/server/database/ids'
+import { preparedQuery } from '~~/server/database/prepared'
+import type { Database, OutboxKind } from '~~/server/database/schema'
 import { wakeSender } from './wake'
 
 type Db = Kysely<Database> | Transaction<Database>

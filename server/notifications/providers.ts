@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto'
 import { z } from 'zod'
-import { portalConfig, type PortalConfig } from '../utils/config'
+import { portalConfig, type PortalConfig } from '~~/server/utils/config'
 
 export const messageKinds = [
   'confirmed', 'waitlisted', 'promoted', 'event-cancelled', 'reminder', 'verification',

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import type { Database } from '../database/schema'
+import type { Database } from '~~/server/database/schema'
 import { enqueue } from './outbox'
 
 /** Queues a "still coming?" reminder for confirmed bookings of events starting in about a day (run hourly; idempotent). */

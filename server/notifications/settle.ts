@@ -1,5 +1,5 @@
 import type { Kysely, UpdateObject } from 'kysely'
-import type { Database } from '../database/schema'
+import type { Database } from '~~/server/database/schema'
 
 export interface Outcome {
   id: string

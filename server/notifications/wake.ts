@@ -5,7 +5,7 @@
  * scheduled `notifications:send` stays as the safety net (and for instances
  * that did not take the booking).
  */
-import { log } from '../utils/log'
+import { log } from '~~/server/utils/log'
 
 type Run = () => Promise<unknown>
 

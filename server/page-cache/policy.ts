@@ -1,4 +1,4 @@
-import { displayPrefs } from '../../shared/i18n/languages'
+import { displayPrefs } from '#shared/i18n/languages'
 
 /** Pages that look the same to every visitor of one language and display mode. */
 const PUBLIC_PAGES = /^\/(?:events(?:\/[^/]+)?|venues|about|statistics|api\/statistics(?:\/[a-z0-9-]+\.(?:csv|json))?|quiz(?:\/[^/]+)?|contests(?:\/[^/]+)?|cases(?:\/(?!(?:submissions|calls)\/?$)[^/]+|\/calls\/[^/]+(?:\/book)?)?|courses(?:\/(?!resume\/?$)[^/]+(?:\/[^/]+\/[^/]+)?)?)?\/?$/

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto'
 import { LRUCache } from 'lru-cache'
-import { SplicedText } from '../compression/gzip-splice'
-import { etagOf } from '../http/validators'
-import { portalConfig } from '../utils/config'
+import { SplicedText } from '~~/server/compression/gzip-splice'
+import { etagOf } from '~~/server/http/validators'
+import { portalConfig } from '~~/server/utils/config'
 
 export interface CachedPage {
   html: string

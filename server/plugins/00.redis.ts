@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis'
 import redisDriver from 'unstorage/drivers/redis'
-import { redisOptions, watchRedis } from '../rate-limit/redis-client'
-import { portalConfig } from '../utils/config'
+import { redisOptions, watchRedis } from '~~/server/rate-limit/redis-client'
+import { portalConfig } from '~~/server/utils/config'
 
 // With PORTAL_REDIS_URL the rate-limit counters move from this process's memory
 // to Redis, so every instance behind the load balancer counts the same uses.

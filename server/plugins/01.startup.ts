@@ -1,5 +1,5 @@
-import { startupMessage } from '../utils/startup-errors'
-import { getCryptoKeys } from '../privacy/keys'
+import { startupMessage } from '~~/server/utils/startup-errors'
+import { getCryptoKeys } from '~~/server/privacy/keys'
 
 // Start-up fails fast: a broken city profile or a failed migration stops the
 // process with the reason, instead of serving errors.

@@ -1,4 +1,4 @@
-import { endRender, rememberPage } from '../page-cache/store'
+import { endRender, rememberPage } from '~~/server/page-cache/store'
 
 /**
  * Keeps a public page as it is sent (server/middleware/03.page-cache.ts serves

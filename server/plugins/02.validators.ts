@@ -1,7 +1,7 @@
 import { IncomingMessage } from 'node:http'
-import { bodyText } from '../compression/respond'
-import { isPagePath } from '../http/pages'
-import { etagOf, noneMatch, NOT_MODIFIED_DROPS } from '../http/validators'
+import { bodyText } from '~~/server/compression/respond'
+import { isPagePath } from '~~/server/http/pages'
+import { etagOf, noneMatch, NOT_MODIFIED_DROPS } from '~~/server/http/validators'
 
 /**
  * ETags and 304s for the API's GETs and the pages: registered after 02.page-cache (which keeps the

@@ -1,4 +1,4 @@
-import { compressResponse } from '../compression/respond'
+import { compressResponse } from '~~/server/compression/respond'
 
 /**
  * Compresses HTML and JSON replies (server/compression/). Registered after

@@ -1,7 +1,7 @@
-import { startupMessage } from '../utils/startup-errors'
-import { currentProvider } from '../notifications/providers'
-import { sendPending, stopSending } from '../notifications/sender'
-import { installSender } from '../notifications/wake'
+import { startupMessage } from '~~/server/utils/startup-errors'
+import { currentProvider } from '~~/server/notifications/providers'
+import { sendPending, stopSending } from '~~/server/notifications/sender'
+import { installSender } from '~~/server/notifications/wake'
 
 // Fails start-up on a misconfigured provider, then lets bookings wake the sender.
 export default defineNitroPlugin((nitro) => {

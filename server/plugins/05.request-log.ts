@@ -1,5 +1,5 @@
-import { log } from '../utils/log'
-import { requestLogLine, requestId } from '../utils/request-log'
+import { log } from '~~/server/utils/log'
+import { requestLogLine, requestId } from '~~/server/utils/request-log'
 
 /**
  * One JSON line per request when its response is done or its client went

@@ -1,7 +1,7 @@
 import { createSecretKey, hkdfSync, randomBytes, type KeyObject } from 'node:crypto'
 import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { portalConfig } from '../utils/config'
+import { portalConfig } from '~~/server/utils/config'
 
 type KeyConfig = Pick<ReturnType<typeof portalConfig>, 'dataDir' | 'databaseUrl'> & { dataKey?: string }
 

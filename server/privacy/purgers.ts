@@ -1,7 +1,7 @@
-import { registrationsDataSource, registrationsPurger } from '../events/privacy'
-import { progressPurger } from '../courses/progress'
-import { contestEntriesDataSource, contestEntriesPurger, contestNumberKeysPurger } from '../contest/privacy'
-import { caseContactsPurger, caseSubmissionsDataSource, caseVotersPurger, caseVotesDataSource } from '../cases/privacy'
+import { registrationsDataSource, registrationsPurger } from '~~/server/events/privacy'
+import { progressPurger } from '~~/server/courses/progress'
+import { contestEntriesDataSource, contestEntriesPurger, contestNumberKeysPurger } from '~~/server/contest/privacy'
+import { caseContactsPurger, caseSubmissionsDataSource, caseVotersPurger, caseVotesDataSource } from '~~/server/cases/privacy'
 
 // Every feature's privacy registrations, as explicit lists: the purge task, the
 // CLI and residents' data requests all use these. (A bare side-effect import

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
-import type { Database } from '../database/schema'
-import { portalConfig } from '../utils/config'
+import type { Database } from '~~/server/database/schema'
+import { portalConfig } from '~~/server/utils/config'
 
 const DAY_MS = 24 * 60 * 60 * 1000
 

@@ -1,8 +1,8 @@
 import type { H3Event } from 'h3'
 import { queryCollection } from '@nuxt/content/server'
-import { contentEvent } from '../utils/content'
-import type { QuizFile, QuizItemFile } from '../../shared/quiz/content'
-import type { ItemView, QuizCard } from '../../shared/quiz/views'
+import { contentEvent } from '~~/server/utils/content'
+import type { QuizFile, QuizItemFile } from '#shared/quiz/content'
+import type { ItemView, QuizCard } from '#shared/quiz/views'
 
 export interface Bank { items: Map<string, QuizItemFile>, quizzes: QuizFile[] }
 

@@ -1,11 +1,11 @@
 import { ICalAlarmType } from 'ical-generator'
 import i18next from 'i18next'
 import { randomUUID } from 'node:crypto'
-import { dictionaries } from '../../shared/i18n/dictionaries'
-import { languages, pickText, type Language } from '../../shared/i18n/languages'
-import type { QuizFile } from '../../shared/quiz/content'
-import { cityDay } from '../../shared/utils/dates'
-import { calendarOrganizer, calendarText, portalCalendar, type CalendarCity } from '../utils/calendar'
+import { dictionaries } from '#shared/i18n/dictionaries'
+import { languages, pickText, type Language } from '#shared/i18n/languages'
+import type { QuizFile } from '#shared/quiz/content'
+import { cityDay } from '#shared/utils/dates'
+import { calendarOrganizer, calendarText, portalCalendar, type CalendarCity } from '~~/server/utils/calendar'
 
 const i18n = i18next.createInstance()
 i18n.init({

@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely'
 import { sql } from 'kysely'
-import { fraudTypes } from '../../shared/quiz/vocabulary'
-import type { QuizFigures } from '../../shared/quiz/views'
-import type { Database } from '../database/schema'
-import { leaning, sensitivity } from '../../shared/quiz/scoring'
+import { fraudTypes } from '#shared/quiz/vocabulary'
+import type { QuizFigures } from '#shared/quiz/views'
+import type { Database } from '~~/server/database/schema'
+import { leaning, sensitivity } from '#shared/quiz/scoring'
 
 const rate = (n: number, d: number) => (d > 0 ? n / d : null)
 

@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto'
-import type { QuizFile } from '../../shared/quiz/content'
-import { drawItems } from '../../shared/quiz/sampling'
-import type { QuizSheet } from '../../shared/quiz/views'
+import type { QuizFile } from '#shared/quiz/content'
+import { drawItems } from '#shared/quiz/sampling'
+import type { QuizSheet } from '#shared/quiz/views'
 import { itemViewOf, quizCardOf, seededRandom, type Bank } from './bank'
 
 /** A printable sheet: questions and, on their own page, answers and explanations. The seed draws the same items again. */

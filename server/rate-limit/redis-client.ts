@@ -1,5 +1,5 @@
 import type { Redis, RedisOptions } from 'ioredis'
-import { outageLog } from '../utils/log'
+import { outageLog } from '~~/server/utils/log'
 
 /**
  * Stated so that an outage fails fast instead of queueing: a command waits at

@@ -1,4 +1,4 @@
-import { robotsTxt } from '../utils/seo'
+import { robotsTxt } from '~~/server/utils/seo'
 
 /** robots.txt: staff, residents' own pages and the API stay out of search engines; the sitemap is named. */
 export default defineEventHandler((event): string => {

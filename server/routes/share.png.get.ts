@@ -1,7 +1,7 @@
 import { sharePictureQuery } from '#shared/events/requests'
-import { cityShareCard } from '../events/share-cards'
-import { sharePicture } from '../events/share-picture'
-import { posterLink } from '../events/posters'
+import { cityShareCard } from '~~/server/events/share-cards'
+import { sharePicture } from '~~/server/events/share-picture'
+import { posterLink } from '~~/server/events/posters'
 
 let cached: { key: string, png: Buffer } | undefined
 

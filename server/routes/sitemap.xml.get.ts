@@ -1,7 +1,7 @@
 import { publicStatuses } from '#shared/cases/vocabulary'
-import { courseCatalogue } from '../courses/catalogue'
-import { quizBank } from '../quiz/bank'
-import { sitemapXml, type SitemapPage } from '../utils/seo'
+import { courseCatalogue } from '~~/server/courses/catalogue'
+import { quizBank } from '~~/server/quiz/bank'
+import { sitemapXml, type SitemapPage } from '~~/server/utils/seo'
 
 /** The pages the public sees, each in both languages: the lists, every published event, course, quiz, contest, call and case. */
 export default defineEventHandler(async (event): Promise<string> => {

@@ -1,7 +1,7 @@
 import type { H3Event } from 'h3'
-import type { StatisticsView } from '../../shared/statistics/views'
-import { cityDay } from '../../shared/utils/dates'
-import { usePortal } from '../utils/db'
+import type { StatisticsView } from '#shared/statistics/views'
+import { cityDay } from '#shared/utils/dates'
+import { usePortal } from '~~/server/utils/db'
 import { statisticsSecret } from './cell-key'
 import { statisticsView, statisticsYears } from './view'
 

@@ -1,5 +1,5 @@
 import { createHmac, hkdfSync } from 'node:crypto'
-import { loadDataKey } from '../privacy/keys'
+import { loadDataKey } from '~~/server/privacy/keys'
 
 /**
  * The deployment's secret for the statistics' cell keys: derived from the data key (HKDF, its own

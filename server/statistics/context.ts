@@ -1,8 +1,8 @@
 import type { H3Event } from 'h3'
 import type { Kysely } from 'kysely'
-import type { CityProfile } from '../../shared/city/profile'
-import type { StatisticsSection, StatisticsSectionKey } from '../../shared/statistics/views'
-import type { Database } from '../database/schema'
+import type { CityProfile } from '#shared/city/profile'
+import type { StatisticsSection, StatisticsSectionKey } from '#shared/statistics/views'
+import type { Database } from '~~/server/database/schema'
 import type { CellScope } from './system'
 
 /** What a section builder is given: the year as days in Asia/Shanghai and as UTC instants [fromIso, toIso). */

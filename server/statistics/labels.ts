@@ -1,6 +1,6 @@
-import commonEn from '../../shared/i18n/en/common.json'
-import commonZh from '../../shared/i18n/zh-CN/common.json'
-import type { LocalizedText } from '../../shared/primitives'
+import commonEn from '#shared/i18n/en/common.json'
+import commonZh from '#shared/i18n/zh-CN/common.json'
+import type { LocalizedText } from '#shared/primitives'
 
 type Group = 'categories' | 'audiences' | 'formats' | 'ageGroups'
 

@@ -1,8 +1,8 @@
-import type { DataPackageView, StatisticsCell, StatisticsTable, StatisticsView } from '../../shared/statistics/views'
-import { HIDDEN_MARKER, MAX_CHANGE, SMALL_MARKER } from '../../shared/statistics/views'
-import { DISCLOSURE_METHOD } from '../../shared/statistics/perturbation'
+import type { DataPackageView, StatisticsCell, StatisticsTable, StatisticsView } from '#shared/statistics/views'
+import { HIDDEN_MARKER, MAX_CHANGE, SMALL_MARKER } from '#shared/statistics/views'
+import { DISCLOSURE_METHOD } from '#shared/statistics/perturbation'
 import { zipSync, strToU8 } from 'fflate'
-import { toCsv } from '../utils/csv'
+import { toCsv } from '~~/server/utils/csv'
 
 /** The values the CSVs use for cells that are not numbers (Table Schema `missingValues`). */
 export const MISSING_VALUES = ['', SMALL_MARKER, HIDDEN_MARKER]

@@ -1,10 +1,10 @@
-import { assistedStatistics } from '../assisted/statistics'
-import { caseStatistics } from '../cases/statistics'
-import { contestStatistics } from '../contest/statistics'
-import { courseStatistics } from '../courses/statistics'
-import { feedbackStatistics } from '../events/feedback-statistics'
-import { eventsStatistics } from '../events/statistics'
-import { quizStatistics } from '../quiz/statistics'
+import { assistedStatistics } from '~~/server/assisted/statistics'
+import { caseStatistics } from '~~/server/cases/statistics'
+import { contestStatistics } from '~~/server/contest/statistics'
+import { courseStatistics } from '~~/server/courses/statistics'
+import { feedbackStatistics } from '~~/server/events/feedback-statistics'
+import { eventsStatistics } from '~~/server/events/statistics'
+import { quizStatistics } from '~~/server/quiz/statistics'
 import type { SectionBuilder } from './context'
 
 // Every domain's statistics section, as an explicit list (like privacy/purgers.ts:

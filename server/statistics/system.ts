@@ -1,5 +1,5 @@
-import { noiseOf, perturbedCell, rateOf } from '../../shared/statistics/perturbation'
-import type { StatisticsCell } from '../../shared/statistics/views'
+import { noiseOf, perturbedCell, rateOf } from '#shared/statistics/perturbation'
+import type { StatisticsCell } from '#shared/statistics/views'
 import { cellKey } from './cell-key'
 
 /**

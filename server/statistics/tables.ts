@@ -1,5 +1,5 @@
-import type { LocalizedText } from '../../shared/primitives'
-import type { StatisticsCell, StatisticsColumn, StatisticsTable } from '../../shared/statistics/views'
+import type { LocalizedText } from '#shared/primitives'
+import type { StatisticsCell, StatisticsColumn, StatisticsTable } from '#shared/statistics/views'
 import type { CountSystem } from './system'
 
 export interface Label { key: string, label: LocalizedText }

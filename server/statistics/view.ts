@@ -1,9 +1,9 @@
 import type { H3Event } from 'h3'
 import type { Kysely } from 'kysely'
-import type { CityProfile } from '../../shared/city/profile'
-import { HIDDEN_MARKER, MAX_CHANGE, SMALL_MARKER, SUPPRESSION_THRESHOLD, type StatisticsView } from '../../shared/statistics/views'
-import { DISCLOSURE_RULE } from '../../shared/statistics/perturbation'
-import type { Database } from '../database/schema'
+import type { CityProfile } from '#shared/city/profile'
+import { HIDDEN_MARKER, MAX_CHANGE, SMALL_MARKER, SUPPRESSION_THRESHOLD, type StatisticsView } from '#shared/statistics/views'
+import { DISCLOSURE_RULE } from '#shared/statistics/perturbation'
+import type { Database } from '~~/server/database/schema'
 import { shanghaiYear, statisticsContext } from './context'
 import { statisticsSections } from './registry'
 

@@ -1,6 +1,6 @@
 import type { H3Event } from 'h3'
 import type { AuthUser, Role } from '#shared/accounts/schemas'
-import { toAuthUser } from '../accounts/users'
+import { toAuthUser } from '~~/server/accounts/users'
 import { portalConfig } from './config'
 
 declare module 'h3' {

@@ -1,6 +1,6 @@
 import ical, { ICalCalendarMethod, type ICalCalendar, type ICalOrganizer } from 'ical-generator'
-import type { CityProfile } from '../../shared/city/profile'
-import { pickText, type Language } from '../../shared/i18n/languages'
+import type { CityProfile } from '#shared/city/profile'
+import { pickText, type Language } from '#shared/i18n/languages'
 
 /** What every calendar file needs from the city profile: who runs the week, and how to reach them. */
 export type CalendarCity = Pick<CityProfile, 'contact'>

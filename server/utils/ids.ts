@@ -1,1 +1,1 @@
-export { newId, nowIso } from '../database/ids'
+export { newId, nowIso } from '~~/server/database/ids'

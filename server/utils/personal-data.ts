@@ -1,6 +1,6 @@
 import type { H3Event } from 'h3'
 import type { AuthUser } from '#shared/accounts/schemas'
-import { decryptText, encryptText, lookupHash } from '../privacy/crypto'
+import { decryptText, encryptText, lookupHash } from '~~/server/privacy/crypto'
 
 /** What a feature stores for a resident: both values encrypted, plus a keyed hash of the number for look-ups. */
 export async function sealResident(name: string, mobile: string) {

@@ -1,17 +1,17 @@
 import { randomInt, timingSafeEqual } from 'node:crypto'
 import type { H3Event } from 'h3'
 import type { Kysely } from 'kysely'
-import type { CityProfile } from '../../shared/city/profile'
+import type { CityProfile } from '#shared/city/profile'
 import {
   VERIFICATION_CODE_MINUTES, VERIFICATION_TOKEN_MINUTES, VERIFICATION_TRIES,
   type VerificationPurpose,
-} from '../../shared/verification/schemas'
-import { newId, nowIso } from '../database/ids'
-import type { Database } from '../database/schema'
-import { composeVerification } from '../notifications/messages'
-import type { NotificationProvider } from '../notifications/providers'
-import { lookupHash } from '../privacy/crypto'
-import type { PortalConfig } from '../utils/config'
+} from '#shared/verification/schemas'
+import { newId, nowIso } from '~~/server/database/ids'
+import type { Database } from '~~/server/database/schema'
+import { composeVerification } from '~~/server/notifications/messages'
+import type { NotificationProvider } from '~~/server/notifications/providers'
+import { lookupHash } from '~~/server/privacy/crypto'
+import type { PortalConfig } from '~~/server/utils/config'
 
 const minutes = (n: number, from = Date.now()) => new Date(from + n * 60_000).toISOString()
 const codeHash = (id: string, code: string) => lookupHash(`verification-code:${id}:${code}`)

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process'
 import type { TestProject } from 'vitest/node'
-import { root, startServer } from '../support/server'
+import { root, startServer } from '~~/tests/support/server'
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -5,8 +5,8 @@ import { PGlite } from '@electric-sql/pglite'
 import { sql, type Kysely } from 'kysely'
 import { PGliteDialect } from 'kysely-pglite-dialect'
 import pg from 'pg'
-import { createDatabase, fromDialect, type DialectName } from '../../server/database/client'
-import type { Database } from '../../server/database/schema'
+import { createDatabase, fromDialect, type DialectName } from '~~/server/database/client'
+import type { Database } from '~~/server/database/schema'
 
 export interface TestDatabase {
   label: string

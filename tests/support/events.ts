@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Kysely } from 'kysely'
-import { parseCityProfile } from '../../server/city/profile'
-import { migrateToLatest } from '../../server/database/migrate'
-import type { Database } from '../../server/database/schema'
-import { seedCity } from '../../server/database/seed'
+import { parseCityProfile } from '~~/server/city/profile'
+import { migrateToLatest } from '~~/server/database/migrate'
+import type { Database } from '~~/server/database/schema'
+import { seedCity } from '~~/server/database/seed'
 
 export const tianjin = parseCityProfile('seeds/tianjin.json', readFileSync(join(import.meta.dirname, '../../seeds/tianjin.json'), 'utf8'))
 

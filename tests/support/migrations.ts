@@ -1,3 +1,3 @@
-import { migrations } from '../../server/database/migrations'
+import { migrations } from '~~/server/database/migrations'
 
 export const latestMigration = Object.keys(migrations).sort().at(-1)

@@ -1,9 +1,9 @@
 import { statisticsQuery } from '#shared/statistics/requests'
 import type { AdminStatisticsView } from '#shared/statistics/views'
-import { cachedStatistics } from '../../statistics/cache'
-import { statisticsSecret } from '../../statistics/cell-key'
-import { statisticsContext } from '../../statistics/context'
-import { operationalSection } from '../../statistics/operational'
+import { cachedStatistics } from '~~/server/statistics/cache'
+import { statisticsSecret } from '~~/server/statistics/cell-key'
+import { statisticsContext } from '~~/server/statistics/context'
+import { operationalSection } from '~~/server/statistics/operational'
 
 /** The same protected figures as the public page, plus operational ones (events close to full, many no-shows, messages that failed). */
 export default defineEventHandler(async (event): Promise<AdminStatisticsView> => {

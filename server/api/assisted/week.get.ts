@@ -1,5 +1,5 @@
 import type { AssistedWeek } from '#shared/assisted/schemas'
-import { weekOf } from '../../assisted/bookings'
+import { weekOf } from '~~/server/assisted/bookings'
 
 /** What this helper did since Monday: bookings made, residents helped, bookings cancelled. */
 export default defineEventHandler(async (event): Promise<AssistedWeek> => {

@@ -1,8 +1,8 @@
 import type { SessionResponse } from '#shared/accounts/schemas'
 import { loginBody } from '#shared/accounts/schemas'
-import { toAuthUser } from '../../accounts/users'
-import { dummyPasswordHash } from '../../accounts/dummy-hash'
-import { claimLoginAttempt, clearLoginFailures } from '../../accounts/login-throttle'
+import { toAuthUser } from '~~/server/accounts/users'
+import { dummyPasswordHash } from '~~/server/accounts/dummy-hash'
+import { claimLoginAttempt, clearLoginFailures } from '~~/server/accounts/login-throttle'
 
 export default defineEventHandler(async (event): Promise<SessionResponse> => {
   const body = await validBody(event, loginBody)

@@ -1,6 +1,6 @@
 import type { OkResponse } from '#shared/primitives'
 import { passwordChangeBody } from '#shared/accounts/schemas'
-import { claimLoginAttempt, clearLoginFailures } from '../../accounts/login-throttle'
+import { claimLoginAttempt, clearLoginFailures } from '~~/server/accounts/login-throttle'
 
 export default defineEventHandler(async (event): Promise<OkResponse> => {
   const body = await validBody(event, passwordChangeBody)

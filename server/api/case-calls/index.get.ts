@@ -1,6 +1,6 @@
 import type { z } from 'zod'
 import type { callList } from '#shared/cases/views'
-import { callView, listCalls } from '../../cases/calls'
+import { callView, listCalls } from '~~/server/cases/calls'
 
 /** Open, upcoming and past calls for cases, newest first. */
 export default defineEventHandler(async (event): Promise<z.infer<typeof callList>> => {

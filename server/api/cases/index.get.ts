@@ -2,7 +2,7 @@ import { casesQuery } from '#shared/cases/requests'
 import { publicStatuses } from '#shared/cases/vocabulary'
 import type { z } from 'zod'
 import type { casePage } from '#shared/cases/views'
-import { caseCard, imagesOf } from '../../cases/views'
+import { caseCard, imagesOf } from '~~/server/cases/views'
 
 /** The gallery: published and awarded cases, not hidden, by theme, district, year and call. */
 export default defineEventHandler(async (event): Promise<z.infer<typeof casePage>> => {

@@ -1,6 +1,6 @@
 import type { z } from 'zod'
 import type { contestList } from '#shared/contest/schemas'
-import { contestView } from '../../contest/contests'
+import { contestView } from '~~/server/contest/contests'
 
 export default defineEventHandler(async (event): Promise<z.infer<typeof contestList>> => {
   const { db, city } = await usePortal()

@@ -1,6 +1,6 @@
 import { activityBody } from '#shared/courses/progress'
-import { countActivity } from '../../courses/progress'
-import { checkAgainstCatalogue } from '../../courses/progress-check'
+import { countActivity } from '~~/server/courses/progress'
+import { checkAgainstCatalogue } from '~~/server/courses/progress-check'
 
 /** Counts a step reached or a lesson finished, for the organizers' figures. Nothing about the learner is kept. */
 export default defineEventHandler(async (event) => {

@@ -1,7 +1,7 @@
 import { courseListQuery } from '#shared/courses/requests'
 import type { Page } from '#shared/primitives'
 import type { CourseCard } from '#shared/courses/views'
-import { courseCard, courseCatalogue } from '../../courses/catalogue'
+import { courseCard, courseCatalogue } from '~~/server/courses/catalogue'
 
 export default defineEventHandler(async (event): Promise<Page<CourseCard>> => {
   const query = await validQuery(event, courseListQuery)

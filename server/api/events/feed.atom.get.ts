@@ -1,7 +1,7 @@
 import { feedQuery } from '#shared/events/requests'
 import { displayPrefs, pickText } from '#shared/i18n/languages'
 import { formatDateTime } from '#shared/utils/dates'
-import { atomFeed, feedScope, feedText, feedSearch, feedTitle, publishedCases, weekEvents, type AtomEntry } from '../../events/feeds'
+import { atomFeed, feedScope, feedText, feedSearch, feedTitle, publishedCases, weekEvents, type AtomEntry } from '~~/server/events/feeds'
 
 /**
  * An Atom feed (RFC 4287) of the experience week's events (the city's, `?district=` or `?venue=`)

@@ -1,7 +1,7 @@
 import { feedQuery } from '#shared/events/requests'
 import { displayPrefs, pickText } from '#shared/i18n/languages'
-import { eventsFeed } from '../../events/calendar'
-import { feedScope, feedTitle, weekEvents } from '../../events/feeds'
+import { eventsFeed } from '~~/server/events/calendar'
+import { feedScope, feedTitle, weekEvents } from '~~/server/events/feeds'
 
 /**
  * The experience week's events to subscribe to (webcal://): the whole city, `?district=` or `?venue=`.

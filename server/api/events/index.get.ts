@@ -1,8 +1,8 @@
 import { eventListQuery } from '#shared/events/requests'
 import type { EventView } from '#shared/events/views'
 import type { Page } from '#shared/primitives'
-import { filteredEvents, searchOrder } from '../../events/search'
-import { toEventView } from '../../events/views'
+import { filteredEvents, searchOrder } from '~~/server/events/search'
+import { toEventView } from '~~/server/events/views'
 
 export default defineEventHandler(async (event): Promise<Page<EventView>> => {
   const query = await validQuery(event, eventListQuery)

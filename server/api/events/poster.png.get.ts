@@ -1,8 +1,8 @@
 import { districtPosterQuery } from '#shared/events/requests'
 import { pickText } from '#shared/i18n/languages'
-import { districtPoster } from '../../events/district-poster'
-import { districtShareCard } from '../../events/share-cards'
-import { sharePicture } from '../../events/share-picture'
+import { districtPoster } from '~~/server/events/district-poster'
+import { districtShareCard } from '~~/server/events/share-cards'
+import { sharePicture } from '~~/server/events/share-picture'
 
 /** A district's poster as a picture for chat groups (PNG, 1080 px wide). */
 export default defineEventHandler(async (event): Promise<Buffer> => {

@@ -1,8 +1,8 @@
 import { eventListQuery } from '#shared/events/requests'
 import { searchTerms } from '#shared/events/search-words'
 import type { EventSuggestions } from '#shared/events/views'
-import { courseCatalogue } from '../../courses/catalogue'
-import { filteredEvents } from '../../events/search'
+import { courseCatalogue } from '~~/server/courses/catalogue'
+import { filteredEvents } from '~~/server/events/search'
 
 export default defineEventHandler(async (event): Promise<EventSuggestions> => {
   const query = await validQuery(event, eventListQuery)

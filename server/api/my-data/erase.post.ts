@@ -1,7 +1,7 @@
 import { myDataBody, type MyDataErased } from '#shared/privacy/schemas'
-import { erasePersonalData } from '../../privacy/retention'
-import { personalDataSources } from '../../privacy/purgers'
-import { requireVerifiedPhone } from '../../verification/service'
+import { erasePersonalData } from '~~/server/privacy/retention'
+import { personalDataSources } from '~~/server/privacy/purgers'
+import { requireVerifiedPhone } from '~~/server/verification/service'
 
 /** Deletes a resident's name and number everywhere (active bookings are cancelled first), after the number was verified by SMS. */
 export default defineEventHandler(async (event): Promise<MyDataErased> => {

@@ -1,7 +1,7 @@
 import { myDataBody, type MyDataExport } from '#shared/privacy/schemas'
-import { exportPersonalData } from '../../privacy/retention'
-import { personalDataSources } from '../../privacy/purgers'
-import { requireVerifiedPhone } from '../../verification/service'
+import { exportPersonalData } from '~~/server/privacy/retention'
+import { personalDataSources } from '~~/server/privacy/purgers'
+import { requireVerifiedPhone } from '~~/server/verification/service'
 
 /**
  * What the portal holds about a resident, for download. Proof of the number

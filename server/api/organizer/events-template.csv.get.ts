@@ -1,4 +1,4 @@
-import { templateCsv } from '../../events/import-template'
+import { templateCsv } from '~~/server/events/import-template'
 
 /** The import template as CSV (UTF-8 with BOM): Chinese headers and one example row. */
 export default defineEventHandler(async (event): Promise<string> => {

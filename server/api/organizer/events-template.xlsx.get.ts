@@ -1,5 +1,5 @@
-import { templateXlsx } from '../../events/import-template'
-import { organizerLanguage } from '../../events/organizer-i18n'
+import { templateXlsx } from '~~/server/events/import-template'
+import { organizerLanguage } from '~~/server/events/organizer-i18n'
 
 /** The import template as an Excel workbook: Chinese headers, one example row, a sheet of the choices. */
 export default defineEventHandler(async (event): Promise<Buffer> => {

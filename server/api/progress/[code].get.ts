@@ -1,5 +1,5 @@
 import { progressParams, type ProgressView } from '#shared/courses/progress'
-import { readProgress } from '../../courses/progress'
+import { readProgress } from '~~/server/courses/progress'
 
 export default defineEventHandler(async (event): Promise<ProgressView> => {
   const { code } = await validParams(event, progressParams)

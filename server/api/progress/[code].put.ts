@@ -1,6 +1,6 @@
 import { progressBody, progressParams, type ProgressView } from '#shared/courses/progress'
-import { updateProgress } from '../../courses/progress'
-import { checkAgainstCatalogue } from '../../courses/progress-check'
+import { updateProgress } from '~~/server/courses/progress'
+import { checkAgainstCatalogue } from '~~/server/courses/progress-check'
 
 export default defineEventHandler(async (event): Promise<ProgressView> => {
   const { code } = await validParams(event, progressParams)

@@ -1,6 +1,6 @@
 import { progressBody, type ProgressView } from '#shared/courses/progress'
-import { createProgress } from '../../courses/progress'
-import { checkAgainstCatalogue } from '../../courses/progress-check'
+import { createProgress } from '~~/server/courses/progress'
+import { checkAgainstCatalogue } from '~~/server/courses/progress-check'
 
 /** A resume code for this browser's progress: anonymous, forgotten after 180 days without use. */
 export default defineEventHandler(async (event): Promise<ProgressView> => {

@@ -1,7 +1,7 @@
 import type { RegistrationView } from '#shared/events/views'
 import { registrationLookupBody } from '#shared/events/requests'
-import { cancelBooking } from '../../events/booking'
-import { auditResidentAction, findRegistration, registrationView, residentLookup } from '../../events/registrations'
+import { cancelBooking } from '~~/server/events/booking'
+import { auditResidentAction, findRegistration, registrationView, residentLookup } from '~~/server/events/registrations'
 
 export default defineEventHandler(async (event): Promise<RegistrationView> => {
   const body = await validBody(event, registrationLookupBody)

@@ -1,7 +1,7 @@
 import type { RegistrationView } from '#shared/events/views'
 import { registrationChangeBody } from '#shared/events/requests'
-import { changeBooking } from '../../events/booking'
-import { auditResidentAction, findRegistration, registrationView, residentLookup } from '../../events/registrations'
+import { changeBooking } from '~~/server/events/booking'
+import { auditResidentAction, findRegistration, registrationView, residentLookup } from '~~/server/events/registrations'
 
 /** Lowers the number of places a household booked; the freed places go to the waiting list. */
 export default defineEventHandler(async (event): Promise<RegistrationView> => {

@@ -1,6 +1,6 @@
 import type { RegistrationView } from '#shared/events/views'
 import { registrationLookupBody } from '#shared/events/requests'
-import { findRegistration, registrationView, residentLookup } from '../../events/registrations'
+import { findRegistration, registrationView, residentLookup } from '~~/server/events/registrations'
 
 export default defineEventHandler(async (event): Promise<RegistrationView> => {
   const body = await validBody(event, registrationLookupBody)

@@ -1,7 +1,7 @@
 import { inboundSmsBody, type InboundSmsResult } from '#shared/sms/schemas'
-import { auditResidentAction } from '../../events/registrations'
-import { handleInboundSms } from '../../sms/inbound'
-import { signatureValid } from '../../sms/signature'
+import { auditResidentAction } from '~~/server/events/registrations'
+import { handleInboundSms } from '~~/server/sms/inbound'
+import { signatureValid } from '~~/server/sms/signature'
 
 /**
  * A resident's text message, posted by the SMS gateway: signed like the portal's own

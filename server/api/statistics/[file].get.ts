@@ -1,6 +1,6 @@
 import { statisticsCsvQuery, statisticsFileParams } from '#shared/statistics/requests'
-import { cachedStatistics } from '../../statistics/cache'
-import { openDataFiles, tableCsv } from '../../statistics/open-data'
+import { cachedStatistics } from '~~/server/statistics/cache'
+import { openDataFiles, tableCsv } from '~~/server/statistics/open-data'
 
 /** One file of the data package as CSV (a table, or its totals: `<table>-totals.csv`) (UTF-8, formula-safe); `?bom=1` puts a byte-order mark first for Excel. */
 export default defineEventHandler(async (event): Promise<string> => {

@@ -1,7 +1,7 @@
 import { statisticsQuery } from '#shared/statistics/requests'
 import type { DataPackageView } from '#shared/statistics/views'
-import { cachedStatistics } from '../../statistics/cache'
-import { dataPackage } from '../../statistics/open-data'
+import { cachedStatistics } from '~~/server/statistics/cache'
+import { dataPackage } from '~~/server/statistics/open-data'
 
 /** The year's tables as a Frictionless Data Package (CSV resources with Table Schemas, CC BY 4.0). */
 export default defineEventHandler(async (event): Promise<DataPackageView> => {

@@ -1,6 +1,6 @@
 import { statisticsQuery } from '#shared/statistics/requests'
-import { cachedStatistics } from '../../statistics/cache'
-import { dataPackageZip } from '../../statistics/open-data'
+import { cachedStatistics } from '~~/server/statistics/cache'
+import { dataPackageZip } from '~~/server/statistics/open-data'
 
 /** The year's data package as one zip: datapackage.json with relative paths and every CSV beside it (CC BY 4.0). */
 export default defineEventHandler(async (event): Promise<Buffer> => {

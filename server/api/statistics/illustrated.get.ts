@@ -1,6 +1,6 @@
 import { illustratedStatisticsQuery, type IllustratedStatisticsView } from '#shared/statistics/illustrated'
-import { statisticsChartsSvg } from '../../statistics/charts'
-import { cachedStatistics } from '../../statistics/cache'
+import { statisticsChartsSvg } from '~~/server/statistics/charts'
+import { cachedStatistics } from '~~/server/statistics/cache'
 
 /** For /statistics: the year's statistics with each chart drawn as SVG in one language (the page runs no chart code). */
 export default defineEventHandler(async (event): Promise<IllustratedStatisticsView> => {

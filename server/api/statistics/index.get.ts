@@ -1,6 +1,6 @@
 import { statisticsQuery } from '#shared/statistics/requests'
 import type { StatisticsView } from '#shared/statistics/views'
-import { cachedStatistics } from '../../statistics/cache'
+import { cachedStatistics } from '~~/server/statistics/cache'
 
 /** The year's participation statistics, every count from residents' records already suppressed. */
 export default defineEventHandler(async (event): Promise<StatisticsView> => {

@@ -1,7 +1,7 @@
 import { VERIFICATION_TRIES, verificationConfirmBody, type VerificationConfirmed } from '#shared/verification/schemas'
-import { lookupHash } from '../../privacy/crypto'
-import { clientIp } from '../../utils/client-ip'
-import { confirmCode } from '../../verification/service'
+import { lookupHash } from '~~/server/privacy/crypto'
+import { clientIp } from '~~/server/utils/client-ip'
+import { confirmCode } from '~~/server/verification/service'
 
 /**
  * Failed tries per number from one address: a code allows 5 tries whoever makes

@@ -1,7 +1,7 @@
 import { VERIFICATION_CODE_MINUTES, verificationRequestBody, type VerificationRequested } from '#shared/verification/schemas'
-import { currentProvider } from '../../notifications/providers'
-import { afterAnswer } from '../../verification/after-answer'
-import { issueCode, showsDemoCode } from '../../verification/service'
+import { currentProvider } from '~~/server/notifications/providers'
+import { afterAnswer } from '~~/server/verification/after-answer'
+import { issueCode, showsDemoCode } from '~~/server/verification/service'
 
 /**
  * Sends a 6-digit code to the number, after answering: the answer is the same

@@ -1,4 +1,4 @@
-import { queueReminders } from '../../notifications/reminders'
+import { queueReminders } from '~~/server/notifications/reminders'
 
 export default defineTask({
   meta: { name: 'notifications:remind', description: 'Queues "still coming?" reminders about a day before events' },

@@ -1,5 +1,5 @@
-import { currentProvider } from '../../notifications/providers'
-import { sendPending } from '../../notifications/sender'
+import { currentProvider } from '~~/server/notifications/providers'
+import { sendPending } from '~~/server/notifications/sender'
 
 export default defineTask({
   meta: { name: 'notifications:send', description: 'Sends queued confirmations, promotions, reminders and cancellations' },

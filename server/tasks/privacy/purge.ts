@@ -1,5 +1,5 @@
-import { runPurge } from '../../privacy/retention'
-import { purgers } from '../../privacy/purgers'
+import { runPurge } from '~~/server/privacy/retention'
+import { purgers } from '~~/server/privacy/purgers'
 
 export default defineTask({
   meta: {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startServer, type RunningServer } from '../../support/server'
-import { ApiClient, DEMO_PASSWORD } from '../../support/session'
+import { startServer, type RunningServer } from '~~/tests/support/server'
+import { ApiClient, DEMO_PASSWORD } from '~~/tests/support/session'
 
 const count = (statuses: number[], status: number) => statuses.filter(s => s === status).length
 const sleep = (ms: number) => new Promise(r => setTimeout(r, ms))

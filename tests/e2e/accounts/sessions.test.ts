@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startServer, type RunningServer } from '../../support/server'
-import { ApiClient } from '../../support/session'
+import { startServer, type RunningServer } from '~~/tests/support/server'
+import { ApiClient } from '~~/tests/support/session'
 
 const sleep = (ms: number) => new Promise(r => setTimeout(r, ms))
 /** What someone who copied the cookie can do with it. */

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest'
-import { mobile, publishedEvent } from '../../support/event-fixtures'
-import { ApiClient } from '../../support/session'
+import { mobile, publishedEvent } from '~~/tests/support/event-fixtures'
+import { ApiClient } from '~~/tests/support/session'
 
 // Helpers (协助人员) book for residents with their consent (issue 25, item 1): over HTTP against the built server.
 const baseURL = inject('baseURL')

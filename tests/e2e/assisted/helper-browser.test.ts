@@ -1,8 +1,8 @@
 import type { Browser, BrowserContext } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { contextFor, launchBrowser } from '../../support/browser'
-import { publishedEvent } from '../../support/event-fixtures'
-import { ApiClient } from '../../support/session'
+import { contextFor, launchBrowser } from '~~/tests/support/browser'
+import { publishedEvent } from '~~/tests/support/event-fixtures'
+import { ApiClient } from '~~/tests/support/session'
 
 // The helper's booking form, clicked through in the browser (issue 25, item 1): a resident with only a landline,
 // who agreed on the phone; what was typed survives a refusal; the slip to print has the code and the QR code.

@@ -1,6 +1,6 @@
 import sharp from 'sharp'
 import { describe, expect, inject, it } from 'vitest'
-import { ApiClient } from '../../support/session'
+import { ApiClient } from '~~/tests/support/session'
 
 const baseURL = inject('baseURL')
 const resident = new ApiClient(baseURL)

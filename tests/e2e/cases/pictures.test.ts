@@ -4,8 +4,8 @@ import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { creditCodeCheckChar } from '#shared/cases/credit-code'
 import { dictionaries } from '#shared/i18n/dictionaries'
-import { contextFor, launchBrowser } from '../../support/browser'
-import { ApiClient } from '../../support/session'
+import { contextFor, launchBrowser } from '~~/tests/support/browser'
+import { ApiClient } from '~~/tests/support/session'
 import { hydrated } from '../helpers'
 
 const baseURL = inject('baseURL')

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { creditCodeCheckChar } from '#shared/cases/credit-code'
-import { contextFor, launchBrowser } from '../../support/browser'
+import { contextFor, launchBrowser } from '~~/tests/support/browser'
 import { hydrated } from '../helpers'
 
 const baseURL = inject('baseURL')

@@ -3,10 +3,10 @@ import { join } from 'node:path'
 import type { Browser } from 'playwright-core'
 import { parse } from 'yaml'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import type { KnowledgeQuestionFile } from '../../../shared/contest/content'
-import { contextFor, launchBrowser } from '../../support/browser'
+import type { KnowledgeQuestionFile } from '#shared/contest/content'
+import { contextFor, launchBrowser } from '~~/tests/support/browser'
 import { hydrated } from '../helpers'
-import { ApiClient } from '../../support/session'
+import { ApiClient } from '~~/tests/support/session'
 
 const baseURL = inject('baseURL')
 let browser: Browser

@@ -2,8 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse } from 'yaml'
 import { describe, expect, inject, it } from 'vitest'
-import type { KnowledgeQuestionFile } from '../../../shared/contest/content'
-import { ApiClient } from '../../support/session'
+import type { KnowledgeQuestionFile } from '#shared/contest/content'
+import { ApiClient } from '~~/tests/support/session'
 
 const baseURL = inject('baseURL')
 const api = new ApiClient(baseURL)

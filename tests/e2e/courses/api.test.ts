@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from 'vitest'
-import { publishedEvent } from '../../support/event-fixtures'
-import { ApiClient } from '../../support/session'
+import { publishedEvent } from '~~/tests/support/event-fixtures'
+import { ApiClient } from '~~/tests/support/session'
 
 const baseURL = inject('baseURL')
 const api = new ApiClient(baseURL)

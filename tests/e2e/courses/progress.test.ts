@@ -1,5 +1,5 @@
 import { describe, expect, inject, it } from 'vitest'
-import { ApiClient } from '../../support/session'
+import { ApiClient } from '~~/tests/support/session'
 
 const baseURL = inject('baseURL')
 const api = new ApiClient(baseURL)

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { contextFor, launchBrowser } from '../../support/browser'
+import { contextFor, launchBrowser } from '~~/tests/support/browser'
 import { hydrated } from '../helpers'
 
 const baseURL = inject('baseURL')

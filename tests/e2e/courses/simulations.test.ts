@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { simulationNames, type SimulationName } from '#shared/courses/simulations'
-import { contextFor, launchBrowser, modeName, modes } from '../../support/browser'
+import { contextFor, launchBrowser, modeName, modes } from '~~/tests/support/browser'
 import { hydrated } from '../helpers'
 
 /**

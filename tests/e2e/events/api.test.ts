@@ -1,5 +1,5 @@
 import { describe, expect, inject, it } from 'vitest'
-import { latestMigration } from '../../support/migrations'
+import { latestMigration } from '~~/tests/support/migrations'
 
 const baseURL = inject('baseURL')
 const get = (path: string, headers: Record<string, string> = {}) => fetch(`${baseURL}${path}`, { headers })

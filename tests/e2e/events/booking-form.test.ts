@@ -1,8 +1,8 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { mobile, publishedEvent } from '../../support/event-fixtures'
-import { contextFor, launchBrowser } from '../../support/browser'
-import { ApiClient } from '../../support/session'
+import { mobile, publishedEvent } from '~~/tests/support/event-fixtures'
+import { contextFor, launchBrowser } from '~~/tests/support/browser'
+import { ApiClient } from '~~/tests/support/session'
 import { hydrated } from '../helpers'
 
 /**

@@ -1,8 +1,8 @@
 import pg from 'pg'
 import { describe, expect, inject, it } from 'vitest'
-import { mobile, publishedEvent } from '../../support/event-fixtures'
-import { startServer, type RunningServer } from '../../support/server'
-import { ApiClient } from '../../support/session'
+import { mobile, publishedEvent } from '~~/tests/support/event-fixtures'
+import { startServer, type RunningServer } from '~~/tests/support/server'
+import { ApiClient } from '~~/tests/support/session'
 
 const CAPACITY = 23
 

@@ -1,7 +1,7 @@
 import ICAL from 'ical.js'
 import { beforeAll, describe, expect, inject, it } from 'vitest'
-import { mobile, publishedEvent } from '../../support/event-fixtures'
-import { ApiClient } from '../../support/session'
+import { mobile, publishedEvent } from '~~/tests/support/event-fixtures'
+import { ApiClient } from '~~/tests/support/session'
 
 const baseURL = inject('baseURL')
 const resident = new ApiClient(baseURL)

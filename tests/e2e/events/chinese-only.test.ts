@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest'
-import { ApiClient } from '../../support/session'
+import { ApiClient } from '~~/tests/support/session'
 
 const baseURL = inject('baseURL')
 const organizer = new ApiClient(baseURL)

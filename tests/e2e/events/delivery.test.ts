@@ -1,13 +1,13 @@
 import pg from 'pg'
 import { describe, expect, it } from 'vitest'
-import { createDatabase } from '../../../server/database/client'
-import { webhookProvider } from '../../../server/notifications/providers'
-import { sendPending, sendRows } from '../../../server/notifications/sender'
-import { mobile, publishedEvent } from '../../support/event-fixtures'
-import { tianjin } from '../../support/events'
-import { startServer, type RunningServer } from '../../support/server'
-import { ApiClient } from '../../support/session'
-import { startSmsSink } from '../../support/sms-sink'
+import { createDatabase } from '~~/server/database/client'
+import { webhookProvider } from '~~/server/notifications/providers'
+import { sendPending, sendRows } from '~~/server/notifications/sender'
+import { mobile, publishedEvent } from '~~/tests/support/event-fixtures'
+import { tianjin } from '~~/tests/support/events'
+import { startServer, type RunningServer } from '~~/tests/support/server'
+import { ApiClient } from '~~/tests/support/session'
+import { startSmsSink } from '~~/tests/support/sms-sink'
 
 const DATA_KEY = Buffer.alloc(32, 5).toString('base64')
 process.env.PORTAL_DATA_KEY = DATA_KEY

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest'
-import { mobile, publishedEvent } from '../../support/event-fixtures'
-import { ApiClient } from '../../support/session'
+import { mobile, publishedEvent } from '~~/tests/support/event-fixtures'
+import { ApiClient } from '~~/tests/support/session'
 
 const baseURL = inject('baseURL')
 const resident = new ApiClient(baseURL)

@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs'
 import Papa from 'papaparse'
 import { beforeAll, describe, expect, inject, it } from 'vitest'
-import { publishedEvent } from '../../support/event-fixtures'
-import { ApiClient } from '../../support/session'
+import { publishedEvent } from '~~/tests/support/event-fixtures'
+import { ApiClient } from '~~/tests/support/session'
 
 const baseURL = inject('baseURL')
 const organizer = new ApiClient(baseURL)

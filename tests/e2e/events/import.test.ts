@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs'
 import iconv from 'iconv-lite'
 import { beforeAll, describe, expect, inject, it } from 'vitest'
-import { importColumns } from '../../../shared/events/import'
-import { ApiClient } from '../../support/session'
+import { importColumns } from '#shared/events/import'
+import { ApiClient } from '~~/tests/support/session'
 
 const baseURL = inject('baseURL')
 const organizer = new ApiClient(baseURL)

@@ -1,8 +1,8 @@
 import jsQR from 'jsqr'
 import sharp from 'sharp'
 import { beforeAll, describe, expect, inject, it } from 'vitest'
-import { publishedEvent } from '../../support/event-fixtures'
-import { ApiClient } from '../../support/session'
+import { publishedEvent } from '~~/tests/support/event-fixtures'
+import { ApiClient } from '~~/tests/support/session'
 
 const baseURL = inject('baseURL')
 const resident = new ApiClient(baseURL)

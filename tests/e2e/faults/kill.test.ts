@@ -1,10 +1,10 @@
 import { join } from 'node:path'
 import { DatabaseSync } from 'node:sqlite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { mobile, publishedEvent } from '../../support/event-fixtures'
-import { startServer, type RunningServer } from '../../support/server'
-import { ApiClient } from '../../support/session'
-import { startSmsSink } from '../../support/sms-sink'
+import { mobile, publishedEvent } from '~~/tests/support/event-fixtures'
+import { startServer, type RunningServer } from '~~/tests/support/server'
+import { ApiClient } from '~~/tests/support/session'
+import { startSmsSink } from '~~/tests/support/sms-sink'
 
 const sleep = (ms: number) => new Promise(r => setTimeout(r, ms))
 /** The gateway takes this long per text, so a send is in flight when the process dies. */

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { mobile, publishedEvent } from '../../support/event-fixtures'
-import { startRedis } from '../../support/local-services'
-import { startServer, type RunningServer } from '../../support/server'
-import { ApiClient, DEMO_PASSWORD } from '../../support/session'
+import { mobile, publishedEvent } from '~~/tests/support/event-fixtures'
+import { startRedis } from '~~/tests/support/local-services'
+import { startServer, type RunningServer } from '~~/tests/support/server'
+import { ApiClient, DEMO_PASSWORD } from '~~/tests/support/session'
 
 const sleep = (ms: number) => new Promise(r => setTimeout(r, ms))
 

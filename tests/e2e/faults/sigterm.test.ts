@@ -2,10 +2,10 @@ import { request } from 'node:http'
 import { join } from 'node:path'
 import { DatabaseSync } from 'node:sqlite'
 import { afterEach, describe, expect, it } from 'vitest'
-import { mobile, publishedEvent } from '../../support/event-fixtures'
-import { startServer, type RunningServer } from '../../support/server'
-import { ApiClient } from '../../support/session'
-import { startSmsSink } from '../../support/sms-sink'
+import { mobile, publishedEvent } from '~~/tests/support/event-fixtures'
+import { startServer, type RunningServer } from '~~/tests/support/server'
+import { ApiClient } from '~~/tests/support/session'
+import { startSmsSink } from '~~/tests/support/sms-sink'
 
 const sleep = (ms: number) => new Promise(r => setTimeout(r, ms))
 const env = { NUXT_SESSION_PASSWORD: 't'.repeat(40), PORTAL_DATA_KEY: Buffer.alloc(32, 5).toString('base64'), PORTAL_DEMO: '1', PORTAL_RATE_SCALE: '100' }

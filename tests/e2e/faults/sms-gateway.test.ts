@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { mobile, publishedEvent } from '../../support/event-fixtures'
-import { startPostgres } from '../../support/local-services'
-import { startServer, type RunningServer } from '../../support/server'
-import { ApiClient } from '../../support/session'
-import { startSmsSink } from '../../support/sms-sink'
+import { mobile, publishedEvent } from '~~/tests/support/event-fixtures'
+import { startPostgres } from '~~/tests/support/local-services'
+import { startServer, type RunningServer } from '~~/tests/support/server'
+import { ApiClient } from '~~/tests/support/session'
+import { startSmsSink } from '~~/tests/support/sms-sink'
 
 const sleep = (ms: number) => new Promise(r => setTimeout(r, ms))
 const DATA_KEY = Buffer.alloc(32, 7).toString('base64')

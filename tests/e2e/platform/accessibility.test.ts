@@ -1,8 +1,8 @@
 import AxeBuilder from '@axe-core/playwright'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { contextFor, launchBrowser, modeName, modes, type Mode } from '../../support/browser'
-import { ApiClient } from '../../support/session'
+import { contextFor, launchBrowser, modeName, modes, type Mode } from '~~/tests/support/browser'
+import { ApiClient } from '~~/tests/support/session'
 import { hydrated } from '../helpers'
 import { pages, type CheckedPage } from '../pages'
 

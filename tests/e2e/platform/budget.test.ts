@@ -6,9 +6,9 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { Language } from '#shared/i18n/languages'
 import { dictionaries } from '#shared/i18n/dictionaries'
 import type { Namespace } from '#shared/i18n/namespaces'
-import { contextFor, launchBrowser } from '../../support/browser'
-import { root } from '../../support/server'
-import { ApiClient } from '../../support/session'
+import { contextFor, launchBrowser } from '~~/tests/support/browser'
+import { root } from '~~/tests/support/server'
+import { ApiClient } from '~~/tests/support/session'
 import { hydrated } from '../helpers'
 
 /**

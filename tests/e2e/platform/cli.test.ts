@@ -3,8 +3,8 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { root, startServer } from '../../support/server'
-import { ApiClient } from '../../support/session'
+import { root, startServer } from '~~/tests/support/server'
+import { ApiClient } from '~~/tests/support/session'
 
 function run(script: string, args: string[], env: Record<string, string>) {
   const result = spawnSync(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'scripts', script), ...args], {

@@ -1,11 +1,11 @@
 import { existsSync, readdirSync } from 'node:fs'
 import { afterAll, describe, expect, it } from 'vitest'
-import { demoWeekFrom } from '../../../server/city/demo-week'
+import { demoWeekFrom } from '~~/server/city/demo-week'
 import { cityDay } from '#shared/utils/dates'
-import { mobile } from '../../support/event-fixtures'
-import { tianjin } from '../../support/events'
-import { ApiClient } from '../../support/session'
-import { startServer, type RunningServer } from '../../support/server'
+import { mobile } from '~~/tests/support/event-fixtures'
+import { tianjin } from '~~/tests/support/events'
+import { ApiClient } from '~~/tests/support/session'
+import { startServer, type RunningServer } from '~~/tests/support/server'
 
 const DAY = 86_400_000
 

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest'
-import { launchBrowser } from '../../support/browser'
-import { DEMO_PASSWORD } from '../../support/session'
+import { launchBrowser } from '~~/tests/support/browser'
+import { DEMO_PASSWORD } from '~~/tests/support/session'
 import { hydrated } from '../helpers'
 
 /**

@@ -1,8 +1,8 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { contextFor, launchBrowser } from '../../support/browser'
-import { mobile, publishedEvent } from '../../support/event-fixtures'
-import { ApiClient } from '../../support/session'
+import { contextFor, launchBrowser } from '~~/tests/support/browser'
+import { mobile, publishedEvent } from '~~/tests/support/event-fixtures'
+import { ApiClient } from '~~/tests/support/session'
 
 /**
  * A tap made while the page's code is still on its way (a cheap phone on a slow network) is kept

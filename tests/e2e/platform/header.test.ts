@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { launchBrowser } from '../../support/browser'
+import { launchBrowser } from '~~/tests/support/browser'
 import { hydrated } from '../helpers'
 
 /**

@@ -1,9 +1,9 @@
 import { describe, expect, inject, it } from 'vitest'
 import type { z } from 'zod'
-import { responseSchemas } from '../../../server/openapi/document'
-import { publishedEvent, mobile } from '../../support/event-fixtures'
-import { apiRoutes } from '../../support/routes'
-import { ApiClient } from '../../support/session'
+import { responseSchemas } from '~~/server/openapi/document'
+import { publishedEvent, mobile } from '~~/tests/support/event-fixtures'
+import { apiRoutes } from '~~/tests/support/routes'
+import { ApiClient } from '~~/tests/support/session'
 
 const baseURL = inject('baseURL')
 const documented = (path: string) => path.replace(/\{(\w+)\}/g, (_, p: string) => `[${p}]`)

@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { launchBrowser } from '../../support/browser'
-import { ApiClient, DEMO_PASSWORD } from '../../support/session'
+import { launchBrowser } from '~~/tests/support/browser'
+import { ApiClient, DEMO_PASSWORD } from '~~/tests/support/session'
 import { hydrated } from '../helpers'
 
 const baseURL = inject('baseURL')

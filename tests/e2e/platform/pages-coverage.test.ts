@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs'
 import { join, relative, sep } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { root } from '../../support/server'
+import { root } from '~~/tests/support/server'
 import { pagePaths, pages } from '../pages'
 
 const pagesDir = join(root, 'app/pages')

@@ -2,8 +2,8 @@ import { mkdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { contextFor, launchBrowser, type Mode } from '../../support/browser'
-import { root } from '../../support/server'
+import { contextFor, launchBrowser, type Mode } from '~~/tests/support/browser'
+import { root } from '~~/tests/support/server'
 import { hydrated } from '../helpers'
 
 /**

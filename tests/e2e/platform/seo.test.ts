@@ -1,10 +1,10 @@
 import { Window } from 'happy-dom'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { Browser } from 'playwright-core'
-import { contextFor, launchBrowser } from '../../support/browser'
+import { contextFor, launchBrowser } from '~~/tests/support/browser'
 import { hydrated } from '../helpers'
-import { ApiClient } from '../../support/session'
-import { expandJsonLd, prop, typeOf, type Expanded } from '../../support/json-ld'
+import { ApiClient } from '~~/tests/support/session'
+import { expandJsonLd, prop, typeOf, type Expanded } from '~~/tests/support/json-ld'
 
 const baseURL = inject('baseURL')
 const api = new ApiClient(baseURL)

@@ -1,9 +1,9 @@
 import AxeBuilder from '@axe-core/playwright'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { mobile, publishedEvent } from '../../support/event-fixtures'
-import { contextFor, launchBrowser } from '../../support/browser'
-import { ApiClient, DEMO_PASSWORD } from '../../support/session'
+import { mobile, publishedEvent } from '~~/tests/support/event-fixtures'
+import { contextFor, launchBrowser } from '~~/tests/support/browser'
+import { ApiClient, DEMO_PASSWORD } from '~~/tests/support/session'
 import { hydrated } from '../helpers'
 
 /**

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
 import { describe, expect, inject, it } from 'vitest'
-import { createDatabase } from '../../../server/database/client'
-import { latestMigration } from '../../support/migrations'
-import { root, runServerUntilStopped, startServer } from '../../support/server'
+import { createDatabase } from '~~/server/database/client'
+import { latestMigration } from '~~/tests/support/migrations'
+import { root, runServerUntilStopped, startServer } from '~~/tests/support/server'
 
 describe('start-up', () => {
   it('serves Huludao when CITY=huludao', async () => {

@@ -3,8 +3,8 @@ import ICAL from 'ical.js'
 import { join } from 'node:path'
 import { parse } from 'yaml'
 import { describe, expect, inject, it } from 'vitest'
-import type { QuizItemFile } from '../../../shared/quiz/content'
-import { ApiClient } from '../../support/session'
+import type { QuizItemFile } from '#shared/quiz/content'
+import { ApiClient } from '~~/tests/support/session'
 
 const baseURL = inject('baseURL')
 const api = new ApiClient(baseURL)

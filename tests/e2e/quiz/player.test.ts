@@ -3,8 +3,8 @@ import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { parse } from 'yaml'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import type { QuizItemFile } from '../../../shared/quiz/content'
-import { contextFor, launchBrowser } from '../../support/browser'
+import type { QuizItemFile } from '#shared/quiz/content'
+import { contextFor, launchBrowser } from '~~/tests/support/browser'
 import { hydrated } from '../helpers'
 
 const baseURL = inject('baseURL')

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startServer, type RunningServer } from '../../support/server'
+import { startServer, type RunningServer } from '~~/tests/support/server'
 
 // A server of its own: the suite's shared one has no webhook secret, so it refuses every inbound message.
 const secret = 'inbound-test-secret'

@@ -1,8 +1,8 @@
 import { strFromU8, unzipSync } from 'fflate'
 import { describe, expect, inject, it } from 'vitest'
 import { z } from 'zod'
-import { adminStatisticsView, dataPackageView, statisticsView, type StatisticsTable } from '../../../shared/statistics/views'
-import { ApiClient } from '../../support/session'
+import { adminStatisticsView, dataPackageView, statisticsView, type StatisticsTable } from '#shared/statistics/views'
+import { ApiClient } from '~~/tests/support/session'
 
 const baseURL = inject('baseURL')
 const api = new ApiClient(baseURL)

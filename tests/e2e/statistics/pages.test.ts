@@ -2,9 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { contextFor, launchBrowser, type Mode } from '../../support/browser'
-import { root } from '../../support/server'
-import { ApiClient } from '../../support/session'
+import { contextFor, launchBrowser, type Mode } from '~~/tests/support/browser'
+import { root } from '~~/tests/support/server'
+import { ApiClient } from '~~/tests/support/session'
 import { hydrated } from '../helpers'
 
 /**

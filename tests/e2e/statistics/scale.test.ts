@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
-import { createDatabase } from '../../../server/database/client'
+import { createDatabase } from '~~/server/database/client'
 
 const root = join(import.meta.dirname, '../../..')
 

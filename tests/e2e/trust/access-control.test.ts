@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from 'vitest'
-import { apiRoutes } from '../../support/routes'
-import { ApiClient } from '../../support/session'
+import { apiRoutes } from '~~/tests/support/routes'
+import { ApiClient } from '~~/tests/support/session'
 
 const baseURL = inject('baseURL')
 const routes = apiRoutes()

@@ -1,7 +1,7 @@
 import { request } from 'node:http'
 import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startServer, type RunningServer } from '../../support/server'
+import { startServer, type RunningServer } from '~~/tests/support/server'
 
 const MiB = 1024 * 1024
 

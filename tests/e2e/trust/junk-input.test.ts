@@ -21,10 +21,10 @@ import { eventAudiences, eventCategories } from '#shared/events/vocabulary'
 import * as privacySchemas from '#shared/privacy/schemas'
 import * as verificationSchemas from '#shared/verification/schemas'
 import * as venueSchemas from '#shared/venues/schemas'
-import { bodyLimitFor } from '../../../server/utils/body-limit'
-import { apiRoutes, example, fillPath, writeMethods, type RouteFile } from '../../support/routes'
-import { startServer, type RunningServer } from '../../support/server'
-import { ApiClient, DEMO_PASSWORD } from '../../support/session'
+import { bodyLimitFor } from '~~/server/utils/body-limit'
+import { apiRoutes, example, fillPath, writeMethods, type RouteFile } from '~~/tests/support/routes'
+import { startServer, type RunningServer } from '~~/tests/support/server'
+import { ApiClient, DEMO_PASSWORD } from '~~/tests/support/session'
 
 const allRoutes = apiRoutes()
 const routes = allRoutes.filter(r => writeMethods.has(r.method))

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { runServerUntilStopped, startServer, type RunningServer } from '../../support/server'
-import { ApiClient, DEMO_PASSWORD } from '../../support/session'
+import { runServerUntilStopped, startServer, type RunningServer } from '~~/tests/support/server'
+import { ApiClient, DEMO_PASSWORD } from '~~/tests/support/session'
 
 // Own servers: lock-outs here must not lock out the other test files.
 describe('sign-in rate limits', () => {

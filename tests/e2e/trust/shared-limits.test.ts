@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto'
 import { Redis } from 'ioredis'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startServer, type RunningServer } from '../../support/server'
-import { ApiClient, DEMO_PASSWORD } from '../../support/session'
+import { startServer, type RunningServer } from '~~/tests/support/server'
+import { ApiClient, DEMO_PASSWORD } from '~~/tests/support/session'
 
 // The Redis on this machine and in CI; this run's keys stay under their own prefix.
 const REDIS_URL = 'redis://127.0.0.1:6379'

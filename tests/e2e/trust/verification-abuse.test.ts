@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { mobile } from '../../support/event-fixtures'
-import { startServer, type RunningServer } from '../../support/server'
-import { ApiClient } from '../../support/session'
-import { startSmsSink } from '../../support/sms-sink'
+import { mobile } from '~~/tests/support/event-fixtures'
+import { startServer, type RunningServer } from '~~/tests/support/server'
+import { ApiClient } from '~~/tests/support/session'
+import { startSmsSink } from '~~/tests/support/sms-sink'
 
 /**
  * What others can do to a number's codes. The server believes X-Forwarded-For,

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { z } from 'zod'
-import { responseSchemas } from '../../../server/openapi/document'
-import { mobile, publishedEvent } from '../../support/event-fixtures'
-import { startServer, type RunningServer } from '../../support/server'
-import { ApiClient } from '../../support/session'
-import { startSmsSink } from '../../support/sms-sink'
+import { responseSchemas } from '~~/server/openapi/document'
+import { mobile, publishedEvent } from '~~/tests/support/event-fixtures'
+import { startServer, type RunningServer } from '~~/tests/support/server'
+import { ApiClient } from '~~/tests/support/session'
+import { startSmsSink } from '~~/tests/support/sms-sink'
 
 const SECRET = 'city-gateway-secret'
 const TEMPLATES = { confirmed: 'SMS_100001', verification: 'SMS_100009' }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { demoAccountsWanted } from '../../../server/utils/config'
+import { demoAccountsWanted } from '~~/server/utils/config'
 
 describe('demo accounts', () => {
   it.each([

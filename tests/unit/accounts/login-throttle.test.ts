@@ -7,9 +7,9 @@ let ip = ''
 const storage = createStorage()
 vi.mock('nitropack/runtime', () => ({ useStorage: () => storage }))
 vi.mock('h3', async original => ({ ...await original<typeof import('h3')>(), getRequestIP: () => ip, setResponseHeader: () => {} }))
-const { claimLoginAttempt, clearLoginFailures } = await import('../../../server/accounts/login-throttle')
-const { consume, isLimited } = await import('../../../server/utils/rate-limit')
-const { loginLimits } = await import('../../../server/accounts/login-throttle')
+const { claimLoginAttempt, clearLoginFailures } = await import('~~/server/accounts/login-throttle')
+const { consume, isLimited } = await import('~~/server/utils/rate-limit')
+const { loginLimits } = await import('~~/server/accounts/login-throttle')
 
 /** A request as the limiter reads it (the address comes from the mocked getRequestIP). */
 const request = () => ({ context: {}, node: { req: {} } }) as unknown as H3Event

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { assistedBookingBody, normalizeLandline } from '../../../shared/assisted/schemas'
-import { weekStart } from '../../../server/assisted/bookings'
-import { composeMessage } from '../../../server/notifications/messages'
+import { assistedBookingBody, normalizeLandline } from '#shared/assisted/schemas'
+import { weekStart } from '~~/server/assisted/bookings'
+import { composeMessage } from '~~/server/notifications/messages'
 
 // The rules of a helper's booking for a resident (issue 25): numbers, consent, the text the resident gets, the week.
 const base = { event: 'heping-class', name: '王秀兰', partySize: 1, consent: 'in-person' }

@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto'
 import type { H3Event } from 'h3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { assistedStatistics } from '../../../server/assisted/statistics'
-import { statisticsSectionKeys } from '../../../shared/statistics/views'
-import { statisticsContext } from '../../../server/statistics/context'
-import { MAX_CHANGE, SMALL_MARKER, type StatisticsSection, type StatisticsTable } from '../../../shared/statistics/views'
-import { openSqlite, type TestDatabase } from '../../support/databases'
-import { insertEvent, prepare, sealed, tianjin } from '../../support/events'
+import { assistedStatistics } from '~~/server/assisted/statistics'
+import { statisticsSectionKeys } from '#shared/statistics/views'
+import { statisticsContext } from '~~/server/statistics/context'
+import { MAX_CHANGE, SMALL_MARKER, type StatisticsSection, type StatisticsTable } from '#shared/statistics/views'
+import { openSqlite, type TestDatabase } from '~~/tests/support/databases'
+import { insertEvent, prepare, sealed, tianjin } from '~~/tests/support/events'
 
 const DAY = 86_400_000
 const cell = (table: StatisticsTable, key: string, column: string) =>

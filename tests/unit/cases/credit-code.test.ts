@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { creditCodeCheckChar, isCreditCode, normalizeCreditCode } from '../../../shared/cases/credit-code'
-import { creditCodeSchema } from '../../../shared/cases/requests'
+import { creditCodeCheckChar, isCreditCode, normalizeCreditCode } from '#shared/cases/credit-code'
+import { creditCodeSchema } from '#shared/cases/requests'
 
 // Published codes of well-known organisations (from their public business licences) and the standard's own example.
 const valid = ['91350100M000100Y43', '914403001922038216', '91110000802100433B', '911100001000044477']

@@ -1,11 +1,11 @@
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { takeDownImage } from '../../../server/cases/admin'
-import { imageAudience, imageGrant } from '../../../server/cases/image-access'
-import { processImage, readImageFile, storeImage, type ProcessedImage } from '../../../server/cases/images'
-import { migrateToLatest } from '../../../server/database/migrate'
-import type { CaseStatus } from '../../../shared/cases/vocabulary'
-import { dialects, type TestDatabase } from '../../support/databases'
+import { takeDownImage } from '~~/server/cases/admin'
+import { imageAudience, imageGrant } from '~~/server/cases/image-access'
+import { processImage, readImageFile, storeImage, type ProcessedImage } from '~~/server/cases/images'
+import { migrateToLatest } from '~~/server/database/migrate'
+import type { CaseStatus } from '#shared/cases/vocabulary'
+import { dialects, type TestDatabase } from '~~/tests/support/databases'
 
 const HOUR_MS = 3_600_000
 const grantOf = (query: string) => {

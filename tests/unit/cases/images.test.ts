@@ -1,11 +1,11 @@
 import { crc32, createDeflate } from 'node:zlib'
 import sharp, { type Sharp } from 'sharp'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { demoImageKinds, demoImageSvg, drawDemoImage } from '../../../server/cases/demo-images'
-import { imageViewOf, MAX_INPUT_PIXELS, processImage, readImageFile, storeImage, type ProcessedImage } from '../../../server/cases/images'
-import { migrateToLatest } from '../../../server/database/migrate'
-import { MAX_IMAGE_BYTES, MAX_IMAGE_SIDE } from '../../../shared/cases/vocabulary'
-import { dialects, type TestDatabase } from '../../support/databases'
+import { demoImageKinds, demoImageSvg, drawDemoImage } from '~~/server/cases/demo-images'
+import { imageViewOf, MAX_INPUT_PIXELS, processImage, readImageFile, storeImage, type ProcessedImage } from '~~/server/cases/images'
+import { migrateToLatest } from '~~/server/database/migrate'
+import { MAX_IMAGE_BYTES, MAX_IMAGE_SIDE } from '#shared/cases/vocabulary'
+import { dialects, type TestDatabase } from '~~/tests/support/databases'
 
 /** GPSLatitude's degrees from an EXIF block (`Exif\0\0` + TIFF), or null when it has no GPS directory. */
 function gpsLatitude(exif: Buffer | undefined): number | null {

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { insertCall } from '../../../server/cases/calls'
-import { caseContactsPurger, caseSubmissionsDataSource, caseVotersPurger, caseVotesDataSource } from '../../../server/cases/privacy'
-import { castVote } from '../../../server/cases/votes'
-import { newId } from '../../../server/database/ids'
-import { encryptText } from '../../../server/privacy/crypto'
-import { dialects, type TestDatabase } from '../../support/databases'
-import { prepare } from '../../support/events'
+import { insertCall } from '~~/server/cases/calls'
+import { caseContactsPurger, caseSubmissionsDataSource, caseVotersPurger, caseVotesDataSource } from '~~/server/cases/privacy'
+import { castVote } from '~~/server/cases/votes'
+import { newId } from '~~/server/database/ids'
+import { encryptText } from '~~/server/privacy/crypto'
+import { dialects, type TestDatabase } from '~~/tests/support/databases'
+import { prepare } from '~~/tests/support/events'
 
 process.env.PORTAL_DATA_KEY ??= Buffer.alloc(32, 9).toString('base64')
 const DAY = 86_400_000

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { expertSummary, rankCases, weightedScore } from '../../../shared/cases/ranking'
+import { expertSummary, rankCases, weightedScore } from '#shared/cases/ranking'
 
 const weights = { exemplary: 40, innovative: 30, replicable: 30 }
 

@@ -1,10 +1,10 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { insertCall, type CallRow } from '../../../server/cases/calls'
-import { castVote } from '../../../server/cases/votes'
-import { newId } from '../../../server/database/ids'
-import { dialects, type TestDatabase } from '../../support/databases'
-import { prepare } from '../../support/events'
+import { insertCall, type CallRow } from '~~/server/cases/calls'
+import { castVote } from '~~/server/cases/votes'
+import { newId } from '~~/server/database/ids'
+import { dialects, type TestDatabase } from '~~/tests/support/databases'
+import { prepare } from '~~/tests/support/events'
 
 process.env.PORTAL_DATA_KEY ??= Buffer.alloc(32, 9).toString('base64')
 const HOUR = 3_600_000

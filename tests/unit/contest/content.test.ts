@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse } from 'yaml'
 import { describe, expect, it } from 'vitest'
-import { contestTopics, knowledgeQuestionFile, type KnowledgeQuestionFile } from '../../../shared/contest/content'
+import { contestTopics, knowledgeQuestionFile, type KnowledgeQuestionFile } from '#shared/contest/content'
 import { MAX_SENTENCE, wordingProblems } from '../courses/content-files'
 
 const dir = join(process.cwd(), 'content/contest/questions')

@@ -1,10 +1,10 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { insertContest } from '../../../server/contest/contests'
-import { createEntry } from '../../../server/contest/entries'
-import type { PoolItem } from '../../../server/contest/pool-item'
-import { dialects, type TestDatabase } from '../../support/databases'
-import { prepare, tianjin } from '../../support/events'
+import { insertContest } from '~~/server/contest/contests'
+import { createEntry } from '~~/server/contest/entries'
+import type { PoolItem } from '~~/server/contest/pool-item'
+import { dialects, type TestDatabase } from '~~/tests/support/databases'
+import { prepare, tianjin } from '~~/tests/support/events'
 
 process.env.PORTAL_DATA_KEY ??= Buffer.alloc(32, 9).toString('base64')
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { rankTeams, type EntryScore } from '../../../shared/contest/leaderboard'
+import { rankTeams, type EntryScore } from '#shared/contest/leaderboard'
 
 const team = (name: string, n: number, accuracy: (i: number) => number, questions = 20): EntryScore[] =>
   Array.from({ length: n }, (_, i) => ({ team: name, correct: Math.round(accuracy(i) * questions), answered: questions }))

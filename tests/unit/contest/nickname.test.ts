@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { nicknameProblem } from '../../../shared/contest/nickname'
-import { nicknameSchema } from '../../../shared/contest/schemas'
+import { nicknameProblem } from '#shared/contest/nickname'
+import { nicknameSchema } from '#shared/contest/schemas'
 
 describe('a public nickname', () => {
   it.each([

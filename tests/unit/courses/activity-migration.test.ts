@@ -4,11 +4,11 @@ import { join } from 'node:path'
 import { sql } from 'kysely'
 import { Migrator } from 'kysely/migration'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { parseCityProfile } from '../../../server/city/profile'
-import { migrateToLatest } from '../../../server/database/migrate'
-import { migrations } from '../../../server/database/migrations'
-import { seedCity } from '../../../server/database/seed'
-import { dialects, type TestDatabase } from '../../support/databases'
+import { parseCityProfile } from '~~/server/city/profile'
+import { migrateToLatest } from '~~/server/database/migrate'
+import { migrations } from '~~/server/database/migrations'
+import { seedCity } from '~~/server/database/seed'
+import { dialects, type TestDatabase } from '~~/tests/support/databases'
 
 const tianjin = parseCityProfile('seeds/tianjin.json', readFileSync(join(import.meta.dirname, '../../../seeds/tianjin.json'), 'utf8'))
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { contentProblems, contentRoot, courseSources, MAX_SENTENCE } from './content-files'
-import { sentenceLength, sentencesOf } from '../../support/resident-words'
+import { sentenceLength, sentencesOf } from '~~/tests/support/resident-words'
 
 // The content test must fail for each kind of mistake an editor can make; here each is made on a copy.
 const course = 'pay-by-phone-safely'

@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { parse } from 'yaml'
-import { courseFile, lessonFile } from '../../../shared/courses/content'
-import { plainLength, renderStep, sourceSteps } from '../../../server/courses/lesson-markdown'
-import { informalAddress, longSentences } from '../../support/resident-words'
+import { courseFile, lessonFile } from '#shared/courses/content'
+import { plainLength, renderStep, sourceSteps } from '~~/server/courses/lesson-markdown'
+import { informalAddress, longSentences } from '~~/tests/support/resident-words'
 
 /** The longest zh-CN sentence a resident reads in a course (letters and digits, punctuation not counted). */
 export const MAX_SENTENCE = 25

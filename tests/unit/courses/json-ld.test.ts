@@ -1,8 +1,8 @@
 // test-clock: the class's time is given to the builder as it is; nothing reads the clock.
 import { describe, expect, it } from 'vitest'
-import { courseJsonLd } from '../../../shared/courses/json-ld'
-import type { CourseDetail } from '../../../shared/courses/views'
-import { expandJsonLd, prop, typeOf, type Expanded } from '../../support/json-ld'
+import { courseJsonLd } from '#shared/courses/json-ld'
+import type { CourseDetail } from '#shared/courses/views'
+import { expandJsonLd, prop, typeOf, type Expanded } from '~~/tests/support/json-ld'
 
 const l = (zh: string, en: string) => ({ zh, en })
 const course = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { renderStep, sourceSteps, stepsForCity } from '../../../server/courses/lesson-markdown'
+import { renderStep, sourceSteps, stepsForCity } from '~~/server/courses/lesson-markdown'
 
 const file = `---
 title: x

@@ -1,12 +1,12 @@
 // test-clock: every call below is given its time (`now`, a day) as an argument.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { CODE_ALPHABET } from '../../../shared/primitives'
-import { resumeCodeSchema } from '../../../shared/courses/progress'
-import { countActivity, createProgress, progressPurger, readProgress, updateProgress } from '../../../server/courses/progress'
-import { courseFigures } from '../../../server/courses/figures'
-import { lookupHash } from '../../../server/privacy/crypto'
-import { dialects, type TestDatabase } from '../../support/databases'
-import { prepare } from '../../support/events'
+import { CODE_ALPHABET } from '#shared/primitives'
+import { resumeCodeSchema } from '#shared/courses/progress'
+import { countActivity, createProgress, progressPurger, readProgress, updateProgress } from '~~/server/courses/progress'
+import { courseFigures } from '~~/server/courses/figures'
+import { lookupHash } from '~~/server/privacy/crypto'
+import { dialects, type TestDatabase } from '~~/tests/support/databases'
+import { prepare } from '~~/tests/support/events'
 
 process.env.PORTAL_DATA_KEY ??= Buffer.alloc(32, 9).toString('base64')
 

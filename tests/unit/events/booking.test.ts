@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { book, BookingError, cancelBooking, changeBooking, setCapacity, type BookingResult } from '../../../server/events/booking'
-import { waitlistCap } from '../../../server/events/views'
-import type { Database } from '../../../server/database/schema'
-import { dialects, type TestDatabase } from '../../support/databases'
-import { farFuture, insertEvent, placesState, prepare, sealed } from '../../support/events'
+import { book, BookingError, cancelBooking, changeBooking, setCapacity, type BookingResult } from '~~/server/events/booking'
+import { waitlistCap } from '~~/server/events/views'
+import type { Database } from '~~/server/database/schema'
+import { dialects, type TestDatabase } from '~~/tests/support/databases'
+import { farFuture, insertEvent, placesState, prepare, sealed } from '~~/tests/support/events'
 
 /** A fixed but mixed sequence of party sizes, 1–4. */
 const partySizes = (n: number) => Array.from({ length: n }, (_, i) => ((i * 7919) % 4) + 1)

@@ -3,8 +3,8 @@ import ICAL from 'ical.js'
 import { foldLines } from 'ical-generator'
 import nodeIcal, { type VEvent } from 'node-ical'
 import { describe, expect, it } from 'vitest'
-import { loadCityProfile } from '../../../server/city/profile'
-import { eventCalendar, eventsFeed, type CalendarInput } from '../../../server/events/calendar'
+import { loadCityProfile } from '~~/server/city/profile'
+import { eventCalendar, eventsFeed, type CalendarInput } from '~~/server/events/calendar'
 
 const city = loadCityProfile('tianjin')
 

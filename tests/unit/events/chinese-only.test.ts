@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import { eventCreateBody, eventPatchBody } from '#shared/events/organizer'
 import { pickedLanguage, pickText } from '#shared/i18n/languages'
-import { slugFromTitle } from '../../../server/events/slug'
+import { slugFromTitle } from '~~/server/events/slug'
 
 const base = {
   venueCode: 'heping-centre', district: 'heping', category: 'daily-life', audience: ['older-people'], format: 'onsite', capacity: 30,

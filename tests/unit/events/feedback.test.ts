@@ -1,10 +1,10 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { maskNumbers } from '../../../shared/events/feedback'
-import { book } from '../../../server/events/booking'
-import { FeedbackTakenError, feedbackResults, feedbackState, saveFeedback } from '../../../server/events/feedback'
-import { dialects, openSqlite, type TestDatabase } from '../../support/databases'
-import { farFuture, insertEvent, prepare, sealed } from '../../support/events'
+import { maskNumbers } from '#shared/events/feedback'
+import { book } from '~~/server/events/booking'
+import { FeedbackTakenError, feedbackResults, feedbackState, saveFeedback } from '~~/server/events/feedback'
+import { dialects, openSqlite, type TestDatabase } from '~~/tests/support/databases'
+import { farFuture, insertEvent, prepare, sealed } from '~~/tests/support/events'
 
 describe('numbers masked out of a free comment', () => {
   it.each([

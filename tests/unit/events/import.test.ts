@@ -3,9 +3,9 @@ import ExcelJS from 'exceljs'
 import iconv from 'iconv-lite'
 import { describe, expect, it } from 'vitest'
 import { importColumns, type ImportColumnKey } from '#shared/events/import'
-import { checkImportRow, importTime, type ImportCells, type ImportRefs } from '../../../server/events/import-check'
-import { decodeCsv, readImportFile } from '../../../server/events/import-read'
-import { organizerT } from '../../../server/events/organizer-i18n'
+import { checkImportRow, importTime, type ImportCells, type ImportRefs } from '~~/server/events/import-check'
+import { decodeCsv, readImportFile } from '~~/server/events/import-read'
+import { organizerT } from '~~/server/events/organizer-i18n'
 
 const t = organizerT('zh-CN')
 const NOW = '2030-03-01T00:00:00.000Z'

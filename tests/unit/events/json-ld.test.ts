@@ -1,8 +1,8 @@
 // test-clock: the event's times are given to the builder as they are; nothing reads the clock.
 import { describe, expect, it } from 'vitest'
-import { eventJsonLd } from '../../../shared/events/json-ld'
-import type { EventDetailView } from '../../../shared/events/views'
-import { expandJsonLd, prop, typeOf, type Expanded } from '../../support/json-ld'
+import { eventJsonLd } from '#shared/events/json-ld'
+import type { EventDetailView } from '#shared/events/views'
+import { expandJsonLd, prop, typeOf, type Expanded } from '~~/tests/support/json-ld'
 
 const l = (zh: string, en: string) => ({ zh, en })
 const event: EventDetailView = {

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { book, cancelBooking } from '../../../server/events/booking'
-import { enqueue } from '../../../server/notifications/outbox'
-import { queueReminders } from '../../../server/notifications/reminders'
-import { CLAIM_SECONDS, claimDue, MAX_ATTEMPTS, resumeSending, retryDelaySeconds, sendPending, stopSending } from '../../../server/notifications/sender'
-import { LINK_WITHHELD } from '../../../server/notifications/messages'
-import type { NotificationProvider, OutgoingMessage } from '../../../server/notifications/providers'
-import { encryptText, lookupHash } from '../../../server/privacy/crypto'
-import { dialects, type TestDatabase } from '../../support/databases'
-import { insertEvent, prepare, tianjin } from '../../support/events'
+import { book, cancelBooking } from '~~/server/events/booking'
+import { enqueue } from '~~/server/notifications/outbox'
+import { queueReminders } from '~~/server/notifications/reminders'
+import { CLAIM_SECONDS, claimDue, MAX_ATTEMPTS, resumeSending, retryDelaySeconds, sendPending, stopSending } from '~~/server/notifications/sender'
+import { LINK_WITHHELD } from '~~/server/notifications/messages'
+import type { NotificationProvider, OutgoingMessage } from '~~/server/notifications/providers'
+import { encryptText, lookupHash } from '~~/server/privacy/crypto'
+import { dialects, type TestDatabase } from '~~/tests/support/databases'
+import { insertEvent, prepare, tianjin } from '~~/tests/support/events'
 
 process.env.PORTAL_DATA_KEY ??= Buffer.alloc(32, 9).toString('base64')
 

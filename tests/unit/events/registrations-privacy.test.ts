@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { book } from '../../../server/events/booking'
-import { encryptText, lookupHash } from '../../../server/privacy/crypto'
-import { erasePersonalData, exportPersonalData, runPurge } from '../../../server/privacy/retention'
-import { personalDataSources, purgers } from '../../../server/privacy/purgers'
-import { dialects, type TestDatabase } from '../../support/databases'
-import { insertEvent, prepare } from '../../support/events'
+import { book } from '~~/server/events/booking'
+import { encryptText, lookupHash } from '~~/server/privacy/crypto'
+import { erasePersonalData, exportPersonalData, runPurge } from '~~/server/privacy/retention'
+import { personalDataSources, purgers } from '~~/server/privacy/purgers'
+import { dialects, type TestDatabase } from '~~/tests/support/databases'
+import { insertEvent, prepare } from '~~/tests/support/events'
 
 process.env.PORTAL_DATA_KEY ??= Buffer.alloc(32, 9).toString('base64')
 

@@ -1,8 +1,8 @@
 import jsQR from 'jsqr'
 import sharp from 'sharp'
 import { describe, expect, it } from 'vitest'
-import { qrSvg } from '../../../server/events/posters'
-import { SHARE_WIDTH, sharePicture, shareSvg, wrap, type ShareCard } from '../../../server/events/share-picture'
+import { qrSvg } from '~~/server/events/posters'
+import { SHARE_WIDTH, sharePicture, shareSvg, wrap, type ShareCard } from '~~/server/events/share-picture'
 
 const url = 'https://portal.example.cn/events/heping-mobile-payment-for-seniors'
 

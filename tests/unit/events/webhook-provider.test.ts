@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { parseTemplates, providerFrom, webhookProvider, type OutgoingMessage } from '../../../server/notifications/providers'
-import { portalConfig } from '../../../server/utils/config'
-import { startSmsSink } from '../../support/sms-sink'
+import { parseTemplates, providerFrom, webhookProvider, type OutgoingMessage } from '~~/server/notifications/providers'
+import { portalConfig } from '~~/server/utils/config'
+import { startSmsSink } from '~~/tests/support/sms-sink'
 
 const message: OutgoingMessage = { id: '0194f1c2-7a10-7c3e-9d1b-5e2f4a6b8c9d', to: '13800000000', kind: 'reminder', params: { code: 'K7M2QX' }, text: '【示例】提醒', city: '天津市' }
 

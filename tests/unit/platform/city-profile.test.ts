@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { loadCityProfile, parseCityProfile, SeedFileError } from '../../../server/city/profile'
+import { loadCityProfile, parseCityProfile, SeedFileError } from '~~/server/city/profile'
 
 const seeds = join(import.meta.dirname, '../../../seeds')
 const read = (slug: string) => JSON.parse(readFileSync(join(seeds, `${slug}.json`), 'utf8'))

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto'
 import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
-import { encode } from '../../../server/compression/encode'
-import { SplicedText } from '../../../server/compression/gzip-splice'
-import { acceptedCodings, chooseCoding } from '../../../server/compression/negotiate'
-import { MIN_COMPRESS_BYTES, compressibleType, mayCompress, varyWith, codedEtag } from '../../../server/compression/policy'
+import { encode } from '~~/server/compression/encode'
+import { SplicedText } from '~~/server/compression/gzip-splice'
+import { acceptedCodings, chooseCoding } from '~~/server/compression/negotiate'
+import { MIN_COMPRESS_BYTES, compressibleType, mayCompress, varyWith, codedEtag } from '~~/server/compression/policy'
 
 const nonce = () => randomBytes(18).toString('base64')
 const page = (old: string, body: string) =>

@@ -2,7 +2,7 @@ import { IncomingMessage, ServerResponse } from 'node:http'
 import { Socket } from 'node:net'
 import { createEvent, getRequestHeaders } from 'h3'
 import { afterEach, describe, expect, it } from 'vitest'
-import { CONTENT_PASS_HEADER, contentEvent, isContentPass } from '../../../server/utils/content'
+import { CONTENT_PASS_HEADER, contentEvent, isContentPass } from '~~/server/utils/content'
 
 const original = (globalThis as { $fetch?: unknown }).$fetch
 afterEach(() => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { toCsv } from '../../../server/utils/csv'
+import { toCsv } from '~~/server/utils/csv'
 
 describe('CSV exports', () => {
   it('open every cell that a spreadsheet would run as text', () => {

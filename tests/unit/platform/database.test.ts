@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { migrateToLatest, currentMigration } from '../../../server/database/migrate'
-import { migrations } from '../../../server/database/migrations'
-import { newId } from '../../../server/database/ids'
-import { seedCity } from '../../../server/database/seed'
-import { parseCityProfile } from '../../../server/city/profile'
-import { dialects, type TestDatabase } from '../../support/databases'
+import { migrateToLatest, currentMigration } from '~~/server/database/migrate'
+import { migrations } from '~~/server/database/migrations'
+import { newId } from '~~/server/database/ids'
+import { seedCity } from '~~/server/database/seed'
+import { parseCityProfile } from '~~/server/city/profile'
+import { dialects, type TestDatabase } from '~~/tests/support/databases'
 
 const tianjin = parseCityProfile('seeds/tianjin.json', readFileSync(join(import.meta.dirname, '../../../seeds/tianjin.json'), 'utf8'))
 const huludao = parseCityProfile('seeds/huludao.json', readFileSync(join(import.meta.dirname, '../../../seeds/huludao.json'), 'utf8'))

@@ -1,7 +1,7 @@
 // test-clock: the formatters are given their dates; nothing reads the clock.
 import { describe, expect, it } from 'vitest'
-import { TIME_ZONE, type Language } from '../../../shared/i18n/languages'
-import { formatDate, formatDateRange, formatDateTime, type DateOptions } from '../../../shared/utils/dates'
+import { TIME_ZONE, type Language } from '#shared/i18n/languages'
+import { formatDate, formatDateRange, formatDateTime, type DateOptions } from '#shared/utils/dates'
 
 // Every option set the portal formats with (call sites in app/ and server/).
 const optionSets: DateOptions[] = [

@@ -3,9 +3,9 @@ import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { demoWeekFrom, planDemoWeek, weekIsOver, withWeek } from '../../../server/city/demo-week'
-import { setAsideSqlite } from '../../../server/database/demo-week'
-import { tianjin } from '../../support/events'
+import { demoWeekFrom, planDemoWeek, weekIsOver, withWeek } from '~~/server/city/demo-week'
+import { setAsideSqlite } from '~~/server/database/demo-week'
+import { tianjin } from '~~/tests/support/events'
 
 const profile = { startsOn: '2026-12-07', endsOn: '2026-12-13' }
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { codedEtag } from '../../../server/compression/policy'
-import { isPublicRead } from '../../../server/http/cors'
-import { isPagePath, PAGE_VARY, pageCacheControl } from '../../../server/http/pages'
-import { etagOf, noneMatch } from '../../../server/http/validators'
-import { apiRoutes } from '../../support/routes'
+import { codedEtag } from '~~/server/compression/policy'
+import { isPublicRead } from '~~/server/http/cors'
+import { isPagePath, PAGE_VARY, pageCacheControl } from '~~/server/http/pages'
+import { etagOf, noneMatch } from '~~/server/http/validators'
+import { apiRoutes } from '~~/tests/support/routes'
 
 describe('validators', () => {
   it('tags the bytes strongly, and a page without its per-reply nonce weakly', () => {

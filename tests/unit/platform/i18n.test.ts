@@ -2,10 +2,10 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { languages, negotiateLanguage, pickText } from '../../../shared/i18n/languages'
-import { namespaces } from '../../../shared/i18n/namespaces'
-import { formatDate, formatDateRange, formatDateTime } from '../../../shared/utils/dates'
-import { informalAddress } from '../../support/resident-words'
+import { languages, negotiateLanguage, pickText } from '#shared/i18n/languages'
+import { namespaces } from '#shared/i18n/namespaces'
+import { formatDate, formatDateRange, formatDateTime } from '#shared/utils/dates'
+import { informalAddress } from '~~/tests/support/resident-words'
 
 type Dictionary = Record<string, unknown>
 const root = join(import.meta.dirname, '../../..')

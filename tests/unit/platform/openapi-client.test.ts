@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import openapiTS, { astToString } from 'openapi-typescript'
 import ts from 'typescript'
 import { afterAll, describe, expect, it } from 'vitest'
-import { openApiDocument } from '../../../server/openapi/document'
+import { openApiDocument } from '~~/server/openapi/document'
 
 /**
  * A client generated from the document with openapi-typescript, used through openapi-fetch, type-checks:

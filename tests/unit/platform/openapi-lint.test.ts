@@ -5,7 +5,7 @@ import { oas } from '@stoplight/spectral-rulesets'
 import Ajv2020 from 'ajv/dist/2020'
 import addFormats from 'ajv-formats'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { openApiDocument } from '../../../server/openapi/document'
+import { openApiDocument } from '~~/server/openapi/document'
 
 /**
  * The OpenAPI document (/api/openapi.json) passes the two linters integrators run on it, with the rules

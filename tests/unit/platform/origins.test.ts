@@ -2,8 +2,8 @@ import { IncomingMessage, ServerResponse } from 'node:http'
 import { Socket } from 'node:net'
 import { createEvent } from 'h3'
 import { describe, expect, it } from 'vitest'
-import { allowedHosts, isAllowedHost, portalConfig, sendsHsts } from '../../../server/utils/config'
-import { portalOrigin, requestOrigin } from '../../../server/utils/origin'
+import { allowedHosts, isAllowedHost, portalConfig, sendsHsts } from '~~/server/utils/config'
+import { portalOrigin, requestOrigin } from '~~/server/utils/origin'
 
 function request(headers: Record<string, string>) {
   const req = new IncomingMessage(new Socket())

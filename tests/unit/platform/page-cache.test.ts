@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { pageCacheKey, type PageRequest } from '../../../server/page-cache/policy'
-import { pageCacheSeconds } from '../../../server/utils/config'
-import { displayPrefs } from '../../../shared/i18n/languages'
+import { pageCacheKey, type PageRequest } from '~~/server/page-cache/policy'
+import { pageCacheSeconds } from '~~/server/utils/config'
+import { displayPrefs } from '#shared/i18n/languages'
 
 const request = (over: Partial<PageRequest> = {}): PageRequest =>
   ({ method: 'GET', host: 'portal.example.gov.cn', url: '/events', acceptLanguage: 'zh-CN,zh;q=0.9', ...over })

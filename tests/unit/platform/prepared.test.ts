@@ -1,11 +1,11 @@
 // test-clock: the timestamps below are rows written and read back, not compared with today.
 import { sql, type Kysely } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { preparedQuery } from '../../../server/database/prepared'
-import type { Database } from '../../../server/database/schema'
-import { dialects, type TestDatabase } from '../../support/databases'
-import { insertEvent, prepare } from '../../support/events'
-import type { EventStatus } from '../../../shared/events/vocabulary'
+import { preparedQuery } from '~~/server/database/prepared'
+import type { Database } from '~~/server/database/schema'
+import { dialects, type TestDatabase } from '~~/tests/support/databases'
+import { insertEvent, prepare } from '~~/tests/support/events'
+import type { EventStatus } from '#shared/events/vocabulary'
 
 describe.each(dialects)('preparedQuery on $name', ({ open }) => {
   let t: TestDatabase

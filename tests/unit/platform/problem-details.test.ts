@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { problemDetails as problemSchema } from '#shared/platform/schemas'
-import { problemDetails, wantsProblem } from '../../../server/errors/problem'
-import { invalidFields, serviceUnavailable } from '../../../server/utils/errors'
+import { problemDetails, wantsProblem } from '~~/server/errors/problem'
+import { invalidFields, serviceUnavailable } from '~~/server/utils/errors'
 
 describe('errors as RFC 9457 problem details', () => {
   it.each([

@@ -1,8 +1,8 @@
 // test-clock: the sitemap writes the dates it is given; nothing reads the clock.
 import { describe, expect, it } from 'vitest'
-import { localizedUrl, robotsTxt, sitemapXml } from '../../../server/utils/seo'
-import { pageAddress, shorten } from '../../../app/utils/page-seo-tags'
-import { displayPrefs, urlLanguage } from '../../../shared/i18n/languages'
+import { localizedUrl, robotsTxt, sitemapXml } from '~~/server/utils/seo'
+import { pageAddress, shorten } from '~~/app/utils/page-seo-tags'
+import { displayPrefs, urlLanguage } from '#shared/i18n/languages'
 
 /** RFC 9309 matching with * and $, longest rule wins, Allow on a tie. */
 function allowed(robots: string, path: string): boolean {

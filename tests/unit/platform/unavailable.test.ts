@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { createError } from 'h3'
-import { unavailableDependency } from '../../../server/errors/unavailable'
-import { writeProbe } from '../../../server/database/readiness'
-import { routeOf } from '../../../server/utils/request-log'
-import { serviceUnavailable } from '../../../server/utils/errors'
-import { openSqlite } from '../../support/databases'
-import { prepare, tianjin } from '../../support/events'
+import { unavailableDependency } from '~~/server/errors/unavailable'
+import { writeProbe } from '~~/server/database/readiness'
+import { routeOf } from '~~/server/utils/request-log'
+import { serviceUnavailable } from '~~/server/utils/errors'
+import { openSqlite } from '~~/tests/support/databases'
+import { prepare, tianjin } from '~~/tests/support/events'
 
 const pgError = (code: string, message: string) => Object.assign(new Error(message), { code })
 

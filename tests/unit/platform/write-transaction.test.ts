@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { SqliteDialect, sql, type Kysely } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { fromDialect } from '../../../server/database/client'
-import type { Database } from '../../../server/database/schema'
-import { openNodeSqlite } from '../../../server/database/sqlite-node'
-import { writeTransaction } from '../../../server/database/write-transaction'
-import { dialects, type TestDatabase } from '../../support/databases'
+import { fromDialect } from '~~/server/database/client'
+import type { Database } from '~~/server/database/schema'
+import { openNodeSqlite } from '~~/server/database/sqlite-node'
+import { writeTransaction } from '~~/server/database/write-transaction'
+import { dialects, type TestDatabase } from '~~/tests/support/databases'
 
 const rows = async (db: Kysely<Database>, table: string) =>
   (await sql<{ id: string }>`select id from ${sql.table(table)} order by id`.execute(db)).rows.map(r => r.id)

@@ -6,18 +6,18 @@ import { join } from 'node:path'
 import fc from 'fast-check'
 import type { Kysely } from 'kysely'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
-import type { Database } from '../../../server/database/schema'
-import { decryptText, encryptText, lookupHash } from '../../../server/privacy/crypto'
-import { getCryptoKeys, loadDataKey, type DataKeys } from '../../../server/privacy/keys'
+import type { Database } from '~~/server/database/schema'
+import { decryptText, encryptText, lookupHash } from '~~/server/privacy/crypto'
+import { getCryptoKeys, loadDataKey, type DataKeys } from '~~/server/privacy/keys'
 import {
   definePersonalDataSource, definePurger, erasePersonalData, exportPersonalData, purgeAfter,
   runPurge, type Purger,
-} from '../../../server/privacy/retention'
-import { RETENTION_DAYS_DEFAULT, retentionDays } from '../../../server/utils/config'
-import { maskName, maskPhone } from '../../../shared/utils/mask'
-import { mobileNumberSchema } from '../../../shared/primitives'
-import { normalizeMobile } from '../../../shared/utils/phone'
-import { dialects, type TestDatabase } from '../../support/databases'
+} from '~~/server/privacy/retention'
+import { RETENTION_DAYS_DEFAULT, retentionDays } from '~~/server/utils/config'
+import { maskName, maskPhone } from '#shared/utils/mask'
+import { mobileNumberSchema } from '#shared/primitives'
+import { normalizeMobile } from '#shared/utils/phone'
+import { dialects, type TestDatabase } from '~~/tests/support/databases'
 
 const PHONE = '13812345678'
 const tempDir = () => mkdtempSync(join(tmpdir(), 'portal-privacy-'))

@@ -1,9 +1,9 @@
 import ICAL from 'ical.js'
 import nodeIcal, { type VEvent } from 'node-ical'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { loadCityProfile } from '../../../server/city/profile'
-import { retakeCalendar } from '../../../server/quiz/calendar'
-import type { QuizFile } from '../../../shared/quiz/content'
+import { loadCityProfile } from '~~/server/city/profile'
+import { retakeCalendar } from '~~/server/quiz/calendar'
+import type { QuizFile } from '#shared/quiz/content'
 
 const city = loadCityProfile('tianjin')
 const quiz = { slug: 'elder-anti-fraud', title: { zh: '老年人防骗小测验', en: 'Anti-fraud quiz for older people' } } as QuizFile

@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { parse } from 'yaml'
-import { quizFile, quizItemFile, type QuizItemFile } from '../../../shared/quiz/content'
-import { fraudTypes, itemKinds, screenKinds } from '../../../shared/quiz/vocabulary'
+import { quizFile, quizItemFile, type QuizItemFile } from '#shared/quiz/content'
+import { fraudTypes, itemKinds, screenKinds } from '#shared/quiz/vocabulary'
 import { wordingProblems } from '../courses/content-files'
 
 /** A simulated screen's speech is someone else's words (a scammer's, a son's): it may say 你 and run long. */

@@ -1,10 +1,10 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { leaning, probit, sensitivity } from '../../../shared/quiz/scoring'
-import { drawItems, keepsRule, type BankItem } from '../../../shared/quiz/sampling'
-import { fraudTypes } from '../../../shared/quiz/vocabulary'
+import { leaning, probit, sensitivity } from '#shared/quiz/scoring'
+import { drawItems, keepsRule, type BankItem } from '#shared/quiz/sampling'
+import { fraudTypes } from '#shared/quiz/vocabulary'
 import { itemSources, quizSources } from './content-files'
-import { quizFile, type QuizFile, type QuizItemFile } from '../../../shared/quiz/content'
+import { quizFile, type QuizFile, type QuizItemFile } from '#shared/quiz/content'
 
 describe('scoring on telling real from fake', () => {
   it('computes the normal quantile', () => {

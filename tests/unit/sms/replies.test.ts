@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { parseReply } from '../../../server/sms/replies'
-import { signatureValid } from '../../../server/sms/signature'
+import { parseReply } from '~~/server/sms/replies'
+import { signatureValid } from '~~/server/sms/signature'
 
 describe('reading a reply', () => {
   it.each([

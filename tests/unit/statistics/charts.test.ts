@@ -1,7 +1,7 @@
 // test-clock: the dates below are row labels of a table drawn as given.
 import { describe, expect, it } from 'vitest'
-import { barChartSvg, statisticsChartsSvg, tableChartSvg } from '../../../server/statistics/charts'
-import type { StatisticsTable } from '../../../shared/statistics/views'
+import { barChartSvg, statisticsChartsSvg, tableChartSvg } from '~~/server/statistics/charts'
+import type { StatisticsTable } from '#shared/statistics/views'
 
 const l = (zh: string, en: string) => ({ zh, en })
 function districtTable(overrides: Partial<StatisticsTable> = {}): StatisticsTable {

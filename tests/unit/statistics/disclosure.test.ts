@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { CountSystem } from '../../../server/statistics/system'
-import { NOISE_TABLE, noiseOf, perturbedCell, rateOf } from '../../../shared/statistics/perturbation'
-import { MAX_CHANGE, SMALL_MARKER, SUPPRESSION_THRESHOLD, type StatisticsCell } from '../../../shared/statistics/views'
-import en from '../../../shared/i18n/en/statistics.json'
-import zh from '../../../shared/i18n/zh-CN/statistics.json'
+import { CountSystem } from '~~/server/statistics/system'
+import { NOISE_TABLE, noiseOf, perturbedCell, rateOf } from '#shared/statistics/perturbation'
+import { MAX_CHANGE, SMALL_MARKER, SUPPRESSION_THRESHOLD, type StatisticsCell } from '#shared/statistics/views'
+import en from '#shared/i18n/en/statistics.json'
+import zh from '#shared/i18n/zh-CN/statistics.json'
 
 /** How a rule publishes one cell's count: the rule under test, or today's (the control). */
 type Publish = (count: number) => StatisticsCell

@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto'
 import type { H3Event } from 'h3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { feedbackStatistics } from '../../../server/events/feedback-statistics'
-import { saveFeedback } from '../../../server/events/feedback'
-import { statisticsContext } from '../../../server/statistics/context'
-import { MAX_CHANGE, SMALL_MARKER, type StatisticsSection, type StatisticsTable } from '../../../shared/statistics/views'
-import { openSqlite, type TestDatabase } from '../../support/databases'
-import { insertEvent, prepare, tianjin } from '../../support/events'
+import { feedbackStatistics } from '~~/server/events/feedback-statistics'
+import { saveFeedback } from '~~/server/events/feedback'
+import { statisticsContext } from '~~/server/statistics/context'
+import { MAX_CHANGE, SMALL_MARKER, type StatisticsSection, type StatisticsTable } from '#shared/statistics/views'
+import { openSqlite, type TestDatabase } from '~~/tests/support/databases'
+import { insertEvent, prepare, tianjin } from '~~/tests/support/events'
 
 const DAY = 86_400_000
 const row = (table: StatisticsTable, key: string) => table.rows.find(r => r.key === key)!

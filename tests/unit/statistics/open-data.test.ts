@@ -2,8 +2,8 @@
 import { strFromU8, unzipSync } from 'fflate'
 import Papa from 'papaparse'
 import { describe, expect, it } from 'vitest'
-import { dataPackage, dataPackageZip, openDataFiles, tableCsv } from '../../../server/statistics/open-data'
-import type { StatisticsTable, StatisticsView } from '../../../shared/statistics/views'
+import { dataPackage, dataPackageZip, openDataFiles, tableCsv } from '~~/server/statistics/open-data'
+import type { StatisticsTable, StatisticsView } from '#shared/statistics/views'
 
 const l = (zh: string, en: string) => ({ zh, en })
 const byDistrict: StatisticsTable = {

@@ -1,9 +1,9 @@
 import type { TFunction } from 'i18next'
 import { describe, expect, it } from 'vitest'
-import { statisticsSummary } from '../../../app/utils/statistics-summary'
-import { dictionaries } from '../../../shared/i18n/dictionaries'
-import type { Language } from '../../../shared/i18n/languages'
-import type { StatisticsCell, StatisticsTable } from '../../../shared/statistics/views'
+import { statisticsSummary } from '~~/app/utils/statistics-summary'
+import { dictionaries } from '#shared/i18n/dictionaries'
+import type { Language } from '#shared/i18n/languages'
+import type { StatisticsCell, StatisticsTable } from '#shared/statistics/views'
 
 const t = (lang: Language) => ((key: string, vars: Record<string, unknown> = {}) => {
   const template = key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], dictionaries[lang].statistics) as string

@@ -1,10 +1,10 @@
 import { createServer, type Server, type Socket } from 'node:net'
 import { Redis } from 'ioredis'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { memoryCounters, redisCounters } from '../../../server/rate-limit/counters'
-import { LimitsUnavailable, withFailover } from '../../../server/rate-limit/failover'
-import { redisOptions } from '../../../server/rate-limit/redis-client'
-import { freePort } from '../../support/server'
+import { memoryCounters, redisCounters } from '~~/server/rate-limit/counters'
+import { LimitsUnavailable, withFailover } from '~~/server/rate-limit/failover'
+import { redisOptions } from '~~/server/rate-limit/redis-client'
+import { freePort } from '~~/tests/support/server'
 
 const signIn = { bucket: 'login-account', limit: 5, windowSeconds: 900, failClosed: true }
 const booking = { bucket: 'registration', limit: 3, windowSeconds: 600 }

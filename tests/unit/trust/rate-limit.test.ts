@@ -4,7 +4,7 @@ import { createStorage } from 'unstorage'
 import memoryDriver from 'unstorage/drivers/memory'
 import redisDriver from 'unstorage/drivers/redis'
 import { afterAll, describe, expect, it } from 'vitest'
-import { countersFor, memoryCounters, redisCounters, storageCounters, type Window } from '../../../server/rate-limit/counters'
+import { countersFor, memoryCounters, redisCounters, storageCounters, type Window } from '~~/server/rate-limit/counters'
 
 // The Redis on this machine and in CI; every run writes under its own prefix.
 const REDIS_URL = 'redis://127.0.0.1:6379'

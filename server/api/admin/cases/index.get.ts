@@ -1,7 +1,7 @@
 import type { z } from 'zod'
 import { adminCasesQuery } from '#shared/cases/requests'
 import type { adminCasePage } from '#shared/cases/views'
-import { adminItems } from '../../../cases/admin'
+import { adminItems } from '~~/server/cases/admin'
 
 /** Every case of the city (drafts only when asked for), with its review figures. */
 export default defineEventHandler(async (event): Promise<z.infer<typeof adminCasePage>> => {

@@ -1,9 +1,9 @@
 import { illustratedStatisticsQuery, type IllustratedAdminStatisticsView } from '#shared/statistics/illustrated'
-import { statisticsChartsSvg } from '../../../statistics/charts'
-import { cachedStatistics } from '../../../statistics/cache'
-import { statisticsSecret } from '../../../statistics/cell-key'
-import { statisticsContext } from '../../../statistics/context'
-import { operationalSection } from '../../../statistics/operational'
+import { statisticsChartsSvg } from '~~/server/statistics/charts'
+import { cachedStatistics } from '~~/server/statistics/cache'
+import { statisticsSecret } from '~~/server/statistics/cell-key'
+import { statisticsContext } from '~~/server/statistics/context'
+import { operationalSection } from '~~/server/statistics/operational'
 
 /** For /admin/statistics and its printed report: the admin figures with each chart drawn as SVG in one language. */
 export default defineEventHandler(async (event): Promise<IllustratedAdminStatisticsView> => {

@@ -1,7 +1,7 @@
 import type { CreatedUser } from '#shared/accounts/schemas'
 import { randomBytes } from 'node:crypto'
 import { createUserBody, organisationRoles } from '#shared/accounts/schemas'
-import { AccountError, createAccount, toAuthUser } from '../../../accounts/users'
+import { AccountError, createAccount, toAuthUser } from '~~/server/accounts/users'
 
 /** Creates an account with an initial password that is shown once and must be changed at first sign-in. */
 export default defineEventHandler(async (event): Promise<CreatedUser> => {

@@ -1,5 +1,5 @@
 import { assistedListQuery, type AssistedBookingList } from '#shared/assisted/schemas'
-import { listMine } from '../../../assisted/bookings'
+import { listMine } from '~~/server/assisted/bookings'
 
 /** The bookings this helper made (the last 50), or the one with `?code=`: the resident's name masked, never a number. */
 export default defineEventHandler(async (event): Promise<AssistedBookingList> => {

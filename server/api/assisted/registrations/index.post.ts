@@ -1,6 +1,6 @@
 import { assistedBookingBody, type AssistedBooking } from '#shared/assisted/schemas'
-import { bookForResident, viewOfMine } from '../../../assisted/bookings'
-import { rethrowBookingError } from '../../../events/http-errors'
+import { bookForResident, viewOfMine } from '~~/server/assisted/bookings'
+import { rethrowBookingError } from '~~/server/events/http-errors'
 
 /**
  * A helper (协助人员) books an event for a named resident who agreed, present or on the phone: the same engine

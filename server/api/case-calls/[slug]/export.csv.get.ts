@@ -1,6 +1,6 @@
 import { callParams, exportQuery } from '#shared/cases/requests'
-import { findCall } from '../../../cases/calls'
-import { exportColumns, exportDocument } from '../../../cases/export'
+import { findCall } from '~~/server/cases/calls'
+import { exportColumns, exportDocument } from '~~/server/cases/export'
 
 /** The same ranking as CSV: UTF-8, formula-safe; the BOM Excel wants unless `?bom=0`. */
 export default defineEventHandler(async (event): Promise<string> => {

@@ -1,6 +1,6 @@
 import { callParams } from '#shared/cases/requests'
 import type { CallView } from '#shared/cases/views'
-import { callView, findCall } from '../../../cases/calls'
+import { callView, findCall } from '~~/server/cases/calls'
 
 /** A call: its rules, weights, vote window and, once published, the final ranking. */
 export default defineEventHandler(async (event): Promise<CallView> => {

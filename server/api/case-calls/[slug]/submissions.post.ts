@@ -1,9 +1,9 @@
 import { callParams, submissionCreateBody } from '#shared/cases/requests'
 import type { SubmissionCreated } from '#shared/cases/views'
-import { findCall } from '../../../cases/calls'
-import { createSubmission } from '../../../cases/submissions'
-import { lookupHash } from '../../../privacy/crypto'
-import { requireVerifiedPhone } from '../../../verification/service'
+import { findCall } from '~~/server/cases/calls'
+import { createSubmission } from '~~/server/cases/submissions'
+import { lookupHash } from '~~/server/privacy/crypto'
+import { requireVerifiedPhone } from '~~/server/verification/service'
 
 /**
  * A new draft. Without a staff session the contact number is proved by the

@@ -1,10 +1,10 @@
 import { imageAltSchema, submissionParams } from '#shared/cases/requests'
 import { MAX_IMAGES } from '#shared/cases/vocabulary'
 import type { ImageView } from '#shared/cases/views'
-import { imageGrant } from '../../../cases/image-access'
-import { imageViewOf, processImage, storeImage } from '../../../cases/images'
-import { submissionAccess, touchSubmission } from '../../../cases/submissions'
-import { isEditable } from '../../../cases/views'
+import { imageGrant } from '~~/server/cases/image-access'
+import { imageViewOf, processImage, storeImage } from '~~/server/cases/images'
+import { submissionAccess, touchSubmission } from '~~/server/cases/submissions'
+import { isEditable } from '~~/server/cases/views'
 
 /**
  * One picture per request (multipart: `file`, `alt`). Its type is read from the

@@ -1,7 +1,7 @@
 import { submissionParams } from '#shared/cases/requests'
 import type { SubmissionView } from '#shared/cases/views'
-import { submissionAccess } from '../../../cases/submissions'
-import { submissionView } from '../../../cases/views'
+import { submissionAccess } from '~~/server/cases/submissions'
+import { submissionView } from '~~/server/cases/views'
 
 /** The submitter's view: every field, the images, the status and what is still missing. */
 export default defineEventHandler(async (event): Promise<SubmissionView> => {

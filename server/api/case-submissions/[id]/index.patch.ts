@@ -1,7 +1,7 @@
 import { submissionParams, submissionPatchBody } from '#shared/cases/requests'
 import type { SubmissionView } from '#shared/cases/views'
-import { patchSubmission, submissionAccess } from '../../../cases/submissions'
-import { submissionView } from '../../../cases/views'
+import { patchSubmission, submissionAccess } from '~~/server/cases/submissions'
+import { submissionView } from '~~/server/cases/views'
 
 /** Saves the draft; `submit: true` hands it in (422 lists what is missing, and what was sent is kept). */
 export default defineEventHandler(async (event): Promise<SubmissionView> => {

@@ -1,7 +1,7 @@
 import { caseParams } from '#shared/cases/requests'
 import type { CaseView } from '#shared/cases/views'
-import { publicCase } from '../../../cases/public'
-import { caseView, imagesOf } from '../../../cases/views'
+import { publicCase } from '~~/server/cases/public'
+import { caseView, imagesOf } from '~~/server/cases/views'
 
 /** A published case: its description, outcomes, pictures and votes. */
 export default defineEventHandler(async (event): Promise<CaseView> => {

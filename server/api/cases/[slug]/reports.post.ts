@@ -1,7 +1,7 @@
 import { caseParams, reportBody } from '#shared/cases/requests'
 import type { z } from 'zod'
 import type { reportCreated } from '#shared/cases/views'
-import { publicCase } from '../../../cases/public'
+import { publicCase } from '~~/server/cases/public'
 
 /** Anyone may report a published case; admins see the report beside the case. */
 export default defineEventHandler(async (event): Promise<z.infer<typeof reportCreated>> => {

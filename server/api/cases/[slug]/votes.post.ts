@@ -1,8 +1,8 @@
 import { caseParams, voteBody } from '#shared/cases/requests'
 import type { VoteResult } from '#shared/cases/views'
-import { publicCase } from '../../../cases/public'
-import { castVote } from '../../../cases/votes'
-import { requireVerifiedPhone } from '../../../verification/service'
+import { publicCase } from '~~/server/cases/public'
+import { castVote } from '~~/server/cases/votes'
+import { requireVerifiedPhone } from '~~/server/verification/service'
 
 /** One vote per verified number and case, up to the call's limit per person, inside the voting window. */
 export default defineEventHandler(async (event): Promise<VoteResult> => {

@@ -1,6 +1,6 @@
 import { imageFileParams, imageFileQuery } from '#shared/cases/requests'
-import { imageAudience } from '../../../cases/image-access'
-import { readImageFile } from '../../../cases/images'
+import { imageAudience } from '~~/server/cases/image-access'
+import { readImageFile } from '~~/server/cases/images'
 
 /** How long anyone may keep a public picture without asking again: a hidden case's pictures are gone from caches within this. */
 const PUBLIC_MAX_AGE = 300

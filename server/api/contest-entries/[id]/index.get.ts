@@ -1,8 +1,8 @@
 import { entryParams, type EntryState } from '#shared/contest/schemas'
 import { contestTopics } from '#shared/contest/content'
-import { entryState } from '../../../contest/entries'
-import { entrySecretHash } from '../../../contest/entry-secret'
-import { contestPool } from '../../../contest/pool'
+import { entryState } from '~~/server/contest/entries'
+import { entrySecretHash } from '~~/server/contest/entry-secret'
+import { contestPool } from '~~/server/contest/pool'
 
 /** An entry's items and answers so far, for its entrant (the secret header): they may pause and carry on until the close. */
 export default defineEventHandler(async (event): Promise<EntryState> => {

@@ -1,9 +1,9 @@
 import { contestParams, entryBody, type EntryCreated } from '#shared/contest/schemas'
-import { findContest, poolOf } from '../../../contest/contests'
-import { createEntry } from '../../../contest/entries'
-import { contestPool } from '../../../contest/pool'
-import { lookupHash } from '../../../privacy/crypto'
-import { requireVerifiedPhone } from '../../../verification/service'
+import { findContest, poolOf } from '~~/server/contest/contests'
+import { createEntry } from '~~/server/contest/entries'
+import { contestPool } from '~~/server/contest/pool'
+import { lookupHash } from '~~/server/privacy/crypto'
+import { requireVerifiedPhone } from '~~/server/verification/service'
 
 /** One entry per verified number (409 if it has one), only while the contest is open (410). No item's answer is sent. */
 export default defineEventHandler(async (event): Promise<EntryCreated> => {

@@ -1,5 +1,5 @@
 import { contestParams, type ContestView } from '#shared/contest/schemas'
-import { contestView, findContest } from '../../../contest/contests'
+import { contestView, findContest } from '~~/server/contest/contests'
 
 export default defineEventHandler(async (event): Promise<ContestView> => {
   const { slug } = await validParams(event, contestParams)

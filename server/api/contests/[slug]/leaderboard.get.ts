@@ -1,6 +1,6 @@
 import { contestParams, type LeaderboardView } from '#shared/contest/schemas'
-import { findContest } from '../../../contest/contests'
-import { leaderboard } from '../../../contest/entries'
+import { findContest } from '~~/server/contest/contests'
+import { leaderboard } from '~~/server/contest/entries'
 
 /** Individuals by nickname and teams by a size-fair score; before the close only when the contest shows it live. */
 export default defineEventHandler(async (event): Promise<LeaderboardView> => {

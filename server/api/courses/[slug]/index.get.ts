@@ -1,7 +1,7 @@
 import { courseParams, courseQuery } from '#shared/courses/requests'
 import type { CourseDetail } from '#shared/courses/views'
-import { courseCatalogue, courseDetail } from '../../../courses/catalogue'
-import { upcomingEvents } from '../../../courses/upcoming'
+import { courseCatalogue, courseDetail } from '~~/server/courses/catalogue'
+import { upcomingEvents } from '~~/server/courses/upcoming'
 
 export default defineEventHandler(async (event): Promise<CourseDetail> => {
   const { slug } = await validParams(event, courseParams)

@@ -1,7 +1,7 @@
 import { courseParams } from '#shared/courses/requests'
 import type { PosterLink } from '#shared/events/views'
-import { courseCatalogue } from '../../../courses/catalogue'
-import { posterLink } from '../../../events/posters'
+import { courseCatalogue } from '~~/server/courses/catalogue'
+import { posterLink } from '~~/server/events/posters'
 
 /** Where a course's poster leads: the course's page, with its QR code. */
 export default defineEventHandler(async (event): Promise<PosterLink> => {

@@ -1,9 +1,9 @@
 import { courseParams } from '#shared/courses/requests'
 import { sharePictureQuery } from '#shared/events/requests'
-import { courseCard, courseCatalogue } from '../../../courses/catalogue'
-import { posterLink } from '../../../events/posters'
-import { courseShareCard } from '../../../events/share-cards'
-import { sharePicture } from '../../../events/share-picture'
+import { courseCard, courseCatalogue } from '~~/server/courses/catalogue'
+import { posterLink } from '~~/server/events/posters'
+import { courseShareCard } from '~~/server/events/share-cards'
+import { sharePicture } from '~~/server/events/share-picture'
 
 /** The course's poster as a picture for chat groups (PNG, 1080 px wide). */
 export default defineEventHandler(async (event): Promise<Buffer> => {

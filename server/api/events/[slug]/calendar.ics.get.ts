@@ -1,4 +1,4 @@
-import { eventCalendarRoute } from '../../../events/calendar-route'
+import { eventCalendarRoute } from '~~/server/events/calendar-route'
 
 /** The event as a calendar file (iCalendar) in the resident's language, with a reminder the day before. */
 export default defineEventHandler((event): Promise<string> => eventCalendarRoute(event))

@@ -1,7 +1,7 @@
 import type { EventDetailView } from '#shared/events/views'
 import { eventSlugParams } from '#shared/events/requests'
-import { eventQuery, toEventDetail, toEventView } from '../../../events/views'
-import { findPublicEvent } from '../../../events/public'
+import { eventQuery, toEventDetail, toEventView } from '~~/server/events/views'
+import { findPublicEvent } from '~~/server/events/public'
 
 export default defineEventHandler(async (event): Promise<EventDetailView> => {
   const { slug } = await validParams(event, eventSlugParams)

@@ -1,7 +1,7 @@
 import { eventSlugParams } from '#shared/events/requests'
 import type { PosterLink } from '#shared/events/views'
-import { posterLink } from '../../../events/posters'
-import { findPublicEvent } from '../../../events/public'
+import { posterLink } from '~~/server/events/posters'
+import { findPublicEvent } from '~~/server/events/public'
 
 /** Where an event's poster leads: the event's page, with its QR code. */
 export default defineEventHandler(async (event): Promise<PosterLink> => {

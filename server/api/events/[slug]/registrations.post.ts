@@ -1,8 +1,8 @@
 import { eventSlugParams, registrationBody } from '#shared/events/requests'
 import type { RegistrationResult } from '#shared/events/views'
-import { book } from '../../../events/booking'
-import { ticketToken } from '../../../events/tickets'
-import { rethrowBookingError } from '../../../events/http-errors'
+import { book } from '~~/server/events/booking'
+import { ticketToken } from '~~/server/events/tickets'
+import { rethrowBookingError } from '~~/server/events/http-errors'
 
 export default defineEventHandler(async (event): Promise<RegistrationResult> => {
   const { slug } = await validParams(event, eventSlugParams)

@@ -1,5 +1,5 @@
-import { eventCalendarRoute } from '../../../events/calendar-route'
-import { seriesCalendar } from '../../../events/series'
+import { eventCalendarRoute } from '~~/server/events/calendar-route'
+import { seriesCalendar } from '~~/server/events/series'
 
 /**
  * A repeating class's whole series as one calendar entry: RRULE from its first class, EXDATE for the

@@ -1,9 +1,9 @@
 import { eventSlugParams, sharePictureQuery } from '#shared/events/requests'
-import { posterLink } from '../../../events/posters'
-import { findPublicEvent } from '../../../events/public'
-import { eventShareCard } from '../../../events/share-cards'
-import { sharePicture } from '../../../events/share-picture'
-import { toEventView } from '../../../events/views'
+import { posterLink } from '~~/server/events/posters'
+import { findPublicEvent } from '~~/server/events/public'
+import { eventShareCard } from '~~/server/events/share-cards'
+import { sharePicture } from '~~/server/events/share-picture'
+import { toEventView } from '~~/server/events/views'
 
 /** The event's poster as a picture for chat groups (PNG, 1080 px wide). */
 export default defineEventHandler(async (event): Promise<Buffer> => {

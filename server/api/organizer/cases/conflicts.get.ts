@@ -1,6 +1,6 @@
 import type { z } from 'zod'
 import type { conflictsView } from '#shared/cases/views'
-import { declaredCodes } from '../../../cases/review'
+import { declaredCodes } from '~~/server/cases/review'
 
 /** The organisations (credit codes) the reviewer declared ties to. */
 export default defineEventHandler(async (event): Promise<z.infer<typeof conflictsView>> => {

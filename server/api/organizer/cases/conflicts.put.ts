@@ -1,7 +1,7 @@
 import type { z } from 'zod'
 import { conflictsBody } from '#shared/cases/requests'
 import type { conflictsView } from '#shared/cases/views'
-import { setConflicts } from '../../../cases/review'
+import { setConflicts } from '~~/server/cases/review'
 
 /** Replaces the declared organisations; their cases are never assigned to this reviewer, and open ones are stood down. */
 export default defineEventHandler(async (event): Promise<z.infer<typeof conflictsView>> => {

@@ -1,6 +1,6 @@
 import type { z } from 'zod'
 import type { reviewerCaseList } from '#shared/cases/views'
-import { reviewerCases } from '../../../cases/review'
+import { reviewerCases } from '~~/server/cases/review'
 
 /** The cases assigned to the signed-in reviewer. */
 export default defineEventHandler(async (event): Promise<z.infer<typeof reviewerCaseList>> => {

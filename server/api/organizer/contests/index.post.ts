@@ -1,5 +1,5 @@
 import { contestBody, type ContestRef } from '#shared/contest/schemas'
-import { insertContest } from '../../../contest/contests'
+import { insertContest } from '~~/server/contest/contests'
 
 export default defineEventHandler(async (event): Promise<ContestRef> => {
   const body = await validBody(event, contestBody)

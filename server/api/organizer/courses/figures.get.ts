@@ -1,6 +1,6 @@
 import { courseFiguresQuery, type CourseFigures } from '#shared/courses/figures'
-import { courseCatalogue } from '../../../courses/catalogue'
-import { courseFigures } from '../../../courses/figures'
+import { courseCatalogue } from '~~/server/courses/catalogue'
+import { courseFigures } from '~~/server/courses/figures'
 import { cityDay } from '#shared/utils/dates'
 
 /** Anonymous lesson figures for organizers and admins: starts, completions per day, where learners stop. */

@@ -1,8 +1,8 @@
 import { eventImportFields, IMPORT_MAX_ROWS, type EventImportResult } from '#shared/events/import'
-import { checkImportRow, type CheckedRow } from '../../../events/import-check'
-import { ImportFileError, readImportFile } from '../../../events/import-read'
-import { importRefs, saveImport } from '../../../events/import-save'
-import { organizerLanguage, organizerT } from '../../../events/organizer-i18n'
+import { checkImportRow, type CheckedRow } from '~~/server/events/import-check'
+import { ImportFileError, readImportFile } from '~~/server/events/import-read'
+import { importRefs, saveImport } from '~~/server/events/import-save'
+import { organizerLanguage, organizerT } from '~~/server/events/organizer-i18n'
 
 /**
  * Events from a spreadsheet (multipart: `file` .xlsx or .csv, `commit` 0 or 1). Every row is checked and

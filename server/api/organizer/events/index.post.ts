@@ -1,10 +1,10 @@
 import type { OrganizerEventRef } from '#shared/events/organizer'
 import { eventCreateBody } from '#shared/events/organizer'
-import { assertCourses, setEventCourses } from '../../../events/courses'
-import { eventColumns } from '../../../events/editing'
-import { rethrowEventInput } from '../../../events/http-errors'
-import { createSeries, plannedStarts } from '../../../events/series'
-import { freeEventSlug, slugFromTitle } from '../../../events/slug'
+import { assertCourses, setEventCourses } from '~~/server/events/courses'
+import { eventColumns } from '~~/server/events/editing'
+import { rethrowEventInput } from '~~/server/events/http-errors'
+import { createSeries, plannedStarts } from '~~/server/events/series'
+import { freeEventSlug, slugFromTitle } from '~~/server/events/slug'
 
 /**
  * Creates an event as a draft; it is public only once published. With `repeat` (重复) it creates a

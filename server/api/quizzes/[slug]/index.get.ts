@@ -1,6 +1,6 @@
 import { quizParams } from '#shared/quiz/requests'
 import type { QuizCard } from '#shared/quiz/views'
-import { quizBank, quizCardOf } from '../../../quiz/bank'
+import { quizBank, quizCardOf } from '~~/server/quiz/bank'
 
 export default defineEventHandler(async (event): Promise<QuizCard> => {
   const { slug } = await validParams(event, quizParams)

@@ -1,7 +1,7 @@
 import { quizParams, sheetQuery } from '#shared/quiz/requests'
 import type { QuizSheet } from '#shared/quiz/views'
-import { quizBank } from '../../../quiz/bank'
-import { quizSheet } from '../../../quiz/sheet'
+import { quizBank } from '~~/server/quiz/bank'
+import { quizSheet } from '~~/server/quiz/sheet'
 
 /** The paper version (questions, then answers): for classes and village stations without screens. */
 export default defineEventHandler(async (event): Promise<QuizSheet> => {

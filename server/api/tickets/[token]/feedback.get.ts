@@ -1,6 +1,6 @@
 import type { FeedbackForm } from '#shared/events/feedback'
-import { feedbackState } from '../../../events/feedback'
-import { registrationForTicket } from '../../../events/ticket-route'
+import { feedbackState } from '~~/server/events/feedback'
+import { registrationForTicket } from '~~/server/events/ticket-route'
 
 /** The feedback form behind a ticket's link (sent after check-in): the event, and whether this booking may still answer. */
 export default defineEventHandler(async (event): Promise<FeedbackForm> => {

@@ -1,7 +1,7 @@
 import { feedbackBody } from '#shared/events/feedback'
 import type { OkResponse } from '#shared/primitives'
-import { FeedbackTakenError, feedbackState, saveFeedback } from '../../../events/feedback'
-import { registrationForTicket } from '../../../events/ticket-route'
+import { FeedbackTakenError, feedbackState, saveFeedback } from '~~/server/events/feedback'
+import { registrationForTicket } from '~~/server/events/ticket-route'
 
 /**
  * A resident's answer about an event they came to: no account, the ticket's link is enough. Only a

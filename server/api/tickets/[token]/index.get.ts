@@ -1,6 +1,6 @@
 import type { RegistrationView } from '#shared/events/views'
-import { registrationForTicket } from '../../../events/ticket-route'
-import { toRegistrationView } from '../../../events/registrations'
+import { registrationForTicket } from '~~/server/events/ticket-route'
+import { toRegistrationView } from '~~/server/events/registrations'
 
 /** The ticket: what the QR code stands for, without any personal data. */
 export default defineEventHandler(async (event): Promise<RegistrationView> => {

@@ -1,5 +1,5 @@
 import QRCode from 'qrcode'
-import { registrationForTicket } from '../../../events/ticket-route'
+import { registrationForTicket } from '~~/server/events/ticket-route'
 
 /** The check-in QR code: it encodes only the signed token. */
 export default defineEventHandler(async (event): Promise<string> => {

@@ -1,7 +1,7 @@
 import type { ReleaseResult } from '#shared/events/views'
-import { cancelBooking } from '../../../events/booking'
-import { auditResidentAction } from '../../../events/registrations'
-import { registrationForTicket } from '../../../events/ticket-route'
+import { cancelBooking } from '~~/server/events/booking'
+import { auditResidentAction } from '~~/server/events/registrations'
+import { registrationForTicket } from '~~/server/events/ticket-route'
 
 /** "I can't come": frees the places of a ticket in one tap (from the reminder's link); the waiting list moves up. */
 export default defineEventHandler(async (event): Promise<ReleaseResult> => {

@@ -1,8 +1,8 @@
 import type { z } from 'zod'
 import { adminCaseParams, revealBody } from '#shared/cases/requests'
 import type { contactRevealed } from '#shared/cases/views'
-import { adminCase } from '../../../../cases/admin'
-import { decryptText } from '../../../../privacy/crypto'
+import { adminCase } from '~~/server/cases/admin'
+import { decryptText } from '~~/server/privacy/crypto'
 
 /** The submitter's contact in clear, for a stated reason that goes into the audit log. */
 export default defineEventHandler(async (event): Promise<z.infer<typeof contactRevealed>> => {

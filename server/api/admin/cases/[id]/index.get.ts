@@ -1,6 +1,6 @@
 import { adminCaseParams } from '#shared/cases/requests'
 import type { AdminCaseView } from '#shared/cases/views'
-import { adminCaseView } from '../../../../cases/admin'
+import { adminCaseView } from '~~/server/cases/admin'
 
 /** One case with everything an admin decides on; the contact stays masked. */
 export default defineEventHandler(async (event): Promise<AdminCaseView> => {

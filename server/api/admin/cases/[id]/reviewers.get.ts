@@ -1,7 +1,7 @@
 import type { z } from 'zod'
 import { adminCaseParams } from '#shared/cases/requests'
 import type { reviewerOptions as reviewerOptionsSchema } from '#shared/cases/views'
-import { adminCase, reviewerOptions } from '../../../../cases/admin'
+import { adminCase, reviewerOptions } from '~~/server/cases/admin'
 
 /** Every active reviewer, with whether they declared a conflict with this case's organisation. */
 export default defineEventHandler(async (event): Promise<z.infer<typeof reviewerOptionsSchema>> => {

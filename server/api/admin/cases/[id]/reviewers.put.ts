@@ -1,6 +1,6 @@
 import { adminCaseParams, assignBody } from '#shared/cases/requests'
 import type { AdminCaseView } from '#shared/cases/views'
-import { adminCase, adminCaseView, assignReviewers } from '../../../../cases/admin'
+import { adminCase, adminCaseView, assignReviewers } from '~~/server/cases/admin'
 
 /** Assigns reviewers (a submitted case goes into review); a conflict of interest refuses the whole request. */
 export default defineEventHandler(async (event): Promise<AdminCaseView> => {

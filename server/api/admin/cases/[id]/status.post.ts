@@ -1,6 +1,6 @@
 import { adminCaseParams, statusBody } from '#shared/cases/requests'
 import type { AdminCaseView } from '#shared/cases/views'
-import { adminCase, adminCaseView, moveCase } from '../../../../cases/admin'
+import { adminCase, adminCaseView, moveCase } from '~~/server/cases/admin'
 
 /** Moves a case on (or rejects it, with the reason its submitter will read). */
 export default defineEventHandler(async (event): Promise<AdminCaseView> => {

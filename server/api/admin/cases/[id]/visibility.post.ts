@@ -1,6 +1,6 @@
 import { adminCaseParams, visibilityBody } from '#shared/cases/requests'
 import type { AdminCaseView } from '#shared/cases/views'
-import { adminCase, adminCaseView, setVisibility } from '../../../../cases/admin'
+import { adminCase, adminCaseView, setVisibility } from '~~/server/cases/admin'
 
 /** Hides a case from the gallery or restores it (moderation); its open reports are resolved. */
 export default defineEventHandler(async (event): Promise<AdminCaseView> => {

@@ -1,7 +1,7 @@
 import type { z } from 'zod'
 import type { adminCallList } from '#shared/cases/views'
-import { adminCallItem } from '../../../../cases/admin-calls'
-import { listCalls } from '../../../../cases/calls'
+import { adminCallItem } from '~~/server/cases/admin-calls'
+import { listCalls } from '~~/server/cases/calls'
 
 /** Every call of the city, with its number of submissions. */
 export default defineEventHandler(async (event): Promise<z.infer<typeof adminCallList>> => {

@@ -1,8 +1,8 @@
 import type { z } from 'zod'
 import { callBody } from '#shared/cases/requests'
 import type { adminCallItem as adminCallItemSchema } from '#shared/cases/views'
-import { adminCallItem } from '../../../../cases/admin-calls'
-import { insertCall } from '../../../../cases/calls'
+import { adminCallItem } from '~~/server/cases/admin-calls'
+import { insertCall } from '~~/server/cases/calls'
 
 /** Opens a new call for cases. */
 export default defineEventHandler(async (event): Promise<z.infer<typeof adminCallItemSchema>> => {

@@ -1,3 +1,3 @@
-import { setUserDisabled } from '../../../../accounts/status'
+import { setUserDisabled } from '~~/server/accounts/status'
 
 export default defineEventHandler(event => setUserDisabled(event, false))

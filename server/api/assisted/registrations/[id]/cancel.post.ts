@@ -1,5 +1,5 @@
 import { assistedIdParams, type AssistedBooking } from '#shared/assisted/schemas'
-import { cancelMine } from '../../../../assisted/bookings'
+import { cancelMine } from '~~/server/assisted/bookings'
 
 /** Cancels a booking this helper made, when the resident asks: the waiting list moves up as for the resident's own cancel. */
 export default defineEventHandler(async (event): Promise<AssistedBooking> => {

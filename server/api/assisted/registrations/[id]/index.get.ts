@@ -1,5 +1,5 @@
 import { assistedIdParams, type AssistedBooking } from '#shared/assisted/schemas'
-import { viewOfMine } from '../../../../assisted/bookings'
+import { viewOfMine } from '~~/server/assisted/bookings'
 
 /** One booking this helper made, for its printed slip; 404 for anyone else's. */
 export default defineEventHandler(async (event): Promise<AssistedBooking> => {

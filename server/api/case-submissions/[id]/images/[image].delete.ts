@@ -1,7 +1,7 @@
 import { imageParams } from '#shared/cases/requests'
 import type { OkResponse } from '#shared/primitives'
-import { submissionAccess, touchSubmission } from '../../../../cases/submissions'
-import { isEditable } from '../../../../cases/views'
+import { submissionAccess, touchSubmission } from '~~/server/cases/submissions'
+import { isEditable } from '~~/server/cases/views'
 
 /** Removes a picture from a draft (its files stay: another case may share them). */
 export default defineEventHandler(async (event): Promise<OkResponse> => {

@@ -1,6 +1,6 @@
 import { lessonParams } from '#shared/courses/requests'
 import type { LessonView } from '#shared/courses/views'
-import { courseCatalogue } from '../../../../courses/catalogue'
+import { courseCatalogue } from '~~/server/courses/catalogue'
 
 export default defineEventHandler(async (event): Promise<LessonView> => {
   const { slug, lesson } = await validParams(event, lessonParams)

@@ -1,6 +1,6 @@
 import { submissionParams } from '#shared/cases/requests'
 import type { ReviewerCaseView } from '#shared/cases/views'
-import { reviewerCaseView } from '../../../../cases/review'
+import { reviewerCaseView } from '~~/server/cases/review'
 
 /** A case assigned to the reviewer; the others' scores only after their own review is in. */
 export default defineEventHandler(async (event): Promise<ReviewerCaseView> => {

@@ -1,6 +1,6 @@
 import { recuseBody, submissionParams } from '#shared/cases/requests'
 import type { ReviewerCaseView } from '#shared/cases/views'
-import { recuse, reviewerCaseView } from '../../../../cases/review'
+import { recuse, reviewerCaseView } from '~~/server/cases/review'
 
 /** The reviewer declares a conflict of interest with one case and stands down from it. */
 export default defineEventHandler(async (event): Promise<ReviewerCaseView> => {

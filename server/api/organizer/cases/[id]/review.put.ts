@@ -1,6 +1,6 @@
 import { reviewBody, submissionParams } from '#shared/cases/requests'
 import type { ReviewerCaseView } from '#shared/cases/views'
-import { reviewerCaseView, submitReview } from '../../../../cases/review'
+import { reviewerCaseView, submitReview } from '~~/server/cases/review'
 
 /** Hands in the reviewer's scores (1–5 with a comment per criterion); final once in. */
 export default defineEventHandler(async (event): Promise<ReviewerCaseView> => {

@@ -1,7 +1,7 @@
 import type { OrganizerEntries } from '#shared/contest/schemas'
 import { maskPhone } from '#shared/utils/mask'
-import { ownedContest } from '../../../../contest/owned'
-import { decryptText } from '../../../../privacy/crypto'
+import { ownedContest } from '~~/server/contest/owned'
+import { decryptText } from '~~/server/privacy/crypto'
 
 /** The entries with masked numbers, best first. */
 export default defineEventHandler(async (event): Promise<OrganizerEntries> => {

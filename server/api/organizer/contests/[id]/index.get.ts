@@ -1,6 +1,6 @@
 import type { OrganizerContestView } from '#shared/contest/schemas'
-import { organizerContestView } from '../../../../contest/contests'
-import { ownedContest } from '../../../../contest/owned'
+import { organizerContestView } from '~~/server/contest/contests'
+import { ownedContest } from '~~/server/contest/owned'
 
 /** One contest with every saved setting, for its edit form. */
 export default defineEventHandler(async (event): Promise<OrganizerContestView> => {

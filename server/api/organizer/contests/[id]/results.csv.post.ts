@@ -1,7 +1,7 @@
 import { organizerContestParams, resultsCsvBody } from '#shared/contest/schemas'
 import { maskPhone } from '#shared/utils/mask'
-import { ownedContest } from '../../../../contest/owned'
-import { decryptText } from '../../../../privacy/crypto'
+import { ownedContest } from '~~/server/contest/owned'
+import { decryptText } from '~~/server/privacy/crypto'
 
 /** Results for prizes: BOM, formula-safe; numbers masked unless revealed with a reason, which is audited first. */
 export default defineEventHandler(async (event): Promise<string> => {

@@ -1,3 +1,3 @@
-import { moveEventStatus } from '../../../../events/status'
+import { moveEventStatus } from '~~/server/events/status'
 
 export default defineEventHandler(event => moveEventStatus(event, 'cancelled'))

@@ -1,11 +1,11 @@
 import type { CheckInResult } from '#shared/events/organizer'
-import { writeTransaction } from '../../../../database/write-transaction'
+import { writeTransaction } from '~~/server/database/write-transaction'
 import { checkInBody } from '#shared/events/organizer'
-import { verifyTicketToken } from '../../../../events/tickets'
-import { ownedEvent } from '../../../../events/owned'
-import { decryptText } from '../../../../privacy/crypto'
+import { verifyTicketToken } from '~~/server/events/tickets'
+import { ownedEvent } from '~~/server/events/owned'
+import { decryptText } from '~~/server/privacy/crypto'
 import { maskName } from '#shared/utils/mask'
-import { enqueue } from '../../../../notifications/outbox'
+import { enqueue } from '~~/server/notifications/outbox'
 
 /** Checks in a whole party by code or ticket QR; a second scan says when it was already done. */
 export default defineEventHandler(async (event): Promise<CheckInResult> => {

@@ -1,6 +1,6 @@
 import type { OrganizerEventRef } from '#shared/events/organizer'
-import { eventCourses, setEventCourses } from '../../../../events/courses'
-import { ownedEvent } from '../../../../events/owned'
+import { eventCourses, setEventCourses } from '~~/server/events/courses'
+import { ownedEvent } from '~~/server/events/owned'
 /** Copies an event as a new draft (same details, no bookings), e.g. to run it again on another day. */
 export default defineEventHandler(async (event): Promise<OrganizerEventRef> => {
   const { row, user, db } = await ownedEvent(event)

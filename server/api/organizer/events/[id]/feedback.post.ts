@@ -1,7 +1,7 @@
 import { paperFeedbackBody } from '#shared/events/feedback'
 import type { OkResponse } from '#shared/primitives'
-import { FeedbackTakenError, saveFeedback } from '../../../../events/feedback'
-import { ownedEvent } from '../../../../events/owned'
+import { FeedbackTakenError, saveFeedback } from '~~/server/events/feedback'
+import { ownedEvent } from '~~/server/events/owned'
 
 /**
  * A paper feedback form typed in by staff, for residents without a phone (audited). With the

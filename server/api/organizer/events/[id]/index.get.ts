@@ -1,7 +1,7 @@
 import type { OrganizerEventDetail } from '#shared/events/organizer'
-import { eventFields } from '../../../../events/editing'
-import { ownedEvent } from '../../../../events/owned'
-import { seriesPosition } from '../../../../events/series'
+import { eventFields } from '~~/server/events/editing'
+import { ownedEvent } from '~~/server/events/owned'
+import { seriesPosition } from '~~/server/events/series'
 
 /** One of the organisation's events in the shape the edit form sends back, with its counts. */
 export default defineEventHandler(async (event): Promise<OrganizerEventDetail> => {

@@ -1,6 +1,6 @@
 import { EVENT_MESSAGE_LIMIT, type OrganizerEventNotices } from '#shared/events/messages'
-import { eventNotices } from '../../../../events/changes'
-import { ownedEvent } from '../../../../events/owned'
+import { eventNotices } from '~~/server/events/changes'
+import { ownedEvent } from '~~/server/events/owned'
 import { formatDateTime } from '#shared/utils/dates'
 
 /** What the event's attendees were told: the organiser's messages (at most three) and the moves of time or place, each with its texts sent. */

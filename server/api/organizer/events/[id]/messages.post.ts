@@ -1,7 +1,7 @@
 import { EVENT_MESSAGE_LIMIT, eventMessageBody, type EventMessageResult } from '#shared/events/messages'
-import { MessageLimitError, sendEventMessage } from '../../../../events/changes'
-import { ownedEvent } from '../../../../events/owned'
-import { writeTransaction } from '../../../../database/write-transaction'
+import { MessageLimitError, sendEventMessage } from '~~/server/events/changes'
+import { ownedEvent } from '~~/server/events/owned'
+import { writeTransaction } from '~~/server/database/write-transaction'
 
 const limitReached = () => createError({
   statusCode: 409,

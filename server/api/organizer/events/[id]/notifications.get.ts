@@ -1,6 +1,6 @@
 import type { OrganizerNotificationList } from '#shared/events/organizer'
-import { ownedEvent } from '../../../../events/owned'
-import { withholdLinks } from '../../../../notifications/messages'
+import { ownedEvent } from '~~/server/events/owned'
+import { withholdLinks } from '~~/server/notifications/messages'
 
 /**
  * The event's outbox: what was sent (by booking code), its kind, status, tries

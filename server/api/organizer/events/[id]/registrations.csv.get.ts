@@ -1,6 +1,6 @@
 import { attendeesCsvQuery } from '#shared/events/organizer'
-import { sendAttendeesCsv } from '../../../../events/attendee-export'
-import { ownedEvent } from '../../../../events/owned'
+import { sendAttendeesCsv } from '~~/server/events/attendee-export'
+import { ownedEvent } from '~~/server/events/owned'
 
 /** The attendee list as CSV, names and numbers masked. */
 export default defineEventHandler(async (event): Promise<string> => {

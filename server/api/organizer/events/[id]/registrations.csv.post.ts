@@ -1,6 +1,6 @@
 import { attendeesCsvRevealBody } from '#shared/events/organizer'
-import { attendeeCount, sendAttendeesCsv } from '../../../../events/attendee-export'
-import { ownedEvent } from '../../../../events/owned'
+import { attendeeCount, sendAttendeesCsv } from '~~/server/events/attendee-export'
+import { ownedEvent } from '~~/server/events/owned'
 
 /**
  * The attendee list in full. A POST (a form or fetch from the portal's own

@@ -1,6 +1,6 @@
 import { attendeesQuery, type OrganizerRegistrations } from '#shared/events/organizer'
-import { ownedEvent } from '../../../../events/owned'
-import { decryptText } from '../../../../privacy/crypto'
+import { ownedEvent } from '~~/server/events/owned'
+import { decryptText } from '~~/server/privacy/crypto'
 import { maskName } from '#shared/utils/mask'
 /** Who is coming: masked names and numbers, status, party size, check-in. Search by code with ?code=. */
 export default defineEventHandler(async (event): Promise<OrganizerRegistrations> => {

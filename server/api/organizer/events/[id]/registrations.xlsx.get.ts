@@ -1,6 +1,6 @@
 import { attendeesCsvQuery } from '#shared/events/organizer'
-import { sendAttendeesXlsx } from '../../../../events/attendee-export'
-import { ownedEvent } from '../../../../events/owned'
+import { sendAttendeesXlsx } from '~~/server/events/attendee-export'
+import { ownedEvent } from '~~/server/events/owned'
 
 /** The attendee list as an Excel workbook (typed columns), names and numbers masked. */
 export default defineEventHandler(async (event): Promise<Buffer> => {

@@ -1,6 +1,6 @@
 import { attendeesCsvRevealBody } from '#shared/events/organizer'
-import { attendeeCount, sendAttendeesXlsx } from '../../../../events/attendee-export'
-import { ownedEvent } from '../../../../events/owned'
+import { attendeeCount, sendAttendeesXlsx } from '~~/server/events/attendee-export'
+import { ownedEvent } from '~~/server/events/owned'
 
 /**
  * The attendee list in full, as an Excel workbook. A POST (a form or fetch from the portal's own

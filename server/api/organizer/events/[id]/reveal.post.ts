@@ -1,6 +1,6 @@
 import type { RevealResult } from '#shared/events/organizer'
 import { revealBody } from '#shared/events/organizer'
-import { ownedEvent } from '../../../../events/owned'
+import { ownedEvent } from '~~/server/events/owned'
 
 /** Shows one resident's full name and number, e.g. to call them; the reason goes to the audit log first. */
 export default defineEventHandler(async (event): Promise<RevealResult> => {

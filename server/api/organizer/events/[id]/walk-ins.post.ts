@@ -1,10 +1,10 @@
 import type { WalkInResult } from '#shared/events/organizer'
-import { enqueue } from '../../../../notifications/outbox'
-import { writeTransaction } from '../../../../database/write-transaction'
+import { enqueue } from '~~/server/notifications/outbox'
+import { writeTransaction } from '~~/server/database/write-transaction'
 import { walkInBody } from '#shared/events/organizer'
-import { book } from '../../../../events/booking'
-import { ownedEvent } from '../../../../events/owned'
-import { rethrowBookingError } from '../../../../events/http-errors'
+import { book } from '~~/server/events/booking'
+import { ownedEvent } from '~~/server/events/owned'
+import { rethrowBookingError } from '~~/server/events/http-errors'
 
 /** Someone who turns up without booking: booked and checked in at once, only into free places. */
 export default defineEventHandler(async (event): Promise<WalkInResult> => {

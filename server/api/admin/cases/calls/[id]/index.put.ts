@@ -1,8 +1,8 @@
 import type { z } from 'zod'
 import { adminCallParams, callBody } from '#shared/cases/requests'
 import type { adminCallItem as adminCallItemSchema } from '#shared/cases/views'
-import { adminCallItem } from '../../../../../cases/admin-calls'
-import { callById, callValues } from '../../../../../cases/calls'
+import { adminCallItem } from '~~/server/cases/admin-calls'
+import { callById, callValues } from '~~/server/cases/calls'
 
 /** Changes a call's dates, rules or weights. */
 export default defineEventHandler(async (event): Promise<z.infer<typeof adminCallItemSchema>> => {

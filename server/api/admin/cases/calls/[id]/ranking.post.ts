@@ -1,8 +1,8 @@
 import type { z } from 'zod'
 import { adminCallParams, rankingBody } from '#shared/cases/requests'
 import type { adminCallItem as adminCallItemSchema } from '#shared/cases/views'
-import { adminCallItem } from '../../../../../cases/admin-calls'
-import { callById } from '../../../../../cases/calls'
+import { adminCallItem } from '~~/server/cases/admin-calls'
+import { callById } from '~~/server/cases/calls'
 
 /** Publishes the call's final ranking on its page and in the open data (or withdraws it). */
 export default defineEventHandler(async (event): Promise<z.infer<typeof adminCallItemSchema>> => {

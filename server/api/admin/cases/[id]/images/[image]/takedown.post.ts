@@ -1,6 +1,6 @@
 import { imageParams, takedownBody } from '#shared/cases/requests'
 import type { AdminCaseView } from '#shared/cases/views'
-import { adminCase, adminCaseView, takeDownImage } from '../../../../../../cases/admin'
+import { adminCase, adminCaseView, takeDownImage } from '~~/server/cases/admin'
 
 /** Takes one picture off a case (a personal-data report, say), with a reason for the audit log; its files stop being served. */
 export default defineEventHandler(async (event): Promise<AdminCaseView> => {

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { disqualifyBody } from '#shared/contest/schemas'
-import { ownedContest } from '../../../../../../contest/owned'
+import { ownedContest } from '~~/server/contest/owned'
 
 const params = z.object({ id: z.uuid(), entry: z.uuid() })
 
