@@ -1,8 +1,8 @@
 import { defineCollection, defineContentConfig } from '@nuxt/content'
 import { z } from 'zod'
 import { courseFile, lessonFile } from './shared/courses/content'
-import { quizFile, quizItemFile } from './shared/quiz/content'
-import { knowledgeQuestionFile } from './shared/contest/content'
+import { quizFile, quizItemFile } from './shared/quizzes/content'
+import { knowledgeQuestionFile } from './shared/contests/content'
 
 // The build validates every file against the same schemas the unit tests use (content/README.md).
 // `rawbody` keeps a lesson's Markdown as written: server/courses/ cuts it into steps itself.

@@ -5,7 +5,7 @@
 // Made-up, anonymous rows (no names or numbers), inserted in one transaction.
 import { CompiledQuery, sql, type Insertable, type Transaction } from 'kysely'
 import { ageGroups, eventAudiences, eventCategories, eventFormats } from '#shared/events/vocabulary'
-import { fraudTypes } from '#shared/quiz/vocabulary'
+import { fraudTypes } from '#shared/quizzes/vocabulary'
 import { CODE_ALPHABET } from '#shared/primitives'
 import { loadCityProfile } from '~~/server/city/profile'
 import { createDatabase } from '~~/server/database/client'

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { CityProfile } from '#shared/city/profile'
 import { seedDemoAccounts } from '~~/server/accounts/demo'
-import { seedDemoContests } from '~~/server/contest/demo'
+import { seedDemoContests } from '~~/server/contests/demo'
 import { seedDemoCases } from '~~/server/cases/demo'
 import { seedsDir } from '~~/server/city/profile'
 import { loadDemoEvents, seedDemoEvents } from '~~/server/events/demo-seed'

@@ -1,6 +1,6 @@
 import { registrationsDataSource, registrationsPurger } from '~~/server/events/privacy'
 import { progressPurger } from '~~/server/courses/progress'
-import { contestEntriesDataSource, contestEntriesPurger, contestNumberKeysPurger } from '~~/server/contest/privacy'
+import { contestEntriesDataSource, contestEntriesPurger, contestNumberKeysPurger } from '~~/server/contests/privacy'
 import { caseContactsPurger, caseSubmissionsDataSource, caseVotersPurger, caseVotesDataSource } from '~~/server/cases/privacy'
 
 // Every feature's privacy registrations, as explicit lists: the purge task, the

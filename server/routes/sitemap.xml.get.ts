@@ -1,6 +1,6 @@
 import { publicStatuses } from '#shared/cases/vocabulary'
 import { courseCatalogue } from '~~/server/courses/catalogue'
-import { quizBank } from '~~/server/quiz/bank'
+import { quizBank } from '~~/server/quizzes/bank'
 import { sitemapXml, type SitemapPage } from '~~/server/utils/seo'
 
 /** The pages the public sees, each in both languages: the lists, every published event, course, quiz, contest, call and case. */

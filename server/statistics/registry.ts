@@ -1,10 +1,10 @@
 import { assistedStatistics } from '~~/server/assisted/statistics'
 import { caseStatistics } from '~~/server/cases/statistics'
-import { contestStatistics } from '~~/server/contest/statistics'
+import { contestStatistics } from '~~/server/contests/statistics'
 import { courseStatistics } from '~~/server/courses/statistics'
 import { feedbackStatistics } from '~~/server/events/feedback-statistics'
 import { eventsStatistics } from '~~/server/events/statistics'
-import { quizStatistics } from '~~/server/quiz/statistics'
+import { quizStatistics } from '~~/server/quizzes/statistics'
 import type { SectionBuilder } from './context'
 
 // Every domain's statistics section, as an explicit list (like privacy/purgers.ts:

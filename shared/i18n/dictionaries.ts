@@ -3,8 +3,8 @@ import accountsEn from './en/accounts.json'
 import casesOrganizerEn from './en/cases-organizer.json'
 import casesEn from './en/cases.json'
 import commonEn from './en/common.json'
-import contestOrganizerEn from './en/contest-organizer.json'
-import contestEn from './en/contest.json'
+import contestOrganizerEn from './en/contests-organizer.json'
+import contestEn from './en/contests.json'
 import coursesOrganizerEn from './en/courses-organizer.json'
 import coursesSimEn from './en/courses-sim.json'
 import coursesEn from './en/courses.json'
@@ -12,8 +12,8 @@ import eventsOrganizerEn from './en/events-organizer.json'
 import eventsEn from './en/events.json'
 import homeEn from './en/home.json'
 import privacyEn from './en/privacy.json'
-import quizOrganizerEn from './en/quiz-organizer.json'
-import quizEn from './en/quiz.json'
+import quizOrganizerEn from './en/quizzes-organizer.json'
+import quizEn from './en/quizzes.json'
 import statisticsOrganizerEn from './en/statistics-organizer.json'
 import statisticsEn from './en/statistics.json'
 import verificationEn from './en/verification.json'
@@ -23,8 +23,8 @@ import accountsZh from './zh-CN/accounts.json'
 import casesOrganizerZh from './zh-CN/cases-organizer.json'
 import casesZh from './zh-CN/cases.json'
 import commonZh from './zh-CN/common.json'
-import contestOrganizerZh from './zh-CN/contest-organizer.json'
-import contestZh from './zh-CN/contest.json'
+import contestOrganizerZh from './zh-CN/contests-organizer.json'
+import contestZh from './zh-CN/contests.json'
 import coursesOrganizerZh from './zh-CN/courses-organizer.json'
 import coursesSimZh from './zh-CN/courses-sim.json'
 import coursesZh from './zh-CN/courses.json'
@@ -32,8 +32,8 @@ import eventsOrganizerZh from './zh-CN/events-organizer.json'
 import eventsZh from './zh-CN/events.json'
 import homeZh from './zh-CN/home.json'
 import privacyZh from './zh-CN/privacy.json'
-import quizOrganizerZh from './zh-CN/quiz-organizer.json'
-import quizZh from './zh-CN/quiz.json'
+import quizOrganizerZh from './zh-CN/quizzes-organizer.json'
+import quizZh from './zh-CN/quizzes.json'
 import statisticsOrganizerZh from './zh-CN/statistics-organizer.json'
 import statisticsZh from './zh-CN/statistics.json'
 import verificationZh from './zh-CN/verification.json'
@@ -60,10 +60,10 @@ export const dictionaries: Record<Language, Record<Namespace, Record<string, unk
     'courses': coursesZh,
     'courses-sim': coursesSimZh,
     'courses-organizer': coursesOrganizerZh,
-    'quiz': quizZh,
-    'quiz-organizer': quizOrganizerZh,
-    'contest': contestZh,
-    'contest-organizer': contestOrganizerZh,
+    'quizzes': quizZh,
+    'quizzes-organizer': quizOrganizerZh,
+    'contests': contestZh,
+    'contests-organizer': contestOrganizerZh,
     'cases': casesZh,
     'cases-organizer': casesOrganizerZh,
     'statistics': statisticsZh,
@@ -82,10 +82,10 @@ export const dictionaries: Record<Language, Record<Namespace, Record<string, unk
     'courses': coursesEn,
     'courses-sim': coursesSimEn,
     'courses-organizer': coursesOrganizerEn,
-    'quiz': quizEn,
-    'quiz-organizer': quizOrganizerEn,
-    'contest': contestEn,
-    'contest-organizer': contestOrganizerEn,
+    'quizzes': quizEn,
+    'quizzes-organizer': quizOrganizerEn,
+    'contests': contestEn,
+    'contests-organizer': contestOrganizerEn,
     'cases': casesEn,
     'cases-organizer': casesOrganizerEn,
     'statistics': statisticsEn,

@@ -3,7 +3,7 @@
  * Each file's top-level groups are its own (no group is defined in two namespaces), so every
  * namespace loads into i18next's one default namespace and keys read as before ('events.title').
  */
-export const namespaces = ['common', 'home', 'venues', 'about', 'events', 'accounts', 'events-organizer', 'verification', 'privacy', 'courses', 'courses-sim', 'courses-organizer', 'quiz', 'quiz-organizer', 'contest', 'contest-organizer', 'cases', 'cases-organizer', 'statistics', 'statistics-organizer'] as const
+export const namespaces = ['common', 'home', 'venues', 'about', 'events', 'accounts', 'events-organizer', 'verification', 'privacy', 'courses', 'courses-sim', 'courses-organizer', 'quizzes', 'quizzes-organizer', 'contests', 'contests-organizer', 'cases', 'cases-organizer', 'statistics', 'statistics-organizer'] as const
 export type Namespace = typeof namespaces[number]
 
 /** The header, footer, error page and shared vocabulary: on every page. */

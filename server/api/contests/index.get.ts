@@ -1,6 +1,6 @@
 import type { z } from 'zod'
-import type { contestList } from '#shared/contest/schemas'
-import { contestView } from '~~/server/contest/contests'
+import type { contestList } from '#shared/contests/schemas'
+import { contestView } from '~~/server/contests/contests'
 
 export default defineEventHandler(async (event): Promise<z.infer<typeof contestList>> => {
   const { db, city } = await usePortal()

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { namespaces } from '#shared/i18n/namespaces'
 
 const root = join(import.meta.dirname, '../../..')
 const doc = readFileSync(join(root, 'ARCHITECTURE.md'), 'utf8')
@@ -44,5 +45,21 @@ describe('ARCHITECTURE.md, the map of the house', () => {
     const withoutEvents = mappedPaths(doc.replace(/^server\/events\/.*$/m, ''))
     expect(withoutEvents).not.toContain('server/events/')
     expect(mapped).toContain('server/events/')
+  })
+})
+
+describe('ARCHITECTURE.md, its lists', () => {
+  it('names every i18n namespace, in the order of shared/i18n/namespaces.ts', () => {
+    const line = /^shared\/i18n\/zh-CN\/\s+one dictionary per namespace: (.*)$/m.exec(doc)?.[1] ?? ''
+    expect(line.split(',').map(n => n.trim())).toEqual([...namespaces])
+  })
+
+  it('names every statistics section server/statistics/registry.ts registers, and only those', () => {
+    const registry = readFileSync(join(root, 'server/statistics/registry.ts'), 'utf8')
+    const registered = [...registry.matchAll(/from '~~\/(server\/[a-z-]+\/[a-z-]+)'/g)].map(m => `${m[1]}.ts`).sort()
+    const section = doc.slice(doc.indexOf('## Statistics'), doc.indexOf('\n## ', doc.indexOf('## Statistics') + 3))
+    const named = [...new Set([...section.matchAll(/`(server\/(?!statistics\/)[a-z-]+\/[a-z-]*statistics\.ts)`/g)].map(m => m[1]!))].sort()
+    expect(registered.length).toBeGreaterThan(3)
+    expect(named).toEqual(registered)
   })
 })

@@ -2,14 +2,14 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { rebuildQuizAnswerDays } from '~~/server/database/migrations/0011_statistics'
-import { answerItem } from '~~/server/quiz/attempts'
-import type { Bank } from '~~/server/quiz/bank'
+import { answerItem } from '~~/server/quizzes/attempts'
+import type { Bank } from '~~/server/quizzes/bank'
 import { statisticsContext } from '~~/server/statistics/context'
 import { dialects, type TestDatabase } from '~~/tests/support/databases'
 import { prepare, tianjin } from '~~/tests/support/events'
 
 // The bank reads content through @nuxt/content, which needs Nuxt; the answer path only needs the items below.
-vi.mock('~~/server/quiz/bank', () => ({ itemViewOf: (i: unknown) => i }))
+vi.mock('~~/server/quizzes/bank', () => ({ itemViewOf: (i: unknown) => i }))
 
 // Judgements only: enough of an item for answerItem to check a verdict and say why.
 const items = [

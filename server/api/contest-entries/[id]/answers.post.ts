@@ -1,8 +1,8 @@
-import { contestAnswerBody, entryParams, type ContestAnswerResult } from '#shared/contest/schemas'
-import { contestTopics } from '#shared/contest/content'
-import { answerEntry } from '~~/server/contest/entries'
-import { entrySecretHash } from '~~/server/contest/entry-secret'
-import { contestPool } from '~~/server/contest/pool'
+import { contestAnswerBody, entryParams, type ContestAnswerResult } from '#shared/contests/schemas'
+import { contestTopics } from '#shared/contests/content'
+import { answerEntry } from '~~/server/contests/entries'
+import { entrySecretHash } from '~~/server/contests/entry-secret'
+import { contestPool } from '~~/server/contests/pool'
 
 /** Only the entrant answers: the secret minted at entry (a header) is the credential, not the id staff see. */
 export default defineEventHandler(async (event): Promise<ContestAnswerResult> => {

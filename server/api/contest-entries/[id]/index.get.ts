@@ -1,8 +1,8 @@
-import { entryParams, type EntryState } from '#shared/contest/schemas'
-import { contestTopics } from '#shared/contest/content'
-import { entryState } from '~~/server/contest/entries'
-import { entrySecretHash } from '~~/server/contest/entry-secret'
-import { contestPool } from '~~/server/contest/pool'
+import { entryParams, type EntryState } from '#shared/contests/schemas'
+import { contestTopics } from '#shared/contests/content'
+import { entryState } from '~~/server/contests/entries'
+import { entrySecretHash } from '~~/server/contests/entry-secret'
+import { contestPool } from '~~/server/contests/pool'
 
 /** An entry's items and answers so far, for its entrant (the secret header): they may pause and carry on until the close. */
 export default defineEventHandler(async (event): Promise<EntryState> => {

@@ -1,7 +1,7 @@
-import { contestParams, entryBody, type EntryCreated } from '#shared/contest/schemas'
-import { findContest, poolOf } from '~~/server/contest/contests'
-import { createEntry } from '~~/server/contest/entries'
-import { contestPool } from '~~/server/contest/pool'
+import { contestParams, entryBody, type EntryCreated } from '#shared/contests/schemas'
+import { findContest, poolOf } from '~~/server/contests/contests'
+import { createEntry } from '~~/server/contests/entries'
+import { contestPool } from '~~/server/contests/pool'
 import { lookupHash } from '~~/server/privacy/crypto'
 import { requireVerifiedPhone } from '~~/server/verification/service'
 

@@ -1,5 +1,5 @@
-import { contestParams, type ContestView } from '#shared/contest/schemas'
-import { contestView, findContest } from '~~/server/contest/contests'
+import { contestParams, type ContestView } from '#shared/contests/schemas'
+import { contestView, findContest } from '~~/server/contests/contests'
 
 export default defineEventHandler(async (event): Promise<ContestView> => {
   const { slug } = await validParams(event, contestParams)

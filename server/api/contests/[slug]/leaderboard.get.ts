@@ -1,6 +1,6 @@
-import { contestParams, type LeaderboardView } from '#shared/contest/schemas'
-import { findContest } from '~~/server/contest/contests'
-import { leaderboard } from '~~/server/contest/entries'
+import { contestParams, type LeaderboardView } from '#shared/contests/schemas'
+import { findContest } from '~~/server/contests/contests'
+import { leaderboard } from '~~/server/contests/entries'
 
 /** Individuals by nickname and teams by a size-fair score; before the close only when the contest shows it live. */
 export default defineEventHandler(async (event): Promise<LeaderboardView> => {

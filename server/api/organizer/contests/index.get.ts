@@ -1,5 +1,5 @@
-import type { OrganizerContestList } from '#shared/contest/schemas'
-import { contestView } from '~~/server/contest/contests'
+import type { OrganizerContestList } from '#shared/contests/schemas'
+import { contestView } from '~~/server/contests/contests'
 
 /** The organisation's contests (admins: all of the city's), each with its id for the staff screens. */
 export default defineEventHandler(async (event): Promise<OrganizerContestList> => {

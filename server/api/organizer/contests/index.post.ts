@@ -1,5 +1,5 @@
-import { contestBody, type ContestRef } from '#shared/contest/schemas'
-import { insertContest } from '~~/server/contest/contests'
+import { contestBody, type ContestRef } from '#shared/contests/schemas'
+import { insertContest } from '~~/server/contests/contests'
 
 export default defineEventHandler(async (event): Promise<ContestRef> => {
   const body = await validBody(event, contestBody)

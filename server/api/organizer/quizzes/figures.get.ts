@@ -1,5 +1,5 @@
-import type { QuizFigures } from '#shared/quiz/views'
-import { quizFigures } from '~~/server/quiz/figures'
+import type { QuizFigures } from '#shared/quizzes/views'
+import { quizFigures } from '~~/server/quizzes/figures'
 
 /** Which scams residents miss most: catch and false-alarm rates per fraud type and per item, from anonymous answers. */
 export default defineEventHandler(async (event): Promise<QuizFigures> => {

@@ -1,7 +1,7 @@
-import { answerBody, attemptParams } from '#shared/quiz/requests'
-import type { AnswerResult } from '#shared/quiz/views'
-import { answerItem } from '~~/server/quiz/attempts'
-import { quizBank } from '~~/server/quiz/bank'
+import { answerBody, attemptParams } from '#shared/quizzes/requests'
+import type { AnswerResult } from '#shared/quizzes/views'
+import { answerItem } from '~~/server/quizzes/attempts'
+import { quizBank } from '~~/server/quizzes/bank'
 
 /** Checks an answer on the server and says why: the key is never sent before the answer. */
 export default defineEventHandler(async (event): Promise<AnswerResult> => {

@@ -1,7 +1,7 @@
-import { attemptParams } from '#shared/quiz/requests'
-import type { AttemptState } from '#shared/quiz/views'
-import { attemptState } from '~~/server/quiz/attempts'
-import { quizBank } from '~~/server/quiz/bank'
+import { attemptParams } from '#shared/quizzes/requests'
+import type { AttemptState } from '#shared/quizzes/views'
+import { attemptState } from '~~/server/quizzes/attempts'
+import { quizBank } from '~~/server/quizzes/bank'
 
 /** An attempt's items and the answers given so far, so a reload carries on where it was. */
 export default defineEventHandler(async (event): Promise<AttemptState> => {

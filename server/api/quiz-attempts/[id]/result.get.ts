@@ -1,6 +1,6 @@
-import { attemptParams } from '#shared/quiz/requests'
-import type { AttemptResult } from '#shared/quiz/views'
-import { attemptResult } from '~~/server/quiz/attempts'
+import { attemptParams } from '#shared/quizzes/requests'
+import type { AttemptResult } from '#shared/quizzes/views'
+import { attemptResult } from '~~/server/quizzes/attempts'
 
 /** Hits, misses, false alarms and correct rejections, d′ and c, and per fraud type what to review. */
 export default defineEventHandler(async (event): Promise<AttemptResult> => {

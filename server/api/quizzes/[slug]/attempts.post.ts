@@ -1,7 +1,7 @@
-import { quizParams } from '#shared/quiz/requests'
-import type { AttemptCreated } from '#shared/quiz/views'
-import { createAttempt } from '~~/server/quiz/attempts'
-import { quizBank } from '~~/server/quiz/bank'
+import { quizParams } from '#shared/quizzes/requests'
+import type { AttemptCreated } from '#shared/quizzes/views'
+import { createAttempt } from '~~/server/quizzes/attempts'
+import { quizBank } from '~~/server/quizzes/bank'
 
 /** A fresh draw from the bank, without answers: each answer is checked on the server. Anonymous. */
 export default defineEventHandler(async (event): Promise<AttemptCreated> => {

@@ -1,6 +1,6 @@
-import { quizParams } from '#shared/quiz/requests'
-import type { QuizCard } from '#shared/quiz/views'
-import { quizBank, quizCardOf } from '~~/server/quiz/bank'
+import { quizParams } from '#shared/quizzes/requests'
+import type { QuizCard } from '#shared/quizzes/views'
+import { quizBank, quizCardOf } from '~~/server/quizzes/bank'
 
 export default defineEventHandler(async (event): Promise<QuizCard> => {
   const { slug } = await validParams(event, quizParams)

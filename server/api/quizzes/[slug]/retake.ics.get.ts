@@ -1,7 +1,7 @@
 import { displayPrefs } from '#shared/i18n/languages'
-import { quizParams, retakeQuery } from '#shared/quiz/requests'
-import { quizBank } from '~~/server/quiz/bank'
-import { retakeCalendar } from '~~/server/quiz/calendar'
+import { quizParams, retakeQuery } from '#shared/quizzes/requests'
+import { quizBank } from '~~/server/quizzes/bank'
+import { retakeCalendar } from '~~/server/quizzes/calendar'
 
 /** A calendar reminder to take the quiz again in two weeks, because warnings fade. No personal data. */
 export default defineEventHandler(async (event): Promise<string> => {

@@ -1,7 +1,7 @@
-import { quizParams, sheetQuery } from '#shared/quiz/requests'
-import type { QuizSheet } from '#shared/quiz/views'
-import { quizBank } from '~~/server/quiz/bank'
-import { quizSheet } from '~~/server/quiz/sheet'
+import { quizParams, sheetQuery } from '#shared/quizzes/requests'
+import type { QuizSheet } from '#shared/quizzes/views'
+import { quizBank } from '~~/server/quizzes/bank'
+import { quizSheet } from '~~/server/quizzes/sheet'
 
 /** The paper version (questions, then answers): for classes and village stations without screens. */
 export default defineEventHandler(async (event): Promise<QuizSheet> => {

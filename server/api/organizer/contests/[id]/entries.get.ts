@@ -1,6 +1,6 @@
-import type { OrganizerEntries } from '#shared/contest/schemas'
+import type { OrganizerEntries } from '#shared/contests/schemas'
 import { maskPhone } from '#shared/utils/mask'
-import { ownedContest } from '~~/server/contest/owned'
+import { ownedContest } from '~~/server/contests/owned'
 import { decryptText } from '~~/server/privacy/crypto'
 
 /** The entries with masked numbers, best first. */

@@ -1,6 +1,6 @@
-import type { OrganizerContestView } from '#shared/contest/schemas'
-import { organizerContestView } from '~~/server/contest/contests'
-import { ownedContest } from '~~/server/contest/owned'
+import type { OrganizerContestView } from '#shared/contests/schemas'
+import { organizerContestView } from '~~/server/contests/contests'
+import { ownedContest } from '~~/server/contests/owned'
 
 /** One contest with every saved setting, for its edit form. */
 export default defineEventHandler(async (event): Promise<OrganizerContestView> => {

@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
-import { contestBody, organizerContestParams, type ContestRef } from '#shared/contest/schemas'
-import { contestValues, lockedChanges } from '~~/server/contest/contests'
-import { ownedContest } from '~~/server/contest/owned'
+import { contestBody, organizerContestParams, type ContestRef } from '#shared/contests/schemas'
+import { contestValues, lockedChanges } from '~~/server/contests/contests'
+import { ownedContest } from '~~/server/contests/owned'
 
 /**
  * Replaces a contest's settings. Once anyone has entered, what an entry holds (topics, number of questions,

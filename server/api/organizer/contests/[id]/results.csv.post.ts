@@ -1,6 +1,6 @@
-import { organizerContestParams, resultsCsvBody } from '#shared/contest/schemas'
+import { organizerContestParams, resultsCsvBody } from '#shared/contests/schemas'
 import { maskPhone } from '#shared/utils/mask'
-import { ownedContest } from '~~/server/contest/owned'
+import { ownedContest } from '~~/server/contests/owned'
 import { decryptText } from '~~/server/privacy/crypto'
 
 /** Results for prizes: BOM, formula-safe; numbers masked unless revealed with a reason, which is audited first. */

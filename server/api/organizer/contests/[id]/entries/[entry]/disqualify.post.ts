@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { disqualifyBody } from '#shared/contest/schemas'
-import { ownedContest } from '~~/server/contest/owned'
+import { disqualifyBody } from '#shared/contests/schemas'
+import { ownedContest } from '~~/server/contests/owned'
 
 const params = z.object({ id: z.uuid(), entry: z.uuid() })
 

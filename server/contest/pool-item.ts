@@ -1,6 +1,0 @@
-import type { ContestTopic } from '#shared/contest/content'
-import type { ContestItem } from '#shared/contest/schemas'
-import type { LocalizedText } from '#shared/primitives'
-
-/** What the server keeps of an item to check an answer: never sent before the answer. */
-export interface PoolItem { view: ContestItem, answer: number, explain: LocalizedText, topic: ContestTopic }
