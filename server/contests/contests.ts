@@ -1,21 +1,20 @@
 import type { Kysely, Selectable } from 'kysely'
 import { sql } from 'kysely'
 import type { CityProfile } from '#shared/city/profile'
-import type { ContestTopic } from '#shared/contests/content'
-import type { ContestBody, ContestView, OrganizerContestView } from '#shared/contests/schemas'
+import type { ContestBody } from '#shared/contests/requests'
+import type { ContestView, OrganizerContestView, ContestPool, ContestTeam } from '#shared/contests/views'
 import type { ContestsTable, Database } from '~~/server/database/schema'
 import { newId, nowIso } from '~~/server/database/ids'
 
 export type ContestRow = Selectable<ContestsTable>
-export interface Pool { topics: ContestTopic[] }
-interface Team { code: string, name: { zh: string, en: string } }
+export type Pool = ContestPool
 
 export const poolOf = (row: ContestRow) => JSON.parse(row.pool_json) as Pool
 export const stateOf = (row: Pick<ContestRow, 'opens_at' | 'closes_at'>, now = nowIso()) => (now < row.opens_at ? 'upcoming' : now >= row.closes_at ? 'closed' : 'open') as ContestView['state']
 
 /** Teams: the city's districts, or the organisations the contest names. */
-export function teamsOf(row: ContestRow, city: CityProfile): Team[] {
-  return row.team_kind === 'district' ? city.districts.map(d => ({ code: d.code, name: d.name })) : JSON.parse(row.teams_json) as Team[]
+export function teamsOf(row: ContestRow, city: CityProfile): ContestTeam[] {
+  return row.team_kind === 'district' ? city.districts.map(d => ({ code: d.code, name: d.name })) : JSON.parse(row.teams_json) as ContestTeam[]
 }
 
 export async function contestView(db: Kysely<Database>, row: ContestRow, city: CityProfile): Promise<ContestView> {
@@ -42,7 +41,7 @@ export function lockedChanges(row: ContestRow, body: ContestBody): Record<string
   const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && [...a].sort().join() === [...b].sort().join()
   if (!sameSet(poolOf(row).topics, body.topics)) errors.topics = ['People have entered: the topics can no longer change']
   if (body.questionsPerEntry !== row.questions_per_entry) errors.questionsPerEntry = ['People have entered: the number of questions can no longer change']
-  const saved = (JSON.parse(row.teams_json) as Team[]).map(t => t.code)
+  const saved = (JSON.parse(row.teams_json) as ContestTeam[]).map(t => t.code)
   const given = body.teamKind === 'organisation' ? (body.teams ?? []).map(t => t.code) : []
   if (body.teamKind !== row.team_kind) errors.teamKind = ['People have entered: the kind of teams can no longer change']
   else if (!sameSet(saved, given)) errors.teams = ['People have entered: the teams can no longer change']

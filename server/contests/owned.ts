@@ -1,6 +1,6 @@
 import type { H3Event } from 'h3'
 import { createError } from 'h3'
-import { organizerContestParams } from '#shared/contests/schemas'
+import { organizerContestParams } from '#shared/contests/requests'
 import { assertOrganisation, requireOrganizer } from '~~/server/utils/auth'
 import { usePortal } from '~~/server/utils/db'
 import { validParams } from '~~/server/utils/validate'

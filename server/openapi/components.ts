@@ -26,18 +26,7 @@ import {
 } from '#shared/cases/views'
 import { courseFigures } from '#shared/courses/figures'
 import { progressView } from '#shared/courses/progress'
-import {
-  contestAnswerResult,
-  contestList,
-  contestRef,
-  contestView,
-  entryCreated,
-  entryState,
-  organizerContestList,
-  leaderboardView,
-  organizerContestView,
-  organizerEntries,
-} from '#shared/contests/schemas'
+import { contestAnswerResult, contestList, contestRef, contestView, entryCreated, entryState, organizerContestList, leaderboardView, organizerContestView, organizerEntries } from '#shared/contests/views'
 import {
   answerResult,
   attemptCreated,

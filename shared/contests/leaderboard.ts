@@ -1,4 +1,4 @@
-import { MIN_TEAM_ENTRIES } from './schemas'
+import { MIN_TEAM_ENTRIES } from './vocabulary'
 
 export interface EntryScore { team: string, correct: number, answered: number }
 export interface TeamScore { team: string, entries: number, mean: number, score: number, rank: number | null }

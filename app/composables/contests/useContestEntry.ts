@@ -1,4 +1,4 @@
-import type { ContestAnswerResult, EntryState } from '#shared/contests/schemas'
+import type { ContestAnswerResult, EntryState } from '#shared/contests/views'
 
 const idKey = (slug: string) => `portal:contest:${slug}`
 const secretKey = (entryId: string) => `portal:contest-secret:${entryId}`

@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import type { contestList } from '#shared/contests/schemas'
+import type { contestList } from '#shared/contests/views'
 import { contestView } from '~~/server/contests/contests'
 
 export default defineEventHandler(async (event): Promise<z.infer<typeof contestList>> => {

@@ -1,4 +1,4 @@
-import { contestAnswerBody, contestBody, disqualifyBody, entryBody, resultsCsvBody } from '#shared/contests/schemas'
+import { contestAnswerBody, contestBody, disqualifyBody, entryBody, resultsCsvBody } from '#shared/contests/requests'
 import { type Paths, error, ok, file, body, slug, id, entrySecret, organizer } from '../components'
 
 /** The contests routes (tag `contests`). */

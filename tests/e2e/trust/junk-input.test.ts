@@ -10,7 +10,8 @@ import * as auditSchemas from '#shared/audit/schemas'
 import * as courseFigureSchemas from '#shared/courses/figures'
 import * as courseProgressSchemas from '#shared/courses/progress'
 import * as courseRequestSchemas from '#shared/courses/requests'
-import * as contestSchemas from '#shared/contests/schemas'
+import * as contestRequests from '#shared/contests/requests'
+import * as contestViews from '#shared/contests/views'
 import * as caseRequestSchemas from '#shared/cases/requests'
 import * as statisticsIllustratedSchemas from '#shared/statistics/illustrated'
 import * as statisticsRequestSchemas from '#shared/statistics/requests'
@@ -37,7 +38,7 @@ const stackTrace = /\bat .+\.(m?js|ts):\d+/
 
 // Every shared module a handler's query schema may come from: a handler whose `validQuery(event, x)`
 // names a schema not found here fails the test, so a new domain's schemas get added.
-const sharedSchemas: Record<string, unknown> = { ...caseRequestSchemas, ...statisticsRequestSchemas, ...statisticsIllustratedSchemas, ...accountSchemas, ...assistedSchemas, ...auditSchemas, ...contestSchemas, ...quizRequestSchemas, ...courseFigureSchemas, ...courseProgressSchemas, ...courseRequestSchemas, ...eventOrganizerSchemas, ...eventRequestSchemas, ...privacySchemas, ...verificationSchemas, ...venueSchemas }
+const sharedSchemas: Record<string, unknown> = { ...caseRequestSchemas, ...statisticsRequestSchemas, ...statisticsIllustratedSchemas, ...accountSchemas, ...assistedSchemas, ...auditSchemas, ...contestRequests, ...contestViews, ...quizRequestSchemas, ...courseFigureSchemas, ...courseProgressSchemas, ...courseRequestSchemas, ...eventOrganizerSchemas, ...eventRequestSchemas, ...privacySchemas, ...verificationSchemas, ...venueSchemas }
 function querySchemaOf(file: string): z.ZodObject | undefined {
   const name = /validQuery\(event,\s*(\w+)\)/.exec(source(file))?.[1]
   if (!name) return undefined

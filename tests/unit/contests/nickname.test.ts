@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { nicknameProblem } from '#shared/contests/nickname'
-import { nicknameSchema } from '#shared/contests/schemas'
+import { nicknameSchema } from '#shared/contests/requests'
 
 describe('a public nickname', () => {
   it.each([

@@ -1,4 +1,5 @@
-import { contestAnswerBody, entryParams, type ContestAnswerResult } from '#shared/contests/schemas'
+import { contestAnswerBody, entryParams } from '#shared/contests/requests'
+import type { ContestAnswerResult } from '#shared/contests/views'
 import { contestTopics } from '#shared/contests/content'
 import { answerEntry } from '~~/server/contests/entries'
 import { entrySecretHash } from '~~/server/contests/entry-secret'

@@ -1,4 +1,5 @@
-import { entryParams, type EntryState } from '#shared/contests/schemas'
+import { entryParams } from '#shared/contests/requests'
+import type { EntryState } from '#shared/contests/views'
 import { contestTopics } from '#shared/contests/content'
 import { entryState } from '~~/server/contests/entries'
 import { entrySecretHash } from '~~/server/contests/entry-secret'

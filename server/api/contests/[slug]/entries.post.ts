@@ -1,4 +1,5 @@
-import { contestParams, entryBody, type EntryCreated } from '#shared/contests/schemas'
+import { contestParams, entryBody } from '#shared/contests/requests'
+import type { EntryCreated } from '#shared/contests/views'
 import { findContest, poolOf } from '~~/server/contests/contests'
 import { createEntry } from '~~/server/contests/entries'
 import { contestPool } from '~~/server/contests/pool'

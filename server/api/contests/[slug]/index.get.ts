@@ -1,4 +1,5 @@
-import { contestParams, type ContestView } from '#shared/contests/schemas'
+import { contestParams } from '#shared/contests/requests'
+import type { ContestView } from '#shared/contests/views'
 import { contestView, findContest } from '~~/server/contests/contests'
 
 export default defineEventHandler(async (event): Promise<ContestView> => {

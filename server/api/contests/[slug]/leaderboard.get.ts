@@ -1,4 +1,5 @@
-import { contestParams, type LeaderboardView } from '#shared/contests/schemas'
+import { contestParams } from '#shared/contests/requests'
+import type { LeaderboardView } from '#shared/contests/views'
 import { findContest } from '~~/server/contests/contests'
 import { leaderboard } from '~~/server/contests/entries'
 

@@ -1,4 +1,4 @@
-import type { OrganizerContestList } from '#shared/contests/schemas'
+import type { OrganizerContestList } from '#shared/contests/views'
 import { contestView } from '~~/server/contests/contests'
 
 /** The organisation's contests (admins: all of the city's), each with its id for the staff screens. */
@@ -9,5 +9,6 @@ export default defineEventHandler(async (event): Promise<OrganizerContestList> =
   if (user.role !== 'admin') query = query.where('organisation_id', '=', user.organisationId!)
   const rows = await query.orderBy('opens_at', 'desc').execute()
   setResponseHeader(event, 'cache-control', 'no-store')
-  return { items: await Promise.all(rows.map(r => contestView(db, r, city))), ids: rows.map(r => r.id) }
+  const items = await Promise.all(rows.map(async r => ({ ...await contestView(db, r, city), id: r.id })))
+  return { items, ids: rows.map(r => r.id) }
 })

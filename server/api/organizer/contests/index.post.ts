@@ -1,4 +1,5 @@
-import { contestBody, type ContestRef } from '#shared/contests/schemas'
+import { contestBody } from '#shared/contests/requests'
+import type { ContestRef } from '#shared/contests/views'
 import { insertContest } from '~~/server/contests/contests'
 
 export default defineEventHandler(async (event): Promise<ContestRef> => {

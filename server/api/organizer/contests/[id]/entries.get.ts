@@ -1,4 +1,4 @@
-import type { OrganizerEntries } from '#shared/contests/schemas'
+import type { OrganizerEntries } from '#shared/contests/views'
 import { maskPhone } from '#shared/utils/mask'
 import { ownedContest } from '~~/server/contests/owned'
 import { decryptText } from '~~/server/privacy/crypto'

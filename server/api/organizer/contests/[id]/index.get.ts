@@ -1,4 +1,4 @@
-import type { OrganizerContestView } from '#shared/contests/schemas'
+import type { OrganizerContestView } from '#shared/contests/views'
 import { organizerContestView } from '~~/server/contests/contests'
 import { ownedContest } from '~~/server/contests/owned'
 

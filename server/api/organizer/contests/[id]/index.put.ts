@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
-import { contestBody, organizerContestParams, type ContestRef } from '#shared/contests/schemas'
+import { contestBody, organizerContestParams } from '#shared/contests/requests'
+import type { ContestRef } from '#shared/contests/views'
 import { contestValues, lockedChanges } from '~~/server/contests/contests'
 import { ownedContest } from '~~/server/contests/owned'
 

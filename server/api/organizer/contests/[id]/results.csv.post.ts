@@ -1,4 +1,4 @@
-import { organizerContestParams, resultsCsvBody } from '#shared/contests/schemas'
+import { organizerContestParams, resultsCsvBody } from '#shared/contests/requests'
 import { maskPhone } from '#shared/utils/mask'
 import { ownedContest } from '~~/server/contests/owned'
 import { decryptText } from '~~/server/privacy/crypto'

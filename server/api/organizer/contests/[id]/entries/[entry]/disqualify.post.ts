@@ -1,11 +1,12 @@
 import { z } from 'zod'
-import { disqualifyBody } from '#shared/contests/schemas'
+import type { OkResponse } from '#shared/primitives'
+import { disqualifyBody } from '#shared/contests/requests'
 import { ownedContest } from '~~/server/contests/owned'
 
 const params = z.object({ id: z.uuid(), entry: z.uuid() })
 
 /** Takes an entry off the leaderboard, with a reason, in the audit log. */
-export default defineEventHandler(async (event) => {
+export default defineEventHandler(async (event): Promise<OkResponse> => {
   const { entry } = await validParams(event, params)
   const body = await validBody(event, disqualifyBody)
   const { row, user, db } = await ownedContest(event)
