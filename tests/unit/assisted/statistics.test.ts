@@ -31,7 +31,7 @@ describe('the statistics of bookings helpers made (issue 25)', () => {
     const heping = await insertEvent(t.db, { district_code: 'heping', starts_at: starts(2), capacity: 100 })
     const nankai = await insertEvent(t.db, { district_code: 'nankai', starts_at: starts(3), capacity: 100 })
     let seq = 0
-    const booking = async (eventId: string, source: 'assisted' | 'web', consent: 'in-person' | 'phone', contact: 'mobile' | 'landline' | 'none') => {
+    const booking = async (eventId: string, source: 'assisted' | 'resident', consent: 'in-person' | 'phone', contact: 'mobile' | 'landline' | 'none') => {
       seq++
       const id = `reg-${seq}`
       await t.db.insertInto('registrations').values({
@@ -49,7 +49,7 @@ describe('the statistics of bookings helpers made (issue 25)', () => {
     for (let i = 0; i < 40; i++) await booking(heping.id, 'assisted', 'in-person', i < 20 ? 'none' : 'mobile')
     for (let i = 0; i < 30; i++) await booking(heping.id, 'assisted', 'phone', 'landline')
     for (let i = 0; i < 3; i++) await booking(nankai.id, 'assisted', 'phone', 'mobile')
-    for (let i = 0; i < 25; i++) await booking(nankai.id, 'web', 'in-person', 'mobile')
+    for (let i = 0; i < 25; i++) await booking(nankai.id, 'resident', 'in-person', 'mobile')
     section = await assistedStatistics.build(statisticsContext({} as H3Event, t.db, tianjin, year, randomBytes(32)))
   })
   afterAll(async () => {

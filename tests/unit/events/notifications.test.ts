@@ -51,7 +51,7 @@ describe.each(dialects)('notifications outbox on $name', ({ open }) => {
     const now = new Date().toISOString()
     const rows = Array.from({ length: 3000 }, (_, i) => ({
       id: `big-${event.id}-${i}`, event_id: event.id, code: `B${i}`, seq: i + 1, status: 'confirmed' as const, party_size: 1,
-      name_enc: null, phone_enc: null, phone_hash: `big-${i}`, age_group: null, district_code: null, source: 'web' as const, consent_at: now,
+      name_enc: null, phone_enc: null, phone_hash: `big-${i}`, age_group: null, district_code: null, source: 'resident' as const, consent_at: now,
       promoted_at: null, cancelled_at: null, checked_in_at: null, checked_in_by: null, attendance_confirmed_at: null,
       purge_after: '2099-01-01T00:00:00.000Z', anonymised_at: null, created_at: now, updated_at: now,
     }))

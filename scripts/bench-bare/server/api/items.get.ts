@@ -1,3 +1,5 @@
+import { defineEventHandler } from 'h3'
+
 // Twenty items, as a list page would show them.
 const start = Date.parse('2030-01-01T02:00:00Z')
 const items = Array.from({ length: 20 }, (_, i) => ({
