@@ -30,10 +30,7 @@ export async function useOrganizerEvent(id: string) {
 
 /** What an event's staff page loaded (the event, or its attendees): nothing, or a 400, is a 404; other refusals keep their status. */
 export function assertOrganizerEventFound(result: { error: Ref<{ statusCode?: number } | null | undefined>, data: Ref<unknown> }) {
-  if (result.error.value || !result.data.value) {
-    const status = result.error.value?.statusCode
-    throw createError({ statusCode: !status || status === 400 ? 404 : status, statusMessage: 'Event not found', fatal: true })
-  }
+  requireFound(result.error.value, result.data.value, 'Event not found')
 }
 
 /** The tab title of an event's staff page (`titleKey` takes the event's title), following the language. */
