@@ -17,6 +17,7 @@ export const imageView = z.object({
 export type ImageView = z.infer<typeof imageView>
 
 export const outcomeView = z.object({ label: z.string(), value: z.number(), unit: z.string() })
+export type OutcomeView = z.infer<typeof outcomeView>
 
 export const rankingRow = z.object({
   rank: z.number().int(),
