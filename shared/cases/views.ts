@@ -232,4 +232,3 @@ export type ExportDocument = z.infer<typeof exportDocument>
 
 export type AdminCallItem = z.infer<typeof adminCallItem>
 export type ReviewerCaseItem = z.infer<typeof reviewerCaseItem>
-export type ReviewerOption = z.infer<typeof reviewerOption>
