@@ -88,9 +88,11 @@ export default defineNuxtConfig({
       if (!template || !original) return
       const appKeys = ['prerender', 'redirect', 'appMiddleware', 'appLayout', 'cache', 'isr', 'swr', 'ssr']
       template.getContents = (data) => {
-        const rules = Object.entries(data.nuxt._nitro?.options.routeRules ?? {})
+        // Nuxt's own route-rules template reads them there too (nuxt._nitro is internal, hence the cast).
+        const nitro = (data.nuxt as unknown as { _nitro?: { options: { routeRules?: Record<string, Record<string, unknown>> } } })._nitro
+        const rules = Object.entries(nitro?.options.routeRules ?? {})
         // (Nuxt's own /__nuxt_error rule is left out of the app's copy by Nuxt itself.)
-        const forPages = rules.some(([route, rule]) => !/^\/(?:__nuxt_content\/|__nuxt_error$)/.test(route) && appKeys.some(key => (rule as Record<string, unknown>)[key] !== undefined))
+        const forPages = rules.some(([route, rule]) => !/^\/(?:__nuxt_content\/|__nuxt_error$)/.test(route) && appKeys.some(key => rule[key] !== undefined))
         return forPages ? original(data) : 'export default () => ({})'
       }
     },
