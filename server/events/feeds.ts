@@ -67,7 +67,7 @@ export async function publishedCases(db: Kysely<Database>, city: FeedCity, limit
     .orderBy('s.published_at', 'desc').orderBy('s.id').limit(limit).execute()
 }
 
-/** The events dictionary in one language, for the feeds' texts. */
+/** The events dictionary in one language, for the feeds' and calendar files' texts. */
 export const feedText = (lang: Language) => i18n.getFixedT(lang)
 
 /** The feed's name in a language: the city's week, and the district or venue when it has one. */
