@@ -2,13 +2,13 @@ import { fileURLToPath } from 'node:url'
 
 // https://nuxt.com/docs/api/configuration/nuxt-config
 export default defineNuxtConfig({
-  modules: ['@vueuse/nuxt', '@nuxt/eslint', 'nuxt-auth-utils', 'nuxt-security', '@nuxt/content'],
+  modules: ['@vueuse/nuxt', '@nuxt/eslint', 'nuxt-auth-utils', 'nuxt-security', '@nuxt/content', '@pinia/nuxt'],
   // Names come from file names; each file name starts with its folder (VenueCard in venues/).
   components: [{ path: '~/components', pathPrefix: false }],
   imports: {
     // Composables live in one folder per domain (composables/events/…), shared ones at the top.
-    // The stores (prefs, auth) are plain composables over useState: Pinia cost every page 3 KB and its start-up.
-    dirs: ['composables/**', 'stores'],
+    // The Pinia stores (app/stores: prefs, auth, shared device) are auto-imported by @pinia/nuxt.
+    dirs: ['composables/**'],
     presets: [{ from: 'i18next-vue', imports: ['useTranslation'] }],
   },
   devtools: { enabled: false },
@@ -77,6 +77,23 @@ export default defineNuxtConfig({
     'components:extend'(components) {
       for (let i = components.length - 1; i >= 0; i--) {
         if (/@nuxtjs[\\/]mdc[\\/].*[\\/]prose[\\/]/.test(components[i]!.filePath)) components.splice(i, 1)
+      }
+    },
+    // The app's copy of the route rules answers a layout, redirect, rendering or app-middleware rule for a page;
+    // ours set none, yet @nuxt/content's rules for its SQL dumps (never a page) were compiled into every page's
+    // entry (0.5 KiB gzipped). While no other rule sets one of those keys, the app's copy is empty.
+    'app:templates'(app) {
+      const template = app.templates.find(t => t.filename === 'route-rules.mjs')
+      const original = template?.getContents
+      if (!template || !original) return
+      const appKeys = ['prerender', 'redirect', 'appMiddleware', 'appLayout', 'cache', 'isr', 'swr', 'ssr']
+      template.getContents = (data) => {
+        // Nuxt's own route-rules template reads them there too (nuxt._nitro is internal, hence the cast).
+        const nitro = (data.nuxt as unknown as { _nitro?: { options: { routeRules?: Record<string, Record<string, unknown>> } } })._nitro
+        const rules = Object.entries(nitro?.options.routeRules ?? {})
+        // (Nuxt's own /__nuxt_error rule is left out of the app's copy by Nuxt itself.)
+        const forPages = rules.some(([route, rule]) => !/^\/(?:__nuxt_content\/|__nuxt_error$)/.test(route) && appKeys.some(key => rule[key] !== undefined))
+        return forPages ? original(data) : 'export default () => ({})'
       }
     },
     // app/router.options.ts replaces Nuxt's scrollBehavior, the only thing Nuxt's own router options

@@ -14,11 +14,11 @@ type Dictionary = Record<string, unknown>
 type Shipped = Partial<Record<Namespace, Dictionary>>
 
 // In the browser, one lazy chunk per language and namespace: it fetches only what a page
-// needs, in its language. The server imports them all (shared/i18n/dictionaries.ts).
-const browserFiles = import.meta.client ? import.meta.glob<Dictionary>('../../shared/i18n/*/*.json', { import: 'default' }) : {}
+// needs, in its language (app/utils/dictionary-files.ts). The server imports them all (shared/i18n/dictionaries.ts).
 async function read(lng: Language, ns: Namespace): Promise<Dictionary> {
   if (import.meta.server) return (await import('#shared/i18n/dictionaries')).dictionaries[lng][ns]
-  const loader = browserFiles[`../../shared/i18n/${lng}/${ns}.json`]
+  const { dictionaryFiles } = await import('~/utils/dictionary-files')
+  const loader = dictionaryFiles[`../../shared/i18n/${lng}/${ns}.json`]
   if (!loader) throw new Error(`[i18n] no dictionary shared/i18n/${lng}/${ns}.json`)
   return loader()
 }

@@ -1,8 +1,9 @@
 import type { AuthUser } from '#shared/accounts/schemas'
 
-function createAuth() {
-  const user = useState<AuthUser | null>('auth.user', () => null)
-  const loaded = useState('auth.loaded', () => false)
+/** The signed-in organizer or admin, as /api/auth/me reports it; one store per Nuxt app (per request on the server). */
+export const useAuthStore = defineStore('auth', () => {
+  const user = ref<AuthUser | null>(null)
+  const loaded = ref(false)
   const requestFetch = useRequestFetch()
 
   async function load(force = false) {
@@ -28,15 +29,5 @@ function createAuth() {
     user.value = null
   }
 
-  return reactive({ user, loaded, load, login, logout })
-}
-
-const stores = new WeakMap<object, ReturnType<typeof createAuth>>()
-
-/** The signed-in organizer or admin, as /api/auth/me reports it; one object per Nuxt app (per request on the server). */
-export function useAuthStore() {
-  const nuxtApp = useNuxtApp()
-  let auth = stores.get(nuxtApp)
-  if (!auth) stores.set(nuxtApp, auth = createAuth())
-  return auth
-}
+  return { user, loaded, load, login, logout }
+})

@@ -1,6 +1,7 @@
 import { computed, toValue, type ComputedRef, type MaybeRefOrGetter, type Ref } from 'vue'
 import type { RouteLocationNormalizedLoaded } from 'vue-router'
 import type { Language } from '#shared/i18n/languages'
+import type { LocalizedText } from '#shared/primitives'
 
 /** What a public page says about itself (usePageSeo). */
 export interface PageSeo {
@@ -42,10 +43,10 @@ export function shorten(text: string | null | undefined, max = 160): string {
 export interface PageSeoContext {
   seo: PageSeo
   t: (key: string, options?: Record<string, unknown>) => string
-  locale: { lang: ComputedRef<Language>, text: (value: { zh: string, en: string } | null | undefined) => string }
+  locale: { lang: ComputedRef<Language>, text: (value: LocalizedText | null | undefined) => string }
   route: RouteLocationNormalizedLoaded
   origin: Ref<string>
-  city: Ref<{ name: { zh: string, en: string }, week: { theme: { zh: string, en: string } } } | null | undefined>
+  city: Ref<{ name: LocalizedText, week: { theme: LocalizedText } } | null | undefined>
 }
 
 /** The head a public page carries (usePageSeo): meta, links and JSON-LD, each a getter so they follow the page. */

@@ -65,10 +65,10 @@ export function nextPerson() {
  * - after the idle time without a touch on residents' pages, nextPerson;
  * - fields ask the browser not to offer what someone typed before (autocomplete off);
  * - a page brought back from the back-forward cache is replaced by the home page;
- * - useState('shared-device') tells the default layout to show the banner with 下一位.
+ * - the shared-device store (app/stores/sharedDevice.ts) tells the default layout to show the banner with 下一位.
  */
 export function startSharedDevice() {
-  useState<boolean>('shared-device').value = true
+  useSharedDeviceStore().on = true
   const router = useRouter()
   const push = router.push.bind(router)
   router.push = to => (isSharedDevice() ? router.replace(to) : push(to))

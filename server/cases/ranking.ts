@@ -1,9 +1,11 @@
-import type { Kysely } from 'kysely'
+import type { Kysely, Selectable } from 'kysely'
 import { expertSummary, rankCases, type CriterionScores } from '#shared/cases/ranking'
 import { caseCriteria, publicStatuses } from '#shared/cases/vocabulary'
 import type { RankingRow } from '#shared/cases/views'
-import type { Database } from '~~/server/database/schema'
-import type { CallRow } from './calls'
+import type { CaseCallsTable, Database } from '~~/server/database/schema'
+
+/** What the ranking reads of a call (its row, as calls.ts has it: calls.ts imports this file, not the other way round). */
+type RankedCall = Pick<Selectable<CaseCallsTable>, 'id' | 'weight_exemplary' | 'weight_innovative' | 'weight_replicable' | 'vote_weight'>
 
 export type StoredScores = Record<typeof caseCriteria[number], { score: number, comment: string }>
 export const scoresOf = (json: string): CriterionScores => {
@@ -24,7 +26,7 @@ export async function reviewsByCase(db: Kysely<Database>, ids: string[]): Promis
 export interface RankedCase extends RankingRow { id: string, creditCode: string, district: string, theme: string }
 
 /** The call's final ranking over its published cases: the formula is in shared/cases/ranking.ts. */
-export async function rankedCases(db: Kysely<Database>, call: CallRow): Promise<RankedCase[]> {
+export async function rankedCases(db: Kysely<Database>, call: RankedCall): Promise<RankedCase[]> {
   const cases = await db.selectFrom('case_submissions')
     .select(['id', 'slug', 'title', 'organisation_name', 'credit_code', 'district', 'theme', 'vote_count', 'status'])
     .where('call_id', '=', call.id).where('status', 'in', publicStatuses).where('hidden_at', 'is', null).execute()
@@ -42,6 +44,6 @@ export async function rankedCases(db: Kysely<Database>, call: CallRow): Promise<
   })
 }
 
-export async function callRanking(db: Kysely<Database>, call: CallRow): Promise<RankingRow[]> {
+export async function callRanking(db: Kysely<Database>, call: RankedCall): Promise<RankingRow[]> {
   return (await rankedCases(db, call)).map(({ id: _id, creditCode: _c, district: _d, theme: _t, ...row }) => row)
 }

@@ -2,8 +2,9 @@ import type { Kysely } from 'kysely'
 import type { CourseFigures } from '#shared/courses/figures'
 import type { Database } from '~~/server/database/schema'
 import type { LessonView } from '#shared/courses/views'
+import type { LocalizedText } from '#shared/primitives'
 
-interface CatalogueCourse { slug: string, title: { zh: string, en: string }, lessons: LessonView[] }
+interface CatalogueCourse { slug: string, title: LocalizedText, lessons: LessonView[] }
 
 /** Starts (step 1 reached), completions (step 0) and the step where most left, per course and lesson, from the counts. */
 export async function courseFigures(db: Kysely<Database>, city: string, catalogue: CatalogueCourse[], from: string, to: string): Promise<CourseFigures> {

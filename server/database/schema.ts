@@ -17,7 +17,7 @@
  * - `source` says who made a row: 'seed' rows are never overwritten once they
  *   exist, and 'user' rows are never touched by seeding.
  */
-import type { Generated, Insertable, Selectable } from 'kysely'
+import type { Generated, Selectable } from 'kysely'
 import type { CaseStatus, CaseTheme, ReportReason } from '#shared/cases/vocabulary'
 import type { EventCategory, EventFormat, EventStatus, RegistrationSource, RegistrationStatus, AgeGroup } from '#shared/events/vocabulary'
 import type { VerificationPurpose } from '#shared/verification/schemas'
@@ -601,11 +601,6 @@ export interface Database {
   case_reports: CaseReportsTable
 }
 
-export type VenueRow = Selectable<VenuesTable>
-export type NewVenue = Insertable<VenuesTable>
-export type DistrictRow = Selectable<DistrictsTable>
-export type OrganisationRow = Selectable<OrganisationsTable>
 export type UserRow = Selectable<UsersTable>
-export type AuditRow = Selectable<AuditLogTable>
 export type EventRow = Selectable<EventsTable>
 export type RegistrationRow = Selectable<RegistrationsTable>

@@ -1,18 +1,8 @@
 import { ICalAlarmType, ICalEventStatus, type ICalCalendar } from 'ical-generator'
-import i18next from 'i18next'
 import type { EventDetailView } from '#shared/events/views'
-import { dictionaries } from '#shared/i18n/dictionaries'
-import { languages, pickText, type Language } from '#shared/i18n/languages'
+import { pickText, type Language } from '#shared/i18n/languages'
 import { calendarOrganizer, calendarText, portalCalendar, type CalendarCity } from '~~/server/utils/calendar'
-
-const i18n = i18next.createInstance()
-i18n.init({
-  resources: Object.fromEntries(languages.map(lng => [lng, { translation: dictionaries[lng].events }])),
-  lng: 'zh-CN',
-  fallbackLng: false,
-  initAsync: false,
-  interpolation: { escapeValue: false },
-})
+import { feedText } from './feeds'
 
 export type CalendarEvent = Pick<EventDetailView, 'id' | 'slug' | 'title' | 'summary' | 'startsAt' | 'endsAt' | 'venue' | 'organiser' | 'status'>
 
@@ -48,7 +38,7 @@ const wallText = (iso: string) => wall(iso).toISOString().replace(/[-:]/g, '').s
 
 /** What every entry of an event says, whatever its times. */
 function entryTexts({ event: e, url, updatedAt }: CalendarEntry, { lang, uidDomain, city }: CalendarContext, alarm: boolean) {
-  const t = i18n.getFixedT(lang)
+  const t = feedText(lang)
   const title = pickText(e.title, lang)
   const cancelled = e.status === 'cancelled'
   return {

@@ -9,6 +9,7 @@ import { languages, pickText, type Language } from '#shared/i18n/languages'
 import { dateOnlyToInstant } from '#shared/utils/dates'
 import type { Database } from '~~/server/database/schema'
 import { toEventView, eventQuery } from './views'
+import type { LocalizedText } from '#shared/primitives'
 
 const i18n = i18next.createInstance()
 i18n.init({
@@ -23,8 +24,8 @@ export type FeedCity = Pick<CityProfile, 'slug' | 'name' | 'week' | 'contact'>
 
 /** What a feed covers: the whole city, a district or a venue, with the name a calendar shows for it. */
 export interface FeedScope {
-  district?: { code: string, name: { zh: string, en: string } }
-  venue?: { code: string, id: string, name: { zh: string, en: string } }
+  district?: { code: string, name: LocalizedText }
+  venue?: { code: string, id: string, name: LocalizedText }
 }
 
 /** The district or venue a feed asks for, or a 404 when the city has none by that code. */
@@ -66,7 +67,7 @@ export async function publishedCases(db: Kysely<Database>, city: FeedCity, limit
     .orderBy('s.published_at', 'desc').orderBy('s.id').limit(limit).execute()
 }
 
-/** The events dictionary in one language, for the feeds' texts. */
+/** The events dictionary in one language, for the feeds' and calendar files' texts. */
 export const feedText = (lang: Language) => i18n.getFixedT(lang)
 
 /** The feed's name in a language: the city's week, and the district or venue when it has one. */

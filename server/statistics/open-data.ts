@@ -3,6 +3,7 @@ import { HIDDEN_MARKER, MAX_CHANGE, SMALL_MARKER } from '#shared/statistics/view
 import { DISCLOSURE_METHOD } from '#shared/statistics/perturbation'
 import { zipSync, strToU8 } from 'fflate'
 import { toCsv } from '~~/server/utils/csv'
+import type { LocalizedText } from '#shared/primitives'
 
 /** The values the CSVs use for cells that are not numbers (Table Schema `missingValues`). */
 export const MISSING_VALUES = ['', SMALL_MARKER, HIDDEN_MARKER]
@@ -69,7 +70,7 @@ function tableSchema({ table, totals }: OpenDataFile) {
  * each table a resource, its totals another (`<table>-totals`). Paths are absolute URLs, or, for the zip,
  * relative (`<table>.csv` beside datapackage.json).
  */
-export function dataPackage(view: StatisticsView, origin: string, city: { slug: string, name: { zh: string, en: string } }, paths: 'absolute' | 'relative' = 'absolute'): DataPackageView {
+export function dataPackage(view: StatisticsView, origin: string, city: { slug: string, name: LocalizedText }, paths: 'absolute' | 'relative' = 'absolute'): DataPackageView {
   const base = `${origin}/api/statistics`
   return {
     profile: 'tabular-data-package',
@@ -104,7 +105,7 @@ export function dataPackage(view: StatisticsView, origin: string, city: { slug: 
  * The package as one zip: datapackage.json at its root with relative paths, and every CSV beside it
  * (UTF-8, no BOM), as Frictionless tools open a zipped package.
  */
-export function dataPackageZip(view: StatisticsView, origin: string, city: { slug: string, name: { zh: string, en: string } }): Uint8Array {
+export function dataPackageZip(view: StatisticsView, origin: string, city: { slug: string, name: LocalizedText }): Uint8Array {
   const pkg = dataPackage(view, origin, city, 'relative')
   // Every entry carries the snapshot's time, so the same figures make the same bytes.
   const mtime = new Date(view.generatedAt)

@@ -37,7 +37,6 @@ export const assistedBookingBody = z.object({
   ctx.addIssue({ code: 'custom', path: ['phone'], message, params: { i18n } })
   return z.NEVER
 })
-export type AssistedBookingInput = z.input<typeof assistedBookingBody>
 
 export const assistedIdParams = z.object({ id: z.uuid() })
 

@@ -57,7 +57,6 @@ export const casesQuery = z.object({
   year: optionalQuery(z.coerce.number().int().min(2000).max(2100)),
   ...pageQuery(12, 48),
 })
-export type CasesQuery = z.infer<typeof casesQuery>
 
 export const creditCodeSchema = z.string().max(40).transform(normalizeCreditCode)
   .refine(isCreditCode, { message: 'Enter the 18-character unified social credit code; its last character does not match', params: { i18n: 'cases.errors.creditCode' } })
@@ -81,7 +80,6 @@ export const caseFields = z.object({
   description: z.string().trim().min(50).max(8000),
   outcomes: z.array(outcomeSchema).min(1).max(6),
 })
-export type CaseFields = z.infer<typeof caseFields>
 
 /**
  * A draft may be incomplete: only lengths' upper bounds and types are checked, so a
@@ -112,7 +110,6 @@ export type SubmissionCreateBody = z.infer<typeof submissionCreateBody>
 
 /** PATCH /api/case-submissions/:id: changed fields; `submit: true` hands the draft in (every field then required). */
 export const submissionPatchBody = draftFields.extend({ submit: z.boolean().optional() }).strict()
-export type SubmissionPatchBody = z.infer<typeof submissionPatchBody>
 
 /** The edit code a submitter got, sent as the `x-edit-code` header. */
 export const EDIT_CODE_HEADER = 'x-edit-code'

@@ -17,6 +17,7 @@ export const imageView = z.object({
 export type ImageView = z.infer<typeof imageView>
 
 export const outcomeView = z.object({ label: z.string(), value: z.number(), unit: z.string() })
+export type OutcomeView = z.infer<typeof outcomeView>
 
 export const rankingRow = z.object({
   rank: z.number().int(),
@@ -231,4 +232,3 @@ export type ExportDocument = z.infer<typeof exportDocument>
 
 export type AdminCallItem = z.infer<typeof adminCallItem>
 export type ReviewerCaseItem = z.infer<typeof reviewerCaseItem>
-export type ReviewerOption = z.infer<typeof reviewerOption>

@@ -36,6 +36,5 @@ export const MAX_IMAGES = 6
 export const MAX_IMAGE_BYTES = 8 * 1024 * 1024
 /** The longest side a picture may have: WebP's own limit. */
 export const MAX_IMAGE_SIDE = 16383
-export const imageTypes = ['image/jpeg', 'image/png', 'image/webp'] as const
 /** The widths every image is re-encoded to (never wider than the original). */
 export const IMAGE_WIDTHS = [480, 960, 1600] as const

@@ -94,4 +94,3 @@ export const cityProfileSchema = cityProfileFields.superRefine((city, ctx) => {
 export type CityProfile = z.infer<typeof cityProfileSchema>
 export type Venue = z.infer<typeof venueSchema>
 export type District = z.infer<typeof districtSchema>
-export type VenueKind = typeof venueKinds[number]

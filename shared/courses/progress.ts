@@ -45,4 +45,3 @@ export const activityBody = z.object({
   step: z.number().int().min(1).max(50).optional(),
   completed: z.boolean().optional(),
 }).strict().refine(b => (b.step === undefined) !== (b.completed === undefined), { message: 'either step or completed', path: ['step'] })
-export type ActivityBody = z.infer<typeof activityBody>

@@ -8,7 +8,6 @@ export const courseListQuery = z.object({
   level: optionalQuery(z.enum(courseLevels)),
   ...pageQuery(12),
 })
-export type CourseListQuery = z.infer<typeof courseListQuery>
 
 export const courseParams = z.object({ slug: codeSchema })
 /** The resident's district, if chosen: its classes come first. */

@@ -9,6 +9,3 @@ export const courseTopics = [
 export const courseLevels = ['first-steps', 'next-steps'] as const
 /** Cities a course or a step can be tagged for (server/city/seeds/<city>.json). */
 export const courseCities = ['tianjin', 'huludao'] as const
-
-export type CourseTopic = typeof courseTopics[number]
-export type CourseLevel = typeof courseLevels[number]

@@ -7,7 +7,6 @@ export const feedbackScores = [1, 2, 3, 4, 5] as const
 export const feedbackFaces: Record<number, string> = { 1: '😞', 2: '🙁', 3: '😐', 4: '🙂', 5: '😀' }
 /** "学到了能用的东西吗": yes, a little, no. */
 export const feedbackLearned = ['yes', 'some', 'no'] as const
-export type FeedbackLearned = typeof feedbackLearned[number]
 export const FEEDBACK_COMMENT_MAX = 300
 
 /**

@@ -50,7 +50,6 @@ export const eventImportRow = z.object({
   action: z.enum(['create', 'update']).optional(),
   title: z.string(),
 })
-export type EventImportRow = z.infer<typeof eventImportRow>
 
 export const eventImportResult = z.object({
   rows: z.array(eventImportRow),

@@ -18,7 +18,6 @@ export const eventMessageBody = z.object({
     .refine(s => [...s].length <= EVENT_MESSAGE_MAX, { message: `At most ${EVENT_MESSAGE_MAX} characters` })
     .refine(s => !LINK.test(s), { message: 'No web addresses' }),
 }).strict()
-export type EventMessageInput = z.infer<typeof eventMessageBody>
 
 /** Characters as the limit counts them. */
 export const messageLength = (text: string) => [...text.replace(/\s+/g, ' ').trim()].length

@@ -32,7 +32,6 @@ export const registrationBody = z.object({
   district: codeSchema.optional(),
   consent: z.literal(true),
 }).strict()
-export type RegistrationInput = z.input<typeof registrationBody>
 
 /** A resident proves a booking is theirs with its code and the mobile number it was made with. */
 export const registrationLookupBody = z.object({

@@ -44,7 +44,6 @@ export type RepeatRule = z.infer<typeof repeatRule>
 
 /** "Change only this one" or "this and all following occurrences" when editing an occurrence of a series. */
 export const seriesScopes = ['this', 'following'] as const
-export type SeriesScope = typeof seriesScopes[number]
 
 /** RRULE text without its "RRULE:" name, as stored. */
 const bare = (options: Partial<Options>) => RRule.optionsToString(options).replace(/^RRULE:/, '')

@@ -36,7 +36,6 @@ export const apiError = z.object({
     retryAfter: z.number().int().optional(),
   }).loose().optional(),
 }).loose()
-export type ApiError = z.infer<typeof apiError>
 
 /**
  * The same error as RFC 9457 problem details (`application/problem+json`), for clients that ask for it

@@ -15,11 +15,9 @@ export type ItemKind = typeof itemKinds[number]
 
 /** The simulated screens an item is shown on. */
 export const screenKinds = ['sms', 'chat', 'call', 'payment', 'web', 'app-download'] as const
-export type ScreenKind = typeof screenKinds[number]
 
 /** What a part of a screen is, so the renderer can draw it as residents meet it. */
 export const partRoles = ['incoming', 'outgoing', 'caller', 'you', 'link', 'button', 'field', 'amount', 'payee', 'notice', 'text'] as const
-export type PartRole = typeof partRoles[number]
 
 /** The course lesson to review for each fraud type (content/courses/): the result page links to it. */
 export const reviewLessons: Record<FraudType, string> = {

@@ -5,7 +5,6 @@ import { emptyToUndefined, optionalQuery } from '../primitives'
 export const statisticsQuery = z.object({
   year: z.preprocess(emptyToUndefined, z.coerce.number().int().min(2000).max(2100).optional()),
 })
-export type StatisticsQuery = z.infer<typeof statisticsQuery>
 
 /** `?year=…&bom=1`: a byte-order mark first, for Excel. */
 export const statisticsCsvQuery = statisticsQuery.extend({

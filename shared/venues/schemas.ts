@@ -7,7 +7,6 @@ export const venueListQuery = z.object({
   kind: optionalQuery(z.enum(venueKinds)),
   ...pageQuery(12),
 })
-export type VenueListQuery = z.infer<typeof venueListQuery>
 
 const access = z.object({ stepFree: z.boolean(), hearingLoop: z.boolean(), parking: z.boolean() }).strict()
 

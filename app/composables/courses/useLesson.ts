@@ -12,10 +12,7 @@ export async function useLesson() {
     key: `lesson:${course}/${lesson}`,
     getCachedData: key => nuxtApp.payload.data[key] ?? nuxtApp.static.data[key],
   })
-  if (error.value || !data.value) {
-    const status = error.value?.statusCode
-    throw createError({ statusCode: !status || status === 400 ? 404 : status, statusMessage: 'Lesson not found', fatal: true })
-  }
+  requireFound(error.value, data.value, 'Lesson not found')
   const base = `/courses/${course}/${lesson}`
   return { lesson: computed(() => data.value!), base }
 }

@@ -2,7 +2,6 @@ import { eventCreateBody, eventPatchBody } from '#shared/events/organizer'
 import type { EventFormat } from '#shared/events/vocabulary'
 import type { FieldError } from '~/composables/useFormErrors'
 import type { OrganizerEventDetail, OrganizerEventSaved } from '#shared/events/organizer'
-import { fromShanghaiInput, toShanghaiInput } from '~/composables/events/useOrganizerEvents'
 import { beijingDate, MAX_OCCURRENCES, ruleText, seriesStarts, type RepeatRule } from '#shared/events/series'
 
 export interface OrganizerEventTexts { title: string, summary: string, description: string, whatToBring: string }

@@ -2,21 +2,6 @@ import type { OrganizerEventDetail } from '#shared/events/organizer'
 import type { LocalizedText } from '#shared/primitives'
 import { formatDate, formatDateTime } from '#shared/utils/dates'
 
-/** Asia/Shanghai is UTC+8 all year (no daylight saving time). */
-const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000
-
-/** An instant as the value of a datetime-local input, on the clock in Asia/Shanghai. */
-export function toShanghaiInput(iso: string | null | undefined): string {
-  const ms = iso ? Date.parse(iso) : Number.NaN
-  return Number.isNaN(ms) ? '' : new Date(ms + SHANGHAI_OFFSET_MS).toISOString().slice(0, 16)
-}
-
-/** A datetime-local value read as Shanghai time, as ISO 8601 with +08:00; '' when incomplete, so that validation names the field. */
-export function fromShanghaiInput(value: string): string {
-  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(:\d{2})?/.exec(value.trim())
-  return m ? `${m[1]}T${m[2]}${m[3] ?? ':00'}+08:00` : ''
-}
-
 /**
  * Loads one of the organisation's events (edit and check-in pages). A malformed
  * or unknown id is simply a page that does not exist; another organisation's event is a 403.
@@ -30,10 +15,7 @@ export async function useOrganizerEvent(id: string) {
 
 /** What an event's staff page loaded (the event, or its attendees): nothing, or a 400, is a 404; other refusals keep their status. */
 export function assertOrganizerEventFound(result: { error: Ref<{ statusCode?: number } | null | undefined>, data: Ref<unknown> }) {
-  if (result.error.value || !result.data.value) {
-    const status = result.error.value?.statusCode
-    throw createError({ statusCode: !status || status === 400 ? 404 : status, statusMessage: 'Event not found', fatal: true })
-  }
+  requireFound(result.error.value, result.data.value, 'Event not found')
 }
 
 /** The tab title of an event's staff page (`titleKey` takes the event's title), following the language. */

@@ -10,9 +10,7 @@ export function useStatisticsQuery() {
 
 /** A year with no statistics (or a year that is not one) is a missing page, not a broken one. */
 export function requireStatistics(error: { statusCode?: number } | null | undefined, data: unknown) {
-  if (!error && data) return
-  const status = error?.statusCode
-  throw createError({ statusCode: !status || status === 400 ? 404 : status, statusMessage: 'No statistics for this year', fatal: true })
+  requireFound(error, data, 'No statistics for this year')
 }
 
 /** The domains' sections in the registry's order, leaving out domains that have none. */
